@@ -1,0 +1,85 @@
+"""Where the corpus lives and what its metadata says.
+
+The embedded corpus ships inside the package (`policykg_corpus`, the repository's `corpus/`
+folder); `POLICYKG_CORPUS` or `--corpus DIR` points at another folder of the same shape:
+`NAME.txt` beside `NAME.meta.yaml`, plus an optional `places.yaml`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import CorpusError
+from .models import DocumentMeta
+
+PARSER_VERSION = "1"  # bump when parsing changes so caches keyed on the corpus are rebuilt
+
+
+def default_corpus_dir() -> Path:
+    """The corpus folder in use: $POLICYKG_CORPUS, else the embedded one."""
+    env = os.environ.get("POLICYKG_CORPUS")
+    if env:
+        return Path(env)
+    import policykg_corpus
+
+    return Path(policykg_corpus.__file__).parent
+
+
+def text_files(corpus_dir: Path) -> list[Path]:
+    """The source texts, in file-name order (which is citation order)."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"{corpus_dir}: corpus folder not found (set POLICYKG_CORPUS or pass --corpus)")
+    files = sorted(corpus_dir.glob("*.txt"))
+    if not files:
+        raise CorpusError(f"{corpus_dir}: no .txt documents in the corpus folder")
+    return files
+
+
+def fingerprint(corpus_dir: Path) -> str:
+    """A hash of every corpus file and the parser version: the cache key."""
+    h = hashlib.sha256(PARSER_VERSION.encode())
+    for path in sorted(corpus_dir.glob("*.txt")) + sorted(corpus_dir.glob("*.yaml")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _load_yaml(path: Path) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise CorpusError(f"{path}{line}: not valid YAML ({exc})") from exc
+
+
+def load_meta(text_path: Path, meta_path: Path | None = None) -> list[DocumentMeta]:
+    """The documents a text file carries, from the metadata file beside it."""
+    meta_path = meta_path or text_path.with_suffix(".meta.yaml")
+    if not meta_path.exists():
+        raise CorpusError(f"{text_path}: no metadata file {meta_path.name} beside it "
+                          "(see corpus/*.meta.yaml for the fields)")
+    data = _load_yaml(meta_path)
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise CorpusError(f"{meta_path}: expected a mapping with a `documents:` list")
+    metas = []
+    for i, entry in enumerate(data["documents"], 1):
+        try:
+            metas.append(DocumentMeta.model_validate({**entry, "source_file": text_path.name}))
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise CorpusError(f"{meta_path}: document {i}: {problems}") from exc
+    return metas
+
+
+def load_places(corpus_dir: Path) -> dict[str, Any]:
+    """The place gazetteer (province -> cities, county -> city); empty if absent."""
+    path = corpus_dir / "places.yaml"
+    return _load_yaml(path) if path.exists() else {}

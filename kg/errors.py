@@ -1,0 +1,60 @@
+"""Errors raised by the knowledge-graph side of policykg.
+
+The tree (catch the base class at an interface edge, never deeper)::
+
+    PolicyKGError
+    ├── CorpusError            a corpus file or its metadata is missing or malformed
+    │   └── ParseError         a document's text cannot be structured (names file and line)
+    ├── UnknownDocument        a document reference matches nothing ("did you mean …")
+    ├── UnknownUnit            a unit reference matches nothing in a known document
+    └── AmbiguousReference     a reference matches several documents or units
+
+Messages say what to do next; interfaces print them and exit non-zero.
+"""
+
+from __future__ import annotations
+
+
+class PolicyKGError(Exception):
+    """Base of every error policykg reports to a user."""
+
+    exit_code = 2
+
+
+class CorpusError(PolicyKGError):
+    """A corpus file or its metadata cannot be used."""
+
+
+class ParseError(CorpusError):
+    """The text of a document cannot be structured; names file and line."""
+
+    def __init__(self, file: str, line: int | None, msg: str) -> None:
+        self.file, self.line, self.msg = file, line, msg
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {msg}")
+
+
+class UnknownDocument(PolicyKGError):
+    """No document matches a reference."""
+
+    def __init__(self, ref: str, candidates: list[str]) -> None:
+        self.ref, self.candidates = ref, candidates
+        hint = "；".join(candidates) if candidates else "run `policykg show --list` to see the documents"
+        super().__init__(f"没有找到文件“{ref}”。您是否要找：{hint}")
+
+
+class UnknownUnit(PolicyKGError):
+    """A known document has no unit matching a reference."""
+
+    def __init__(self, doc_title: str, ref: str, candidates: list[str]) -> None:
+        self.ref, self.candidates = ref, candidates
+        hint = "；".join(candidates[:8]) if candidates else "（该文件没有可引用的条款）"
+        super().__init__(f"《{doc_title}》中没有“{ref}”。可用的条款例如：{hint}")
+
+
+class AmbiguousReference(PolicyKGError):
+    """A reference matches several documents or units."""
+
+    def __init__(self, ref: str, candidates: list[str]) -> None:
+        self.ref, self.candidates = ref, candidates
+        super().__init__(f"“{ref}”可指多个对象，请说明是哪一个：" + "；".join(candidates))

@@ -1,0 +1,323 @@
+"""Text -> Document: the hierarchy of citable units, each with its span in the source file.
+
+One pass over the paragraphs of a document's body: a numbering mark opens a unit at the depth
+its style gives it (see `markers.LEVELS`); any other paragraph belongs to the innermost open
+unit. Annex tables (tab-led cells) are read as rows before marks are looked for, so a cell that
+starts with `1、` is not mistaken for a point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .corpus import fingerprint, load_meta, text_files
+from .errors import CorpusError, ParseError
+from .layout import Line, LogicalLine, clean_line, logical_lines, split_lines
+from .markers import KINDS, LEVELS, Marker, detect, inline_heading
+from .models import Corpus, Document, DocumentMeta, ParseWarning, Unit
+from .tables import TABLE_HEADER, Row, read_rows
+
+_ID_PREFIX = {"chapter": "chp", "article": "art", "section": "sec", "annex": "annex",
+              "annex_section": "sec", "item": "item", "point": "pt", "subpoint": "sub", "row": "row"}
+
+
+@dataclass
+class Piece:
+    """A paragraph of text owned by a node, with its place in the source."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Node:
+    """A unit under construction."""
+
+    kind: str
+    level: int
+    number: int | None
+    marker: str
+    heading: str | None
+    line: int
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+    cells: dict[str, str] | None = None
+    id: str = ""
+    path: str = ""
+
+    def subtree(self) -> list[Node]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.subtree())
+        return out
+
+
+@dataclass
+class Region:
+    """The lines of one document: preamble, body and closing."""
+
+    preamble: list[Line]
+    body: list[Line]
+    closing: list[Line]
+
+
+def _find_line(lines: list[Line], needle: str, occurrence: int = 1) -> int | None:
+    """Index of the n-th line whose clean text starts with the clean needle."""
+    target, seen = clean_line(needle), 0
+    for i, line in enumerate(lines):
+        if line.text and line.text.startswith(target):
+            seen += 1
+            if seen == occurrence:
+                return i
+    return None
+
+
+def _regions(path: Path, source: str, metas: list[DocumentMeta]) -> list[Region]:
+    """Cut a file into one region per document it carries."""
+    lines = split_lines(source)
+    starts = []
+    for i, meta in enumerate(metas):
+        at = 0 if i == 0 and not meta.region_start else _find_line(lines, meta.region_start or "")
+        if at is None:
+            raise ParseError(path.name, None, f"region_start {meta.region_start!r} of {meta.id} not found")
+        starts.append(at)
+    regions = []
+    for i, meta in enumerate(metas):
+        chunk = lines[starts[i]: starts[i + 1] if i + 1 < len(starts) else len(lines)]
+        body_at = _find_line(chunk, meta.body_start, meta.body_start_occurrence)
+        if body_at is None:
+            raise ParseError(path.name, chunk[0].number if chunk else None,
+                             f"body_start {meta.body_start!r} of {meta.id} not found in its region")
+        end_at = _find_line(chunk, meta.body_end) if meta.body_end else None
+        end_at = len(chunk) if end_at is None or end_at < body_at else end_at
+        regions.append(Region(chunk[:body_at], chunk[body_at:end_at], chunk[end_at:]))
+    return regions
+
+
+class _Builder:
+    """Builds the node tree of one document body."""
+
+    def __init__(self, meta: DocumentMeta) -> None:
+        self.meta = meta
+        self.levels = LEVELS[meta.numbering]
+        self.root = Node("root", -1, None, "", None, 0)
+        self.stack: list[Node] = [self.root]
+        self.warnings: list[ParseWarning] = []
+        self.header: list[str] | None = None
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ParseWarning(file=self.meta.source_file, line=line, message=message))
+
+    def in_annex(self) -> Node | None:
+        return next((n for n in self.stack if n.kind == "annex"), None)
+
+    def feed(self, lines: list[Line]) -> None:
+        pending: list[Line] = []
+        for block in _blocks(lines):
+            first_cell = next((i for i, line in enumerate(block) if line.is_cell), None)
+            if first_cell is not None:
+                self.flush(pending + block[:first_cell])
+                pending = []
+                if self.in_annex():
+                    self.table_block(block[first_cell:])
+                    continue
+                block = block[first_cell:]
+            pending.extend(block)
+        self.flush(pending)
+
+    def flush(self, lines: list[Line]) -> None:
+        for para in logical_lines(lines):
+            self.paragraph(para)
+
+    def paragraph(self, para: LogicalLine) -> None:
+        mark = detect(para.text)
+        if mark and mark.type in self.levels and self.accept(mark, para):
+            self.open(mark, para)
+        elif len(self.stack) == 1:
+            pass  # the document's title, before the first numbered unit
+        else:
+            self.stack[-1].pieces.append(Piece(para.text, para.start, para.end))
+
+    def accept(self, mark: Marker, para: LogicalLine) -> bool:
+        """A mark opens a unit only where its number continues its siblings' sequence."""
+        level = self.levels[mark.type]
+        parent = next(n for n in reversed(self.stack) if n.level < level)
+        kind = self.kind_of(mark, parent)
+        if kind == "article":  # articles number on across chapters
+            same = [n for n in self.root.subtree() if n.kind == "article"]
+        else:
+            same = [c for c in parent.children if c.kind == kind]
+        expected = same[-1].number + 1 if same and same[-1].number else 1
+        if mark.number == expected:
+            return True
+        if mark.type == "ANNEX" and mark.number > expected:
+            return True  # 附件1 is often the document itself
+        if mark.type in ("ARTICLE", "CHAPTER", "ENUM_CN") and mark.number > expected:
+            self.warn(para.number, f"{mark.marker}: expected number {expected}, kept as numbered")
+            return True
+        self.warn(para.number, f"{mark.marker} out of sequence (expected {expected}); read as text")
+        return False
+
+    def kind_of(self, mark: Marker, parent: Node) -> str:
+        kind = KINDS[mark.type]
+        if kind == "section" and self.in_annex() and parent.kind != "root":
+            return "annex_section"
+        return kind
+
+    def open(self, mark: Marker, para: LogicalLine) -> None:
+        level = self.levels[mark.type]
+        while self.stack[-1].level >= level:
+            self.stack.pop()
+        parent = self.stack[-1]
+        kind = self.kind_of(mark, parent)
+        if kind == "annex":
+            self.header = None
+        heading = mark.rest if kind == "chapter" else None if kind == "article" else inline_heading(mark.rest)
+        node = Node(kind, level, mark.number, mark.marker, heading, para.number, parent)
+        node.pieces.append(Piece(para.text, para.start, para.end))
+        parent.children.append(node)
+        self.stack.append(node)
+
+    def table_block(self, block: list[Line]) -> None:
+        for row in read_rows(block):
+            if row.cells[: len(TABLE_HEADER)] == TABLE_HEADER:
+                self.header = TABLE_HEADER
+            elif self.header and any(row.cells[1:3]):
+                self.add_row(row)
+            else:
+                self.stack[-1].pieces.append(Piece(row.as_text(), row.start, row.end))
+
+    def add_row(self, row: Row) -> None:
+        while self.stack[-1].kind == "row":
+            self.stack.pop()
+        parent = self.stack[-1]
+        rows = [c for c in parent.children if c.kind == "row"]
+        project = row.cells[0] or (rows[-1].cells or {}).get("评估项目", "") if rows else row.cells[0]
+        cells = {"评估项目": project, "评估内容": row.cells[1], "评估要求": row.cells[2]}
+        node = Node("row", 9, len(rows) + 1, "", project or None, row.line, parent, cells=cells)
+        text = f"评估项目：{project}；评估内容：{row.cells[1]}；评估要求：{row.cells[2]}"
+        node.pieces.append(Piece(text, row.start, row.end))
+        parent.children.append(node)
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines between blank lines (blank lines kept, so page breaks still show)."""
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        blocks[-1].append(line)
+        if not line.text and not line.raw.startswith("\t"):
+            blocks.append([])
+    return [b for b in blocks if any(line.text for line in b)]
+
+
+def _path(node: Node, outline: bool) -> str:
+    """The customary citation of a unit inside its document (第九条第（五）项, 四（三）3)."""
+    from .numerals import int_to_cn
+
+    n, parent = node.number or 0, node.parent
+    ppath = parent.path if parent and parent.kind != "root" else ""
+    match node.kind:
+        case "chapter":
+            return f"第{int_to_cn(n)}章"
+        case "article":
+            return f"第{int_to_cn(n)}条"
+        case "annex":
+            return f"附件{n}"
+        case "section":
+            return int_to_cn(n)
+        case "annex_section":
+            return f"{ppath} {int_to_cn(n)}"
+        case "row":
+            return f"{ppath} 第{n}行"
+        case "item":
+            return f"{ppath}（{int_to_cn(n)}）" if outline else f"{ppath}第（{int_to_cn(n)}）项"
+        case "point":
+            if outline:
+                return f"{ppath}{n}"
+            return f"{ppath}第{n}项" if parent and parent.kind == "article" else f"{ppath}第{n}目"
+        case _:  # subpoint
+            if not outline and parent and parent.kind == "point" and parent.parent and parent.parent.kind == "article":
+                return f"{ppath}第（{n}）目"
+            return f"{ppath}（{n}）"
+
+
+def _assign_ids(root: Node, meta: DocumentMeta) -> None:
+    """Readable ids, stable across rebuilds: document, then the path of numbers (ELI-like)."""
+    outline = meta.numbering == "outline"
+    for node in root.subtree()[1:]:
+        step = f"{_ID_PREFIX[node.kind]}_{node.number}"
+        flat = node.kind in ("chapter", "article", "section", "annex") or node.parent is root
+        parent_id = meta.id if flat or node.parent is None else node.parent.id
+        node.id = f"{parent_id}/{step}"
+        node.path = _path(node, outline)
+
+
+def _to_units(root: Node, meta: DocumentMeta, source: str) -> list[Unit]:
+    units = []
+    for node in root.subtree()[1:]:
+        pieces = sorted((p for n in node.subtree() for p in n.pieces), key=lambda p: p.start)
+        units.append(Unit(
+            id=node.id, doc_id=meta.id, kind=node.kind, number=node.number, marker=node.marker,  # type: ignore[arg-type]
+            heading=node.heading, path=node.path, label=f"《{meta.title}》{node.path}",
+            parent=node.parent.id if node.parent and node.parent is not root else None,
+            children=[c.id for c in node.children], text="\n".join(p.text for p in pieces),
+            span=(pieces[0].start, pieces[-1].end), line=node.line, cells=node.cells,
+        ))
+    return units
+
+
+def _loose_unit(meta: DocumentMeta, kind: str, lines: list[Line], path: str) -> Unit | None:
+    """The preamble or closing: one unit of plain paragraphs, if there is any text."""
+    paras = logical_lines(lines)
+    if not paras:
+        return None
+    return Unit(id=f"{meta.id}/{kind}", doc_id=meta.id, kind=kind, path=path,  # type: ignore[arg-type]
+                label=f"《{meta.title}》{path}", text="\n".join(p.text for p in paras),
+                span=(paras[0].start, paras[-1].end), line=paras[0].number)
+
+
+def parse_region(meta: DocumentMeta, region: Region, source: str) -> Document:
+    """Structure one document's region of its file."""
+    builder = _Builder(meta)
+    builder.feed(region.body)
+    if not builder.root.children:
+        first = region.body[0].number if region.body else None
+        raise ParseError(meta.source_file, first, f"{meta.id}: no numbered units found "
+                         f"(expected {meta.numbering} numbering such as "
+                         f"{'第一条' if meta.numbering == 'article' else '一、'})")
+    _assign_ids(builder.root, meta)
+    units = _to_units(builder.root, meta, source)
+    seen: set[str] = set()
+    for u in units:
+        if u.id in seen:
+            builder.warn(u.line, f"duplicate unit id {u.id}")
+        seen.add(u.id)
+    pre = _loose_unit(meta, "preamble", region.preamble, "印发通知")
+    post = _loose_unit(meta, "closing", region.closing, "联系方式及落款")
+    units = ([pre] if pre else []) + units + ([post] if post else [])
+    return Document(meta=meta, units=units, warnings=builder.warnings)
+
+
+def parse_file(path: Path, meta_path: Path | None = None) -> list[Document]:
+    """Every document a text file carries, structured."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(path.name, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from exc
+    metas = load_meta(path, meta_path)
+    return [parse_region(m, r, source) for m, r in zip(metas, _regions(path, source, metas))]
+
+
+def parse_corpus(corpus_dir: Path) -> Corpus:
+    """Parse every document of a corpus folder."""
+    docs = [doc for path in text_files(corpus_dir) for doc in parse_file(path)]
+    ids = [d.meta.id for d in docs]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise CorpusError(f"{corpus_dir}: document ids used twice: {', '.join(dupes)}")
+    return Corpus(documents=docs, fingerprint=fingerprint(corpus_dir))
