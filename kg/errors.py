@@ -24,6 +24,8 @@ class PolicyKGError(Exception):
 class CorpusError(PolicyKGError):
     """A corpus file or its metadata cannot be used."""
 
+    exit_code = 3
+
 
 class ParseError(CorpusError):
     """The text of a document cannot be structured; names file and line."""
@@ -37,6 +39,8 @@ class ParseError(CorpusError):
 class UnknownDocument(PolicyKGError):
     """No document matches a reference."""
 
+    exit_code = 1
+
     def __init__(self, ref: str, candidates: list[str]) -> None:
         self.ref, self.candidates = ref, candidates
         hint = "；".join(candidates) if candidates else "run `policykg show --list` to see the documents"
@@ -46,6 +50,8 @@ class UnknownDocument(PolicyKGError):
 class UnknownUnit(PolicyKGError):
     """A known document has no unit matching a reference."""
 
+    exit_code = 1
+
     def __init__(self, doc_title: str, ref: str, candidates: list[str]) -> None:
         self.ref, self.candidates = ref, candidates
         hint = "；".join(candidates[:8]) if candidates else "（该文件没有可引用的条款）"
@@ -54,6 +60,8 @@ class UnknownUnit(PolicyKGError):
 
 class AmbiguousReference(PolicyKGError):
     """A reference matches several documents or units."""
+
+    exit_code = 1
 
     def __init__(self, ref: str, candidates: list[str]) -> None:
         self.ref, self.candidates = ref, candidates

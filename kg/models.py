@@ -100,6 +100,7 @@ class Document(BaseModel):
     meta: DocumentMeta
     units: list[Unit]
     warnings: list[ParseWarning] = []
+    title_lines: list[str] = []  # text before the first numbered unit, read as the title
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id (KeyError if absent)."""

@@ -107,6 +107,7 @@ class _Builder:
         self.stack: list[Node] = [self.root]
         self.warnings: list[ParseWarning] = []
         self.header: list[str] | None = None
+        self.title_lines: list[str] = []
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(file=self.meta.source_file, line=line, message=message))
@@ -137,7 +138,7 @@ class _Builder:
         if mark and mark.type in self.levels and self.accept(mark, para):
             self.open(mark, para)
         elif len(self.stack) == 1:
-            pass  # the document's title, before the first numbered unit
+            self.title_lines.append(para.text)  # the document's title, before the first numbered unit
         else:
             self.stack[-1].pieces.append(Piece(para.text, para.start, para.end))
 
@@ -298,7 +299,7 @@ def parse_region(meta: DocumentMeta, region: Region, source: str) -> Document:
     pre = _loose_unit(meta, "preamble", region.preamble, "印发通知")
     post = _loose_unit(meta, "closing", region.closing, "联系方式及落款")
     units = ([pre] if pre else []) + units + ([post] if post else [])
-    return Document(meta=meta, units=units, warnings=builder.warnings)
+    return Document(meta=meta, units=units, warnings=builder.warnings, title_lines=builder.title_lines)
 
 
 def parse_file(path: Path, meta_path: Path | None = None) -> list[Document]:

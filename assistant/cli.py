@@ -1,0 +1,97 @@
+"""The `policykg` command line: a thin shell over the library.
+
+Each subcommand lives in `assistant/commands/<name>.py` with `add_parser(subparsers)` and
+`run(args) -> int`; modules import their heavy dependencies inside `run`, so `policykg show`
+never pays for whoosh or textual. Errors from the library become one line on stderr and an
+exit code; nothing here holds domain logic.
+
+Exit codes: 0 success; 1 ran but found nothing (no answer, no match); 2 bad input or usage;
+3 corpus or index problem that could not be repaired.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+COMMANDS = ["ask", "show", "chat", "ingest", "eval", "export", "sparql", "graph", "compare", "brief", "bench"]
+
+EPILOG = """\
+examples:
+  policykg ask "外部考点条件"               ask a question, get cited clauses
+  policykg ask --json "宿迁 外部考点"       the answer as one JSON object
+  policykg show 宿迁 第九条                  print one clause with its citation
+  policykg show 吉林 四（三）                outline numbering works too
+  policykg eval queries/                    measured retrieval quality
+  policykg                                  open the terminal app
+
+exit codes: 0 ok, 1 nothing found, 2 bad input, 3 corpus/index problem
+"""
+
+
+def _available() -> list[str]:
+    names = []
+    for name in COMMANDS:
+        try:
+            importlib.import_module(f"assistant.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"assistant.commands.{name}":
+                raise
+            continue
+        names.append(name)
+    return names
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="policykg",
+        description="Offline assistant over Chinese skills-evaluation policy (技能人才评价). "
+        "Every answer cites the exact article it comes from.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--corpus", metavar="DIR", help="use another corpus folder (default: the embedded one)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _available():
+        importlib.import_module(f"assistant.commands.{name}").add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    from kg.errors import PolicyKGError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.corpus:
+        import os
+
+        os.environ["POLICYKG_CORPUS"] = args.corpus
+    try:
+        if args.command is None:
+            return _open_tui(parser)
+        return int(importlib.import_module(f"assistant.commands.{args.command}").run(args))
+    except PolicyKGError as exc:
+        print(f"policykg: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("policykg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _open_tui(parser: argparse.ArgumentParser) -> int:
+    try:
+        from assistant.tui.app import run_app
+    except ModuleNotFoundError:
+        parser.print_help()
+        return 0
+    return run_app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""`policykg ask QUESTION`: a cited answer, as text or as the JSON of the Answer model."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "ask", help="ask a question in Chinese, get cited clauses",
+        description="Answer a question from the policy documents: a short direct answer, then the cited "
+        "clauses (best first) with matched terms highlighted. Questions can be keywords (外部考点条件), "
+        "natural or colloquial Chinese, 繁体, with typos. Naming a place (宿迁, 苏州, 浙江) ranks its documents first.",
+        epilog="examples:\n  policykg ask 外部考点条件\n  policykg ask --json \"吉林申报时间\"\n"
+        "  printf '公示期\\n档案保存\\n' | policykg ask --json -     (one JSON object per line)\n\n"
+        "exit codes: 0 answered, 1 nothing in the corpus answers, 2 bad input (empty question), 3 corpus/index problem",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("question", nargs="+", help="the question; `-` reads one question per line from stdin")
+    p.add_argument("--json", action="store_true", help="print the Answer model as JSON (one object per question)")
+    p.add_argument("-n", "--limit", type=int, default=4, metavar="N", help="citations to print (text mode; default 4)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from assistant.engine import Engine
+
+    engine = Engine.open(progress=_progress)
+    if args.question == ["-"]:
+        return _batch(engine, args.json)
+    answer = engine.ask(" ".join(args.question))
+    if args.json:
+        print(answer.model_dump_json())
+    else:
+        from assistant.render_answer import render_answer
+
+        print(render_answer(engine.corpus, answer, color=sys.stdout.isatty(), limit=max(args.limit, 1)))
+    return 0 if answer.citations else 1
+
+
+def _progress(message: str) -> None:
+    print(f"policykg: {message}", file=sys.stderr, flush=True)
+
+
+def _batch(engine: object, as_json: bool) -> int:
+    """One answer per stdin line; a bad line gets an error object, the batch goes on."""
+    from kg.errors import PolicyKGError
+
+    from assistant.engine import Engine
+
+    assert isinstance(engine, Engine)
+    status = 0
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        engine.reset()
+        try:
+            answer = engine.ask(line)
+        except PolicyKGError as exc:
+            print(json.dumps({"question": line.rstrip("\n"), "error": str(exc)}, ensure_ascii=False))
+            status = 2
+            continue
+        out = answer.model_dump_json() if as_json else f"{answer.question}\t{answer.answer}"
+        print(out, flush=True)
+    return status

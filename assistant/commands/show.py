@@ -1,0 +1,43 @@
+"""`policykg show REF`: print a clause with its citation, resolved from what people type."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "show", help="print a clause by reference (宿迁 第九条)",
+        description="Print one clause (or a document's outline) with its citation label. The reference is a "
+        "document (jurisdiction, short title or 文号) and a clause in its own numbering, Chinese or Arabic "
+        "numerals: 宿迁 第九条 · 浙江监督 第20条 · 吉林 四（三） · 池州 第八条第5项 · 江苏 附件3 二 第5行.",
+        epilog="exit codes: 0 found, 1 unknown or ambiguous reference (candidates listed), 3 corpus problem",
+    )
+    p.add_argument("ref", nargs="*", help="document and clause, e.g. 宿迁 第九条")
+    p.add_argument("--json", action="store_true", help="print the unit as JSON")
+    p.add_argument("--list", action="store_true", help="list the documents and their short names")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.cache import load_corpus
+    from kg.models import Document
+    from kg.resolve import resolve
+
+    from assistant.render import render_document, render_unit
+
+    corpus = load_corpus()
+    if args.list or not args.ref:
+        for doc in corpus.documents:
+            names = "、".join(doc.meta.aliases[:3])
+            print(f"{doc.meta.id:26} 《{doc.meta.title}》 {doc.meta.number or ''}  简称：{names}")
+        return 0 if args.list else 2
+    found = resolve(corpus, " ".join(args.ref))
+    color = sys.stdout.isatty() and not args.json
+    if args.json:
+        print(found.model_dump_json(indent=2, exclude={"units"} if isinstance(found, Document) else None))
+    elif isinstance(found, Document):
+        print(render_document(found, color))
+    else:
+        print(render_unit(corpus, found, color))
+    return 0

@@ -1,0 +1,117 @@
+"""The answer engine: question -> (lookup | retrieval + reasoning) -> cited `Answer`.
+
+One object shared by `ask`, `chat` and the TUI, so every interface answers the same way.
+Reasoning (assistant.dialogue) and the fact graph are loaded on first use: a plain clause
+lookup never pays for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import PolicyKGError
+from kg.models import Corpus, Document, Unit
+
+from .answer import citation_for, direct_answer, NO_ANSWER
+from .models import Answer
+from .question import clean_question
+
+if TYPE_CHECKING:
+    from .retrieve import Retriever
+
+_REFERENCE = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章]|^[^\s]{2,12}\s*[一二三四五六七八九十]+[（(、]|附件\s*\d")
+MAX_CITATIONS = 6
+RELATIVE_FLOOR = 0.35  # citations scoring below this share of the best one are noise
+
+
+class Engine:
+    """Answers questions over one corpus; holds the dialogue state of one conversation."""
+
+    def __init__(self, corpus: Corpus, retriever: Retriever) -> None:
+        self.corpus = corpus
+        self.retriever = retriever
+        self.state: Any = None
+        self._facts: Any = None
+
+    @classmethod
+    def open(cls, progress: Callable[[str], None] | None = None) -> Engine:
+        """Load the corpus and open (or build) the index for it."""
+        from kg.cache import load_corpus
+
+        from .retrieve import Retriever
+
+        corpus = load_corpus()
+        return cls(corpus, Retriever.open(corpus, progress=progress))
+
+    @property
+    def facts(self) -> Any:
+        """The fact set of the corpus (extracted and cached on first use)."""
+        if self._facts is None:
+            from kg.cache import load_facts
+
+            self._facts = load_facts(self.corpus)
+        return self._facts
+
+    def lookup(self, ref: str) -> Document | Unit:
+        """Resolve a `show`-style reference (宿迁 第九条)."""
+        from kg.resolve import resolve
+
+        return resolve(self.corpus, ref)
+
+    def reset(self) -> None:
+        """Forget the conversation."""
+        self.state = None
+
+    def ask(self, question: str, today: date | None = None) -> Answer:
+        """Answer one question (or one turn of a conversation)."""
+        text, notes = clean_question(question)
+        looked_up = self._try_lookup(text)
+        if looked_up is not None:
+            return Answer(question=text, intent="lookup", answer=f"{looked_up.label}：",
+                          citations=[citation_for(self.corpus, looked_up, 1.0, [])], notes=notes)
+        result = self.retriever.search(text, limit=MAX_CITATIONS * 2)
+        citations = self._citations(result)
+        answer = Answer(question=text, citations=citations, notes=notes + result.query.notes,
+                        jurisdictions=result.jurisdictions,
+                        answer=direct_answer(citations) if citations else NO_ANSWER)
+        return self._reason(answer, text, today)
+
+    def _try_lookup(self, text: str) -> Unit | None:
+        if not _REFERENCE.search(text) or len(text) > 40:
+            return None
+        try:
+            found = self.lookup(text)
+        except PolicyKGError:
+            return None
+        return found if isinstance(found, Unit) else None
+
+    def _citations(self, result: Any) -> list:  # type: ignore[type-arg]
+        hits = result.hits
+        if not hits:
+            return []
+        best = hits[0].score
+        kept = [h for h in hits if h.score >= best * RELATIVE_FLOOR][:MAX_CITATIONS]
+        return [citation_for(self.corpus, self.corpus.unit(h.unit_id), h.score, h.matched_terms) for h in kept]
+
+    def _reason(self, answer: Answer, text: str, today: date | None) -> Answer:
+        """Let the reasoning layer add intent, verdict and follow-ups, when it is installed."""
+        try:
+            from .dialogue import turn
+        except ModuleNotFoundError as exc:
+            if exc.name != "assistant.dialogue":
+                raise
+            return answer
+        step = turn(self.state, text, self.facts, self.corpus, today=today)
+        self.state = step.state
+        answer.intent = step.intent
+        answer.verdict = step.verdict
+        answer.follow_up = list(step.follow_up)
+        if step.answer:
+            answer.answer = step.answer
+        known = {c.unit_id for c in answer.citations}
+        extra = [self.corpus.unit(u) for u in step.citations if u not in known]
+        answer.citations = [citation_for(self.corpus, u, 0.0, []) for u in extra] + answer.citations
+        return answer

@@ -1,0 +1,45 @@
+"""Checking a question before anything else reads it.
+
+>>> clean_question("  外部考点\\x00条件\\x1b[31m ")[0]
+'外部考点条件'
+>>> clean_question("[bold]外部考点[/]")[0]
+'[bold]外部考点[/]'
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.errors import PolicyKGError
+
+MAX_CHARS = 500
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class EmptyQuestion(PolicyKGError):
+    """Nothing left to ask after cleaning."""
+
+    exit_code = 2
+
+    def __init__(self) -> None:
+        super().__init__("问题是空的。请输入一个问题，例如：policykg ask \"外部考点条件\"")
+
+
+def clean_question(raw: str) -> tuple[str, list[str]]:
+    """The question without terminal escapes and control characters, cut to a sane length.
+
+    Markup such as `[bold]` is left as typed: it is text, and no interface interprets it.
+    """
+    notes: list[str] = []
+    text = _ANSI.sub("", raw)
+    text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+    if text != raw.strip() and len(text.strip()) != len(raw.strip()):
+        notes.append("已移除问题中的控制字符")
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > MAX_CHARS:
+        notes.append(f"问题过长（{len(text)} 字），只读取前 {MAX_CHARS} 字")
+        text = text[:MAX_CHARS]
+    if not text:
+        raise EmptyQuestion()
+    return text, notes
