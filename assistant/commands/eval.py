@@ -1,0 +1,49 @@
+"""`policykg eval [PATH]`: measured quality on the gold data in queries/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "eval", help="measure retrieval quality on the gold questions",
+        description="Run the gold questions (queries/retrieval/*.yaml: question, style, expected unit ids) "
+        "through retrieval and print hit@1, hit@3 and MRR overall and per style, and recall@10 for "
+        "multi-answer questions. A hit is the expected unit, a unit inside it, or its enclosing article.",
+        epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("path", nargs="?", type=Path, default=Path("queries"), help="gold folder or file (default: queries/)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--misses", action="store_true", help="also list questions not answered at rank 1")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.errors import CorpusError
+
+    from assistant.evaluate import evaluate, load_gold
+    from assistant.retrieve import Retriever
+
+    if not args.path.exists():
+        raise CorpusError(f"{args.path}: no such gold folder or file")
+    cases = load_gold(args.path)
+    if not cases:
+        print(f"policykg: no gold questions found under {args.path}", file=sys.stderr)
+        return 1
+    retriever = Retriever.open(progress=lambda m: print(f"policykg: {m}", file=sys.stderr))
+    report = evaluate(retriever.corpus, lambda q: [h.unit_id for h in retriever.search(q, limit=10).hits], cases)
+    if args.json:
+        print(report.model_dump_json(indent=2))
+        return 0
+    print(f"retrieval: {report.overall.n} gold questions ({args.path})")
+    print(f"{'style':<14}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'MRR':>7}{'R@10':>7}")
+    for name, s in [*report.by_style.items(), ("overall", report.overall)]:
+        r10 = f"{s.recall10:7.2f}" if s.recall10 is not None else "      -"
+        print(f"{name:<14}{s.n:>4}{s.hit1:>8.2f}{s.hit3:>8.2f}{s.mrr:>7.2f}{r10}")
+    if args.misses:
+        for m in report.misses:
+            print(f"  rank {m['rank']}: [{m['style']}] {m['q']}  expect {m['expect']}  got {m['got']}")
+    return 0

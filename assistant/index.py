@@ -1,0 +1,141 @@
+"""The whoosh index of citable units, on disk in the corpus's cache folder.
+
+Text is segmented by our own tokenizer before it reaches whoosh, and whoosh only splits on
+spaces: the schema then pickles a trivial analyzer instead of jieba, so opening the index
+costs milliseconds. A marker file written last says the build finished; an index without it,
+of another version, or that fails to open is rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from kg.cache import cache_dir, replace_dir_atomic, write_atomic
+from kg.errors import PolicyKGError
+from kg.models import Corpus, Unit
+
+from .lexicon import lexicon
+from .text import normalize, numbers_to_arabic
+from .tokenize import Tokenizer, bigrams, build_dictionary
+
+INDEX_VERSION = "3"
+SKIP_KINDS = {"preamble", "closing", "chapter"}
+Progress = Callable[[str], None]
+
+
+def indexed_units(corpus: Corpus) -> Iterator[Unit]:
+    """Units worth ranking: containers whose children are indexed are left out."""
+    for unit in corpus.units():
+        if unit.kind in SKIP_KINDS:
+            continue
+        if unit.kind in ("section", "annex", "annex_section") and unit.children:
+            continue
+        yield unit
+
+
+def concepts_in(text: str) -> list[str]:
+    """The lexicon concepts whose document words occur in a text."""
+    return [name for name, c in lexicon().concepts.items() if any(w in text for w in c.expand)]
+
+
+def _schema() -> Any:
+    from whoosh.analysis import SpaceSeparatedTokenizer
+    from whoosh.fields import ID, KEYWORD, TEXT, Schema
+
+    plain = SpaceSeparatedTokenizer()
+    return Schema(unit_id=ID(stored=True, unique=True), doc_id=ID(stored=True),
+                  body=TEXT(analyzer=plain), context=TEXT(analyzer=plain), lead=TEXT(analyzer=plain),
+                  concepts=KEYWORD(), grams=TEXT(analyzer=plain))
+
+
+def _context_text(corpus: Corpus, unit: Unit) -> str:
+    """Headings and lead sentences of the enclosing units, and the citation path."""
+    doc = corpus.doc(unit.doc_id)
+    parts = [unit.path, unit.heading or ""]
+    parent = unit.parent
+    while parent:
+        anc = doc.unit(parent)
+        parts.append(anc.heading or anc.text.split("\n", 1)[0][:60])
+        parent = anc.parent
+    return " ".join(parts)
+
+
+def _document(tok: Tokenizer, corpus: Corpus, unit: Unit) -> dict[str, str]:
+    text = numbers_to_arabic(normalize(unit.text))
+    context = numbers_to_arabic(normalize(_context_text(corpus, unit)))
+    return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": " ".join(tok.words(text)),
+            "context": " ".join(tok.words(context)), "concepts": " ".join(concepts_in(text)),
+            "grams": " ".join(bigrams(text))}
+
+
+def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) -> None:
+    """Build the dictionary and the index into a temporary folder, then swap it in."""
+    from whoosh import index as windex
+
+    say = progress or (lambda _m: None)
+    build = target.with_name(target.name + ".building")
+    shutil.rmtree(build, ignore_errors=True)
+    build.mkdir(parents=True)
+    units = list(indexed_units(corpus))
+    say(f"正在为 {len(units)} 个条款建立索引（首次使用或语料已更新）…")
+    texts = [numbers_to_arabic(normalize(u.text)) for u in units]
+    build_dictionary(texts, lexicon().all_words(), build / "words.dict")
+    tok = Tokenizer(build / "words.dict")
+    ix = windex.create_in(str(build), _schema())
+    with ix.writer() as writer:
+        for unit in units:
+            writer.add_document(**_document(tok, corpus, unit))
+    write_atomic(build / "ready.json", json.dumps(_marker(corpus)))
+    replace_dir_atomic(build, target)
+    say("索引已建立。")
+
+
+def index_dir(corpus: Corpus) -> Path:
+    """Where the index of a corpus lives."""
+    return cache_dir(fp=corpus.fingerprint) / "index"
+
+
+def is_ready(path: Path, corpus: Corpus) -> bool:
+    """Whether a finished index of this version and corpus is at path."""
+    try:
+        marker = json.loads((path / "ready.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(marker == _marker(corpus))
+
+
+def _marker(corpus: Corpus) -> dict[str, str]:
+    """What an index was built from: code version, corpus and lexicon (a changed lexicon rebuilds)."""
+    import hashlib
+
+    from .lexicon import DATA
+
+    lex = hashlib.sha256(DATA.read_bytes()).hexdigest()[:12]
+    return {"version": INDEX_VERSION, "fingerprint": corpus.fingerprint, "lexicon": lex}
+
+
+def open_index(corpus: Corpus, progress: Progress | None = None) -> tuple[Any, Tokenizer]:
+    """The index and tokenizer of a corpus, (re)built when missing, stale or corrupt."""
+    from whoosh import index as windex
+    from whoosh.index import IndexError as WhooshIndexError
+
+    path = index_dir(corpus)
+    for attempt in range(2):
+        if attempt or not is_ready(path, corpus):
+            build_index(corpus, path, progress)
+        try:
+            return windex.open_dir(str(path)), Tokenizer(path / "words.dict")
+        except (WhooshIndexError, OSError, EOFError, ValueError) as exc:
+            if progress:
+                progress(f"索引损坏（{type(exc).__name__}），正在重建…")
+    raise IndexProblem(f"{path}: the index could not be built and opened; delete the folder and retry")
+
+
+class IndexProblem(PolicyKGError):
+    """The index is broken and rebuilding it did not help."""
+
+    exit_code = 3

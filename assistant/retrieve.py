@@ -1,0 +1,217 @@
+"""Question -> ranked units: normalise, segment, expand, search (BM25F), scope, regroup.
+
+The ranking unit is the one that actually says it: items and articles are both indexed, and
+hits are regrouped per article so an article and its own item never fill two places; the
+better-scoring of the two is shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+
+from kg.models import Corpus, Unit
+
+from .index import open_index
+from .lexicon import lexicon
+from .scope import Scope, find_scope
+from .text import normalize, numbers_to_arabic
+from .tokenize import Tokenizer, bigrams
+
+FIELD_BOOST = {"body": 1.0, "lead": 0.8, "context": 0.5, "concepts": 1.2, "grams": 0.25}
+EXPANSION_WEIGHT = 0.6
+REPAIR_WEIGHT = 0.8
+COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
+
+
+class NormalizedQuery(BaseModel):
+    """A question after normalisation and expansion, as searched."""
+
+    original: str
+    text: str
+    terms: list[str]
+    expansions: list[str] = []
+    weights: dict[str, float] = {}
+    concepts: list[str] = []
+    repairs: dict[str, str] = {}
+    notes: list[str] = []
+
+
+class Hit(BaseModel):
+    """One ranked unit."""
+
+    unit_id: str
+    score: float
+    matched_terms: list[str]
+
+
+class SearchResult(BaseModel):
+    """The ranked units for a question and how the question was read."""
+
+    query: NormalizedQuery
+    hits: list[Hit]
+    jurisdictions: list[str] = []
+
+
+def understand(question: str, tok: Tokenizer, repairs: Repairer) -> NormalizedQuery:
+    """Normalise, segment, drop stopwords, expand concepts and repair typos."""
+    lex = lexicon()
+    text = numbers_to_arabic(normalize(question))
+    stop = set(lex.stopwords)
+    terms = list(dict.fromkeys(w for w in tok.words(text) if w not in stop))
+    concepts = [name for name, c in lex.concepts.items() if any(t in text for t in c.triggers)]
+    weights: dict[str, float] = {}
+    for name in concepts:
+        for w in lex.concepts[name].expand:
+            if w not in terms:
+                weights[w] = max(weights.get(w, 0.0), lex.concepts[name].weight)
+    return NormalizedQuery(original=question, text=text, terms=terms, expansions=list(weights),
+                           weights=weights, concepts=concepts, repairs=repairs.repair(text))
+
+
+_QUESTION_CHARS = set("几多少啥么吗呢怎哪什谁吧呀")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+class Repairer:
+    """Finds corpus words one character away from what was typed (考典 -> 考点, 评介机构 -> 评价机构).
+
+    Only spans made of whole tokens, at least one of them unknown, are repaired, and only into
+    words the index actually holds: a known word is never "corrected".
+    """
+
+    def __init__(self, vocab: set[str], tok: Tokenizer, in_index: Callable[[str], bool]) -> None:
+        lex = lexicon()
+        self.known = vocab | {t for c in lex.concepts.values() for t in c.triggers} | set(lex.stopwords)
+        self.tok, self.in_index = tok, in_index
+        self.patterns: dict[str, list[str]] = {}
+        for word in sorted(vocab):
+            if 2 <= len(word) <= 6 and _CJK.fullmatch(word):
+                for i in range(len(word)):
+                    self.patterns.setdefault(word[:i] + "?" + word[i + 1:], []).append(word)
+
+    def repair(self, text: str) -> dict[str, str]:
+        """Typed span -> the corpus word it most likely meant."""
+        tokens = self.tok.tokens(text)
+        found: dict[str, str] = {}
+        for i in range(len(tokens)):
+            for j in range(min(len(tokens), i + 3), i, -1):
+                span = "".join(tokens[i:j])
+                if not 2 <= len(span) <= 6 or not _CJK.fullmatch(span) or _QUESTION_CHARS & set(span):
+                    continue
+                if all(t in self.known for t in tokens[i:j]) or any(span in k for k in found):
+                    continue
+                fix = self._fix(span)
+                if fix:
+                    found[span] = fix
+        return found
+
+    def _fix(self, span: str) -> str | None:
+        for i in range(len(span)):
+            for cand in self.patterns.get(span[:i] + "?" + span[i + 1:], []):
+                if cand != span and self.in_index(cand):
+                    return cand
+        return None
+
+
+class Retriever:
+    """Searches one corpus's index."""
+
+    def __init__(self, corpus: Corpus, ix: Any, tok: Tokenizer) -> None:
+        self.corpus, self.ix, self.tok = corpus, ix, tok
+        self._searcher: Any = None
+        self._vocab: set[str] | None = None
+        self._repairer: Repairer | None = None
+
+    @classmethod
+    def open(cls, corpus: Corpus | None = None, progress: Callable[[str], None] | None = None) -> Retriever:
+        """Open the index of a corpus, building it when missing, stale or corrupt."""
+        if corpus is None:
+            from kg.cache import load_corpus
+
+            corpus = load_corpus()
+        ix, tok = open_index(corpus, progress)
+        return cls(corpus, ix, tok)
+
+    @property
+    def vocab(self) -> set[str]:
+        if self._vocab is None:
+            self._vocab = set(self.tok.vocabulary())
+        return self._vocab
+
+    @property
+    def repairer(self) -> Repairer:
+        if self._repairer is None:
+            searcher = self.searcher()
+            self._repairer = Repairer(self.vocab, self.tok, lambda w: searcher.doc_frequency("body", w) > 0)
+        return self._repairer
+
+    def searcher(self) -> Any:
+        if self._searcher is None:
+            from whoosh import scoring
+
+            self._searcher = self.ix.searcher(weighting=scoring.BM25F(B=0.6, K1=1.2))
+        return self._searcher
+
+    def search(self, question: str, limit: int = 10) -> SearchResult:
+        """The best units for a question, regrouped per article, place-scoped."""
+        query = understand(question, self.tok, self.repairer)
+        scope = find_scope(self.corpus, query.text)
+        raw = self._raw_hits(query, limit * 6)
+        hits = self._regroup(raw, scope, query)[:limit]
+        return SearchResult(query=query, hits=hits, jurisdictions=scope.jurisdictions)
+
+    def _weighted_terms(self, query: NormalizedQuery) -> dict[str, float]:
+        weights = {t: 1.0 for t in query.terms}
+        for t, w in query.weights.items():
+            weights.setdefault(t, w)
+        for t in query.repairs.values():
+            weights.setdefault(t, REPAIR_WEIGHT if len(t) > 2 else REPAIR_WEIGHT / 2)
+        searcher, total = self.searcher(), max(self.ix.doc_count(), 1)
+        return {t: w for t, w in weights.items() if searcher.doc_frequency("body", t) / total <= COMMON_DF}
+
+    def _raw_hits(self, query: NormalizedQuery, limit: int) -> list[tuple[str, float]]:
+        from whoosh.query import Or, Term
+
+        parts = []
+        for term, weight in self._weighted_terms(query).items():
+            parts.append(Term("body", term, boost=weight * FIELD_BOOST["body"]))
+            parts.append(Term("context", term, boost=weight * FIELD_BOOST["context"]))
+            parts.append(Term("lead", term, boost=weight * FIELD_BOOST["lead"]))
+        parts += [Term("concepts", c, boost=FIELD_BOOST["concepts"]) for c in query.concepts]
+        parts += [Term("grams", g, boost=FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))]
+        if not parts:
+            return []
+        results = self.searcher().search(Or(parts), limit=limit)
+        return [(r["unit_id"], r.score) for r in results]
+
+    def _group_key(self, unit: Unit) -> str:
+        """The article (or outline item) a unit belongs to, for regrouping."""
+        doc = self.corpus.doc(unit.doc_id)
+        current = unit
+        while current.parent:
+            parent = doc.unit(current.parent)
+            if parent.kind in ("section", "annex", "annex_section", "chapter"):
+                break
+            current = parent
+        return current.id
+
+    def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery) -> list[Hit]:
+        best: dict[str, tuple[float, str]] = {}
+        for unit_id, score in raw:
+            unit = self.corpus.unit(unit_id)
+            score *= scope.boosts.get(unit.doc_id, 1.0)
+            key = self._group_key(unit)
+            if key not in best or score > best[key][0]:
+                best[key] = (score, unit_id)
+        ranked = sorted(best.values(), key=lambda p: (-p[0], p[1]))
+        terms = query.terms + query.expansions + list(query.repairs.values())
+        return [Hit(unit_id=u, score=round(s, 4), matched_terms=self._matched(u, terms)) for s, u in ranked]
+
+    def _matched(self, unit_id: str, terms: list[str]) -> list[str]:
+        text = self.corpus.unit(unit_id).text
+        return sorted({t for t in terms if len(t) >= 2 and t in text})

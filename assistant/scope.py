@@ -1,0 +1,73 @@
+"""Places named in a question -> the documents to rank first.
+
+宿迁 selects 宿迁's document and, one step lower, 江苏's; 苏州 (no city document) selects 江苏's;
+沭阳 (a county) goes through its city. The gazetteer is corpus data (corpus/places.yaml).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from kg.models import Corpus
+
+DIRECT, PARENT = 3.0, 1.8  # score multipliers for the named place's documents and its province's
+
+
+class Scope(BaseModel):
+    """The jurisdictions a question names and how much to boost each document."""
+
+    jurisdictions: list[str] = []
+    boosts: dict[str, float] = {}
+
+
+@lru_cache(maxsize=4)
+def _places(corpus_key: str) -> dict[str, str]:
+    """Place name -> jurisdiction name as the documents spell it (宿迁 -> 宿迁市, 苏州 -> 江苏省)."""
+    from kg.corpus import default_corpus_dir, load_places
+
+    data = load_places(default_corpus_dir())
+    names: dict[str, str] = {}
+    for province, info in (data.get("provinces") or {}).items():
+        for alias in [province, *info.get("aliases", [])]:
+            if len(alias) >= 2:
+                names[alias] = province
+        for city in info.get("cities", []):
+            names.setdefault(city, province)
+    return names
+
+
+@lru_cache(maxsize=4)
+def _counties(corpus_key: str) -> dict[str, str]:
+    """County -> city (沭阳 -> 宿迁)."""
+    from kg.corpus import default_corpus_dir, load_places
+
+    return dict(load_places(default_corpus_dir()).get("counties") or {})
+
+
+def find_scope(corpus: Corpus, question: str) -> Scope:
+    """The documents a question's place names select, with their boosts."""
+    places = dict(_places(corpus.fingerprint))
+    for doc in corpus.documents:
+        j = doc.meta.jurisdiction
+        places[j] = j
+        places[j.rstrip("市省")] = j
+    for county, city in _counties(corpus.fingerprint).items():
+        places[county] = places.get(city, city)
+    named = sorted({j for name, j in places.items() if name in question}, key=len)
+    named = [j for j in named if not any(j != k and j in k for k in named)] or named
+    scope = Scope(jurisdictions=named)
+    for doc in corpus.documents:
+        if doc.meta.jurisdiction in named:
+            scope.boosts[doc.meta.id] = DIRECT
+        elif any(_parent_of(corpus, j) == doc.meta.jurisdiction for j in named):
+            scope.boosts.setdefault(doc.meta.id, PARENT)
+    return scope
+
+
+def _parent_of(corpus: Corpus, jurisdiction: str) -> str | None:
+    for doc in corpus.documents:
+        if doc.meta.jurisdiction == jurisdiction:
+            return doc.meta.parent_jurisdiction
+    return None

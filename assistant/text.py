@@ -1,0 +1,57 @@
+"""Normalising text the same way for documents and questions.
+
+>>> normalize("外部考點設立條件")
+'外部考点设立条件'
+>>> normalize("ＡＢＣ１２３　Video")
+'abc123 video'
+>>> numbers_to_arabic("租期两年半，六名考评员，第九条，统一")
+'租期2年半，6名考评员，第九条，统一'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MEASURE = "年月日天个人名家次级类平米元分项条款倍万千百十小时周"
+_CN_NUM_BEFORE_MEASURE = re.compile(rf"(?<![第统唯之单])([零〇一二两三四五六七八九十百千万]+)(?=[{_MEASURE}])")
+
+
+def _needs_conversion(text: str) -> bool:
+    """Traditional characters are outside GB2312; checking is much cheaper than converting."""
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff":
+            try:
+                ch.encode("gb2312")
+            except UnicodeEncodeError:
+                return True
+    return False
+
+
+def to_simplified(text: str) -> str:
+    """繁体 -> 简体, loading the conversion table only when the text needs it."""
+    if not _needs_conversion(text):
+        return text
+    import zhconv
+
+    return str(zhconv.convert(text, "zh-cn"))
+
+
+def numbers_to_arabic(text: str) -> str:
+    """Chinese numerals before a measure word become digits (两年半 -> 2年半); 第九条 stays."""
+    from kg.numerals import cn_to_int
+
+    def conv(m: re.Match[str]) -> str:
+        try:
+            return str(cn_to_int(m.group(1)))
+        except ValueError:
+            return m.group(1)
+
+    return _CN_NUM_BEFORE_MEASURE.sub(conv, text)
+
+
+def normalize(text: str) -> str:
+    """Width, case, script and spacing made uniform."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = to_simplified(text)
+    return re.sub(r"\s+", " ", text).strip()

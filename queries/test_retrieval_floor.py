@@ -1,0 +1,40 @@
+"""Retrieval quality on the gold questions may not fall below the measured floor.
+
+Floors sit a little under the figures measured when they were set (see `policykg eval queries/`),
+so a change that makes retrieval worse fails here. The issue's targets (hit@1 0.85, hit@3 0.95)
+are above these floors and not yet reached.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluate import evaluate, load_gold
+from assistant.retrieve import Retriever
+
+FLOORS = {"hit1": 0.75, "hit3": 0.90, "paraphrase_hit3": 0.88, "multi_recall10": 0.85}
+
+
+@pytest.fixture(scope="module")
+def report():  # type: ignore[no-untyped-def]
+    retriever = Retriever.open()
+    cases = load_gold(Path(__file__).parent)
+    return evaluate(retriever.corpus, lambda q: [h.unit_id for h in retriever.search(q).hits], cases)
+
+
+def test_gold_set_is_large_and_varied() -> None:
+    cases = load_gold(Path(__file__).parent)
+    styles = {c.style for c in cases}
+    assert len(cases) >= 150 and len(styles) == 8
+
+
+def test_overall_floor(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.overall.hit1 >= FLOORS["hit1"], report.overall
+    assert report.overall.hit3 >= FLOORS["hit3"], report.overall
+
+
+def test_paraphrase_and_multi_floor(report) -> None:  # type: ignore[no-untyped-def]
+    assert report.by_style["paraphrase"].hit3 >= FLOORS["paraphrase_hit3"]
+    assert (report.by_style["multi"].recall10 or 0) >= FLOORS["multi_recall10"]
