@@ -38,6 +38,8 @@ class NormalizedQuery(BaseModel):
     weights: dict[str, float] = {}
     concepts: list[str] = []
     repairs: dict[str, str] = {}
+    core: list[str] = []  # the question's own content words (typos repaired), for coverage
+    alternatives: dict[str, list[str]] = {}  # core word -> itself and the documents' words for it
     notes: list[str] = []
 
 
@@ -63,6 +65,11 @@ def understand(question: str, tok: Tokenizer, repairs: Repairer) -> NormalizedQu
     text = numbers_to_arabic(normalize(question))
     stop = set(lex.stopwords)
     terms = list(dict.fromkeys(w for w in tok.words(text) if w not in stop))
+    fixes = repairs.repair(text)
+    core = [w for w in tok.tokens(text) if w not in stop and len(w) >= 2]
+    core = list(dict.fromkeys(fixes.get(w, w) for w in core))
+    alternatives = {w: [w] + [e for c in lex.concepts.values() if any(t in w or w in t for t in c.triggers)
+                              for e in c.expand] for w in core}
     concepts = [name for name, c in lex.concepts.items() if any(t in text for t in c.triggers)]
     weights: dict[str, float] = {}
     for name in concepts:
@@ -70,7 +77,7 @@ def understand(question: str, tok: Tokenizer, repairs: Repairer) -> NormalizedQu
             if w not in terms:
                 weights[w] = max(weights.get(w, 0.0), lex.concepts[name].weight)
     return NormalizedQuery(original=question, text=text, terms=terms, expansions=list(weights),
-                           weights=weights, concepts=concepts, repairs=repairs.repair(text))
+                           weights=weights, concepts=concepts, repairs=fixes, core=core, alternatives=alternatives)
 
 
 _QUESTION_CHARS = set("几多少啥么吗呢怎哪什谁吧呀")
@@ -88,6 +95,7 @@ class Repairer:
         lex = lexicon()
         self.known = vocab | {t for c in lex.concepts.values() for t in c.triggers} | set(lex.stopwords)
         self.tok, self.in_index = tok, in_index
+        self.domain = lex.all_words()
         self.patterns: dict[str, list[str]] = {}
         for word in sorted(vocab):
             if 2 <= len(word) <= 6 and _CJK.fullmatch(word):
@@ -113,6 +121,8 @@ class Repairer:
     def _fix(self, span: str) -> str | None:
         for i in range(len(span)):
             for cand in self.patterns.get(span[:i] + "?" + span[i + 1:], []):
+                if len(span) == 2 and cand not in self.domain:
+                    continue  # two-character guesses only into policy terms: 今天 is not a typo of 今后
                 if cand != span and self.in_index(cand):
                     return cand
         return None
@@ -163,6 +173,8 @@ class Retriever:
         scope = find_scope(self.corpus, query.text)
         raw = self._raw_hits(query, limit * 6)
         hits = self._regroup(raw, scope, query)[:limit]
+        if hits and not hits[0].matched_terms:
+            hits = []  # only character pairs matched: nothing in the corpus answers this
         return SearchResult(query=query, hits=hits, jurisdictions=scope.jurisdictions)
 
     def _weighted_terms(self, query: NormalizedQuery) -> dict[str, float]:
@@ -200,11 +212,27 @@ class Retriever:
             current = parent
         return current.id
 
+    def _coverage(self, unit: Unit, query: NormalizedQuery) -> float:
+        """How much of the question the unit says, in its own words and in its lead sentence.
+
+        BM25 rewards short units that repeat one term; a clause that states every part of the
+        question ("社会培训评价组织…应具备以下条件") is the answer even when it is long.
+        """
+        if not query.core:
+            return 1.0
+        text = normalize(unit.text)
+        lead = normalize(unit.heading or "") + text.split("\n", 1)[0]
+        alts = query.alternatives
+        total = sum(len(t) for t in query.core)
+        in_text = sum(len(t) for t in query.core if any(a in text for a in alts.get(t, [t]))) / total
+        in_lead = sum(len(t) for t in query.core if any(a in lead for a in alts.get(t, [t]))) / total
+        return (0.5 + in_text) * (1.0 + 0.5 * in_lead)
+
     def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery) -> list[Hit]:
         best: dict[str, tuple[float, str]] = {}
         for unit_id, score in raw:
             unit = self.corpus.unit(unit_id)
-            score *= scope.boosts.get(unit.doc_id, 1.0)
+            score *= scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query)
             key = self._group_key(unit)
             if key not in best or score > best[key][0]:
                 best[key] = (score, unit_id)
