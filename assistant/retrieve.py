@@ -25,7 +25,8 @@ from .tokenize import Tokenizer, bigrams
 FIELD_BOOST = {"body": 1.0, "lead": 0.8, "context": 0.5, "concepts": 1.2, "grams": 0.25}
 EXPANSION_WEIGHT = 0.6
 REPAIR_WEIGHT = 0.8
-COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
+COMMON_DF = 0.6
+COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise  # a word in more than this share of units says nothing about which one answers
 
 
 class NormalizedQuery(BaseModel):
@@ -136,6 +137,7 @@ class Retriever:
         self._searcher: Any = None
         self._vocab: set[str] | None = None
         self._repairer: Repairer | None = None
+        self._norm: dict[str, tuple[str, str]] = {}
 
     @classmethod
     def open(cls, corpus: Corpus | None = None, progress: Callable[[str], None] | None = None) -> Retriever:
@@ -195,7 +197,9 @@ class Retriever:
             parts.append(Term("context", term, boost=weight * FIELD_BOOST["context"]))
             parts.append(Term("lead", term, boost=weight * FIELD_BOOST["lead"]))
         parts += [Term("concepts", c, boost=FIELD_BOOST["concepts"]) for c in query.concepts]
-        parts += [Term("grams", g, boost=FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))]
+        searcher, total = self.searcher(), max(self.ix.doc_count(), 1)
+        parts += [Term("grams", g, boost=FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))
+                  if 0 < searcher.doc_frequency("grams", g) / total <= COMMON_GRAM_DF]
         if not parts:
             return []
         results = self.searcher().search(Or(parts), limit=limit)
@@ -220,13 +224,20 @@ class Retriever:
         """
         if not query.core:
             return 1.0
-        text = normalize(unit.text)
-        lead = normalize(unit.heading or "") + text.split("\n", 1)[0]
+        text, lead = self._normalized(unit)
         alts = query.alternatives
         total = sum(len(t) for t in query.core)
         in_text = sum(len(t) for t in query.core if any(a in text for a in alts.get(t, [t]))) / total
         in_lead = sum(len(t) for t in query.core if any(a in lead for a in alts.get(t, [t]))) / total
         return (0.5 + in_text) * (1.0 + 0.5 * in_lead)
+
+    def _normalized(self, unit: Unit) -> tuple[str, str]:
+        """A unit's normalised text and lead sentence, computed once per process."""
+        cached = self._norm.get(unit.id)
+        if cached is None:
+            text = normalize(unit.text)
+            cached = self._norm[unit.id] = (text, normalize(unit.heading or "") + text.split("\n", 1)[0])
+        return cached
 
     def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery) -> list[Hit]:
         best: dict[str, tuple[float, str]] = {}

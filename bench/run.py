@@ -1,0 +1,199 @@
+"""Speed benchmark: policykg against the obvious pipeline, measured side by side in one run.
+
+    python bench/run.py [--repeat 5] [--scale 100]
+
+Every figure is a median over repeated runs; cold figures are whole fresh processes. The obvious
+pipeline is jieba.analyse.ChineseAnalyzer + default jieba + whoosh over the same units, built and
+queried the same way, so the ratios compare methods on this machine at this moment. Timings are
+printed, never asserted: machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+QUESTION = "外部考点条件"
+
+BASELINE_BUILD = """
+import sys, json
+from whoosh import index
+from whoosh.fields import Schema, TEXT, ID
+from jieba.analyse import ChineseAnalyzer
+from kg.parse import parse_corpus
+from pathlib import Path
+corpus = parse_corpus(Path(sys.argv[1]))
+ix = index.create_in(sys.argv[2], Schema(id=ID(stored=True), text=TEXT(analyzer=ChineseAnalyzer())))
+with ix.writer() as w:
+    for u in corpus.units():
+        if u.kind in ("article", "section", "annex"):
+            w.add_document(id=u.id, text=u.text)
+"""
+
+BASELINE_ASK = """
+import sys
+from whoosh import index
+from whoosh.qparser import QueryParser
+import jieba.analyse
+ix = index.open_dir(sys.argv[1])
+with ix.searcher() as s:
+    q = QueryParser("text", ix.schema).parse(sys.argv[2])
+    print([r["id"] for r in s.search(q, limit=5)])
+"""
+
+BASELINE_WARM = """
+import sys, time, json
+from whoosh import index
+from whoosh.qparser import QueryParser, OrGroup
+import jieba.analyse
+ix = index.open_dir(sys.argv[1])
+qs = json.load(open(sys.argv[2]))
+out = []
+with ix.searcher() as s:
+    p = QueryParser("text", ix.schema, group=OrGroup)
+    s.search(p.parse(qs[0]), limit=10)
+    for q in qs:
+        t = time.perf_counter(); s.search(p.parse(q), limit=10); out.append(time.perf_counter() - t)
+print(json.dumps(out))
+"""
+
+OURS_WARM = """
+import sys, time, json
+from kg.cache import load_corpus
+from assistant.retrieve import Retriever
+r = Retriever.open(load_corpus())
+qs = json.load(open(sys.argv[1]))
+r.search(qs[0])
+out = []
+for q in qs:
+    t = time.perf_counter(); r.search(q, limit=10); out.append(time.perf_counter() - t)
+print(json.dumps(out))
+"""
+
+OURS_BUILD = """
+from kg.cache import load_corpus
+from assistant.retrieve import Retriever
+Retriever.open(load_corpus())
+"""
+
+
+def run(code_or_args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB) and stdout of one fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    proc = subprocess.run(code_or_args, capture_output=True, text=True, env=env, cwd=REPO)
+    wall = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"benchmark step failed: {code_or_args[:3]}\n{proc.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024, proc.stdout
+
+
+def peak_of(args: list[str], env: dict[str, str]) -> float:
+    """Peak RSS of one process, measured alone (getrusage children keeps the maximum)."""
+    out = subprocess.run([PY, "-c", "import resource,subprocess,sys; subprocess.run(sys.argv[1:]);"
+                          "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", *args],
+                         capture_output=True, text=True, env=env, cwd=REPO)
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def median_wall(args: list[str], env: dict[str, str], repeat: int) -> float:
+    return statistics.median(run(args, env)[0] for _ in range(repeat))
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p * (len(values) - 1))))] * 1000
+
+
+def scaled_corpus(src: Path, dest: Path, scale: int) -> None:
+    """Every document copied `scale` times with place names and ids replaced."""
+    import yaml
+
+    places = ["宿迁", "池州", "吉林", "江苏", "浙江"]
+    for text in sorted(src.glob("*.txt")):
+        meta = yaml.safe_load(text.with_suffix(".meta.yaml").read_text(encoding="utf-8"))
+        body = text.read_text(encoding="utf-8")
+        for k in range(scale):
+            name = f"{text.stem}_{k:03d}"
+            copy, m = body, json.loads(json.dumps(meta, default=str))
+            for p in places:
+                copy = copy.replace(p, f"{p}{k}")
+            for d in m["documents"]:
+                d["id"] = f"{d['id']}-{k}"
+                for key in ("title", "jurisdiction", "region_start", "body_start", "body_end"):
+                    if d.get(key):
+                        for p in places:
+                            d[key] = d[key].replace(p, f"{p}{k}")
+            (dest / f"{name}.txt").write_text(copy, encoding="utf-8")
+            (dest / f"{name}.meta.yaml").write_text(yaml.safe_dump(m, allow_unicode=True), encoding="utf-8")
+
+
+def measure(corpus_dir: Path, questions: Path, repeat: int, cold: bool) -> dict[str, float]:
+    cache = tempfile.mkdtemp(prefix="pk-bench-")
+    env = {**os.environ, "POLICYKG_CACHE": cache, "POLICYKG_CORPUS": str(corpus_dir)}
+    res: dict[str, float] = {}
+    builds = []
+    for _ in range(max(1, repeat // 2)):
+        env["POLICYKG_CACHE"] = tempfile.mkdtemp(prefix="pk-bench-")
+        builds.append(run([PY, "-c", OURS_BUILD], env)[0])
+    res["ours_build_s"] = statistics.median(builds)
+    base_builds = []
+    for _ in range(max(1, repeat // 2)):
+        bdir = tempfile.mkdtemp(prefix="pk-base-")
+        base_builds.append(run([PY, "-c", BASELINE_BUILD, str(corpus_dir), bdir], env)[0])
+    res["base_build_s"] = statistics.median(base_builds)
+    if cold:
+        ask = [str(REPO / ".venv/bin/policykg") if (REPO / ".venv/bin/policykg").exists() else "policykg",
+               "ask", QUESTION]
+        res["ours_cold_s"] = median_wall(ask, env, repeat)
+        res["ours_cold_mb"] = peak_of(ask, env)
+        base = [PY, "-c", BASELINE_ASK, bdir, QUESTION]
+        res["base_cold_s"] = median_wall(base, env, repeat)
+        res["base_cold_mb"] = peak_of(base, env)
+    ours = json.loads(run([PY, "-c", OURS_WARM, str(questions)], env)[2])
+    base = json.loads(run([PY, "-c", BASELINE_WARM, bdir, str(questions)], env)[2])
+    res.update(ours_p50_ms=pct(ours, 0.5), ours_p95_ms=pct(ours, 0.95),
+               base_p50_ms=pct(base, 0.5), base_p95_ms=pct(base, 0.95))
+    return res
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--scale", type=int, default=100, help="synthetic corpus size multiple (0 to skip)")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO))
+    from assistant.evaluate import load_gold
+    from kg.corpus import default_corpus_dir
+
+    qfile = Path(tempfile.mkdtemp()) / "questions.json"
+    qfile.write_text(json.dumps([c.q for c in load_gold(REPO / "queries")], ensure_ascii=False), encoding="utf-8")
+    rows = [("1x", measure(default_corpus_dir(), qfile, args.repeat, cold=True))]
+    if args.scale:
+        big = Path(tempfile.mkdtemp(prefix="pk-scaled-"))
+        scaled_corpus(default_corpus_dir(), big, args.scale)
+        rows.append((f"{args.scale}x", measure(big, qfile, max(2, args.repeat // 2), cold=False)))
+    print(f"{'corpus':<7}{'metric':<18}{'policykg':>10}{'obvious':>10}{'ratio':>8}")
+    for name, r in rows:
+        for label, ours, base in [("index build s", "ours_build_s", "base_build_s"),
+                                  ("cold ask s", "ours_cold_s", "base_cold_s"),
+                                  ("cold ask peak MB", "ours_cold_mb", "base_cold_mb"),
+                                  ("warm p50 ms", "ours_p50_ms", "base_p50_ms"),
+                                  ("warm p95 ms", "ours_p95_ms", "base_p95_ms")]:
+            if ours in r:
+                print(f"{name:<7}{label:<18}{r[ours]:>10.3f}{r[base]:>10.3f}{r[ours] / r[base]:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()
