@@ -26,6 +26,7 @@ FIELD_BOOST = {"body": 1.0, "lead": 0.8, "context": 0.5, "concepts": 1.2, "grams
 EXPANSION_WEIGHT = 0.6
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6
+ARTICLE_PREFERENCE = 1.25  # an item must say it clearly better than its article to be cited alone
 COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise  # a word in more than this share of units says nothing about which one answers
 
 
@@ -240,14 +241,18 @@ class Retriever:
         return cached
 
     def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery) -> list[Hit]:
-        best: dict[str, tuple[float, str]] = {}
+        """One hit per article: ranked by its best unit, shown as the article unless an item says it clearly better."""
+        groups: dict[str, list[tuple[float, str]]] = {}
         for unit_id, score in raw:
             unit = self.corpus.unit(unit_id)
             score *= scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query)
-            key = self._group_key(unit)
-            if key not in best or score > best[key][0]:
-                best[key] = (score, unit_id)
-        ranked = sorted(best.values(), key=lambda p: (-p[0], p[1]))
+            groups.setdefault(self._group_key(unit), []).append((score, unit_id))
+        ranked = []
+        for key, members in groups.items():
+            top = max(s for s, _ in members)
+            shown = max(members, key=lambda m: (m[0] * (ARTICLE_PREFERENCE if m[1] == key else 1.0), m[1]))[1]
+            ranked.append((top, shown))
+        ranked.sort(key=lambda p: (-p[0], p[1]))
         terms = query.terms + query.expansions + list(query.repairs.values())
         return [Hit(unit_id=u, score=round(s, 4), matched_terms=self._matched(u, terms)) for s, u in ranked]
 
