@@ -22,7 +22,7 @@ from .lexicon import lexicon
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 SKIP_KINDS = {"preamble", "closing", "chapter"}
 Progress = Callable[[str], None]
 

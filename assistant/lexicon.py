@@ -18,12 +18,20 @@ class Concept(BaseModel):
     weight: float = 0.6  # generic concepts (处理, 申请) weigh less than specific ones (替考)
 
 
+class Quantity(BaseModel):
+    """Words asking for an amount, and the measure words an answering clause uses."""
+
+    triggers: list[str]
+    units: list[str]
+
+
 class Lexicon(BaseModel):
-    """Terms kept whole, stopwords, and concepts."""
+    """Terms kept whole, stopwords, concepts, and amount questions."""
 
     terms: list[str]
     stopwords: list[str]
     concepts: dict[str, Concept]
+    quantities: list[Quantity] = []
 
     def all_words(self) -> set[str]:
         """Every word the tokenizer dictionary must know."""

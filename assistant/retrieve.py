@@ -26,6 +26,8 @@ FIELD_BOOST = {"body": 1.0, "lead": 0.8, "context": 0.5, "concepts": 1.2, "grams
 EXPANSION_WEIGHT = 0.6
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6
+COVERAGE_POWER = 1.0  # how strongly saying all of the question outweighs repeating part of it
+AMOUNT_BOOST = 1.3  # a clause stating an amount in the asked measure is likelier the answer
 ARTICLE_PREFERENCE = 1.25  # an item must say it clearly better than its article to be cited alone
 COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise  # a word in more than this share of units says nothing about which one answers
 
@@ -42,6 +44,7 @@ class NormalizedQuery(BaseModel):
     repairs: dict[str, str] = {}
     core: list[str] = []  # the question's own content words (typos repaired), for coverage
     alternatives: dict[str, list[str]] = {}  # core word -> itself and the documents' words for it
+    measures: list[str] = []  # measure words of the amount asked for (几个人 -> 人, 名)
     notes: list[str] = []
 
 
@@ -75,11 +78,16 @@ def understand(question: str, tok: Tokenizer, repairs: Repairer) -> NormalizedQu
     concepts = [name for name, c in lex.concepts.items() if any(t in text for t in c.triggers)]
     weights: dict[str, float] = {}
     for name in concepts:
-        for w in lex.concepts[name].expand:
+        concept = lex.concepts[name]
+        # when the question already uses the documents' own word, related words matter less
+        damp = 0.5 if any(t in text and t in concept.expand for t in concept.triggers) else 1.0
+        for word in concept.expand:
+            w = numbers_to_arabic(normalize(word))  # the index holds 5级, not 五级
             if w not in terms:
-                weights[w] = max(weights.get(w, 0.0), lex.concepts[name].weight)
+                weights[w] = max(weights.get(w, 0.0), concept.weight * damp)
     return NormalizedQuery(original=question, text=text, terms=terms, expansions=list(weights),
-                           weights=weights, concepts=concepts, repairs=fixes, core=core, alternatives=alternatives)
+                           weights=weights, concepts=concepts, repairs=fixes, core=core, alternatives=alternatives,
+                           measures=[u for q in lex.quantities if any(t in text for t in q.triggers) for u in q.units])
 
 
 _QUESTION_CHARS = set("几多少啥么吗呢怎哪什谁吧呀")
@@ -230,14 +238,18 @@ class Retriever:
         total = sum(len(t) for t in query.core)
         in_text = sum(len(t) for t in query.core if any(a in text for a in alts.get(t, [t]))) / total
         in_lead = sum(len(t) for t in query.core if any(a in lead for a in alts.get(t, [t]))) / total
-        return (0.5 + in_text) * (1.0 + 0.5 * in_lead)
+        amount = 1.0
+        if query.measures and re.search(r"\d+(?:" + "|".join(map(re.escape, query.measures)) + ")", text):
+            amount = AMOUNT_BOOST
+        return ((0.5 + in_text) * (1.0 + 0.5 * in_lead)) ** COVERAGE_POWER * amount
 
     def _normalized(self, unit: Unit) -> tuple[str, str]:
         """A unit's normalised text and lead sentence, computed once per process."""
         cached = self._norm.get(unit.id)
         if cached is None:
-            text = normalize(unit.text)
-            cached = self._norm[unit.id] = (text, normalize(unit.heading or "") + text.split("\n", 1)[0])
+            text = numbers_to_arabic(normalize(unit.text))
+            lead = normalize(unit.heading) if unit.heading else re.split(r"[。；：\n]", text, maxsplit=1)[0]
+            cached = self._norm[unit.id] = (text, lead)
         return cached
 
     def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery) -> list[Hit]:
@@ -257,5 +269,6 @@ class Retriever:
         return [Hit(unit_id=u, score=round(s, 4), matched_terms=self._matched(u, terms)) for s, u in ranked]
 
     def _matched(self, unit_id: str, terms: list[str]) -> list[str]:
-        text = self.corpus.unit(unit_id).text
+        """The question's words the unit contains (in the index's spelling: 4级 for 四级)."""
+        text = self._normalized(self.corpus.unit(unit_id))[0]
         return sorted({t for t in terms if len(t) >= 2 and t in text})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_DIGIT_GAP = re.compile(r"(?<=\d) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")
 _MEASURE = "年月日天个人名家次级类平米元分项条款倍万千百十小时周"
 _CN_NUM_BEFORE_MEASURE = re.compile(rf"(?<![第统唯之单])([零〇一二两三四五六七八九十百千万]+)(?=[{_MEASURE}])")
 
@@ -54,4 +55,5 @@ def normalize(text: str) -> str:
     """Width, case, script and spacing made uniform."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = to_simplified(text)
+    text = _DIGIT_GAP.sub("", text)  # "不少于 50 平方米" is typeset with spaces; words are not
     return re.sub(r"\s+", " ", text).strip()
