@@ -1,0 +1,65 @@
+"""From a match in a unit's clean text back to the characters of the source file.
+
+Cleaning only ever deletes characters (markdown marks, indentation, a word a page break printed
+twice) and inserts line breaks between paragraphs, so every character of the clean text is a
+character of the source: aligning the two in order gives each one its source offset.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..facts import Provenance
+from ..layout import logical_lines, split_lines
+from ..models import Unit
+
+
+@lru_cache(maxsize=16)
+def _source(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
+def char_offsets(source: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The clean text of source[start:end] and, for each of its characters, its source offset (-1: inserted)."""
+    text_parts: list[str] = []
+    offsets: list[int] = []
+    for para in logical_lines(split_lines(source, start, end)):
+        if text_parts:
+            text_parts.append("\n")
+            offsets.append(-1)
+        raw_pos = [(line.start + i) for line in para.lines for i in range(line.end - line.start)]
+        cursor = 0
+        for ch in para.text:
+            while cursor < len(raw_pos) and source[raw_pos[cursor]] != ch:
+                cursor += 1
+            offsets.append(raw_pos[cursor] if cursor < len(raw_pos) else -1)
+            cursor += 1
+        text_parts.append(para.text)
+    return "".join(text_parts), offsets
+
+
+class UnitText:
+    """A unit's clean text with the source offset of each character."""
+
+    def __init__(self, unit: Unit, source_path: Path) -> None:
+        self.unit = unit
+        source = _source(str(source_path))
+        if unit.kind == "row":
+            self.text, self.offsets = unit.text, []
+            self._raw = source[unit.span[0]: unit.span[1]]
+        else:
+            self.text, self.offsets = char_offsets(source, *unit.span)
+            self._raw = ""
+
+    def provenance(self, start: int, end: int) -> Provenance:
+        """Provenance of unit.text[start:end]: the unit and the exact source characters."""
+        quote = self.text[start:end]
+        if not self.offsets:  # table row: find the words in the row's own source text
+            at = self._raw.find(quote)
+            base = self.unit.span[0] + max(at, 0)
+            span = (base, base + len(quote)) if at >= 0 else self.unit.span
+            return Provenance(doc_id=self.unit.doc_id, unit_id=self.unit.id, start=span[0], end=span[1], quote=quote)
+        inside = [o for o in self.offsets[start:end] if o >= 0]
+        return Provenance(doc_id=self.unit.doc_id, unit_id=self.unit.id, start=inside[0], end=inside[-1] + 1,
+                          quote=quote)
