@@ -29,6 +29,28 @@ class GoldDeadline(BaseModel):
     note: str | None = None
 
 
+class GoldCondition(BaseModel):
+    """One annotated requirement or prohibition."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    unit: str
+    attribute: str
+    value: float | bool
+    words: str
+    note: str | None = None
+
+
+class GoldTrigger(BaseModel):
+    """One annotated behaviour and the measures it leads to."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    unit: str
+    words: str
+    measures: list[str]
+
+
 class TypeScores(BaseModel):
     """Figures for one fact type."""
 
@@ -84,9 +106,62 @@ def score_deadlines(facts: FactSet, gold: list[GoldDeadline]) -> TypeScores:
                       spurious=[f"{f.provenance.unit_id} {f.text}" for f in unmatched])
 
 
+def load_gold_conditions(gold_dir: Path) -> list[GoldCondition]:
+    """The condition annotations."""
+    import yaml
+
+    path = gold_dir / "conditions.yaml"
+    return [GoldCondition.model_validate(x) for x in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def score_conditions(facts: FactSet, gold: list[GoldCondition]) -> TypeScores:
+    """Precision/recall of the condition facts: same unit, attribute and value."""
+    unmatched = list(facts.conditions)
+    missed = []
+    for g in gold:
+        hit = next((f for f in unmatched if _inside(f.provenance.unit_id, g.unit) and f.attribute == g.attribute
+                    and f.value == g.value), None)
+        if hit is None:
+            missed.append(f"{g.unit} {g.attribute}={g.value} ({g.words})")
+        else:
+            unmatched.remove(hit)
+    n, matched = len(facts.conditions), len(gold) - len(missed)
+    return TypeScores(gold=len(gold), extracted=n, matched=matched, precision=matched / n if n else 0.0,
+                      recall=matched / len(gold) if gold else 0.0, missed=missed,
+                      spurious=[f"{f.provenance.unit_id} {f.attribute} {f.text}" for f in unmatched])
+
+
+def load_gold_triggers(gold_dir: Path) -> list[GoldTrigger]:
+    """The sanction-trigger annotations."""
+    import yaml
+
+    path = gold_dir / "sanctions.yaml"
+    return [GoldTrigger.model_validate(x) for x in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def score_triggers(facts: FactSet, gold: list[GoldTrigger]) -> TypeScores:
+    """Precision/recall over (sanction, trigger) pairs: same behaviour, at least the gold measures."""
+    pairs = [(s, t) for s in facts.sanctions for t in s.triggers]
+    unmatched = list(range(len(pairs)))
+    missed = []
+    for g in gold:
+        hit = next((i for i in unmatched if _inside(pairs[i][1].provenance.unit_id, g.unit)
+                    and g.words in pairs[i][1].text and set(g.measures) <= set(pairs[i][0].measures)), None)
+        if hit is None:
+            missed.append(f"{g.unit} {g.words} -> {g.measures}")
+        else:
+            unmatched.remove(hit)
+    n, matched = len(pairs), len(gold) - len(missed)
+    return TypeScores(gold=len(gold), extracted=n, matched=matched, precision=matched / n if n else 0.0,
+                      recall=matched / len(gold) if gold else 0.0, missed=missed,
+                      spurious=[f"{pairs[i][1].provenance.unit_id} {pairs[i][1].text[:30]}" for i in unmatched])
+
+
 def evaluate_kg(corpus: Corpus, facts: FactSet, gold_dir: Path) -> KgReport:
     """Figures for every fact type that has a gold annotation."""
-    return KgReport(by_type={"deadline": score_deadlines(facts, load_gold_deadlines(gold_dir))})
+    return KgReport(by_type={"deadline": score_deadlines(facts, load_gold_deadlines(gold_dir)),
+                             "condition": score_conditions(facts, load_gold_conditions(gold_dir)),
+                             "sanction_trigger": score_triggers(facts, load_gold_triggers(gold_dir))})
 
 
 def main() -> int:

@@ -19,6 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("path", nargs="?", type=Path, default=Path("queries"), help="gold folder or file (default: queries/)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--misses", action="store_true", help="also list questions not answered at rank 1")
+    p.add_argument("--kg", action="store_true",
+                   help="also measure fact extraction (precision/recall per fact type against queries/kg_gold/)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,4 +48,21 @@ def run(args: argparse.Namespace) -> int:
     if args.misses:
         for m in report.misses:
             print(f"  rank {m['rank']}: [{m['style']}] {m['q']}  expect {m['expect']}  got {m['got']}")
+    if args.kg:
+        _kg_section(args.path, retriever.corpus, args.misses)
     return 0
+
+
+def _kg_section(path: Path, corpus: object, details: bool) -> None:
+    """Precision and recall of the extracted facts."""
+    from kg.cache import load_facts
+    from kg.evaluate import evaluate_kg
+
+    gold_dir = path / "kg_gold" if path.is_dir() else path.parent / "kg_gold"
+    report = evaluate_kg(corpus, load_facts(corpus), gold_dir)  # type: ignore[arg-type]
+    print(f"\nfacts: gold in {gold_dir}")
+    print(f"{'type':<18}{'gold':>5}{'found':>7}{'precision':>11}{'recall':>8}")
+    for name, s in report.by_type.items():
+        print(f"{name:<18}{s.gold:>5}{s.extracted:>7}{s.precision:>11.2f}{s.recall:>8.2f}")
+        for miss in s.missed if details else []:
+            print(f"   missed   {miss}")

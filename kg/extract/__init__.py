@@ -10,12 +10,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..corpus import default_corpus_dir
-from ..facts import Deadline, FactSet
+from typing import Any, TypeVar
+
+from ..facts import FactSet
 from ..models import Corpus, Unit
+from .conditions import conditions_in, subject_of
 from .deadlines import deadlines_in
+from .sanctions import sanctions_in
 from .spans import UnitText
 
 SKIP = {"preamble", "closing", "chapter"}
+F = TypeVar("F", bound=Any)
 
 
 def _units(corpus: Corpus) -> Iterator[Unit]:
@@ -35,18 +40,19 @@ def _unit_texts(corpus: Corpus, corpus_dir: Path, warnings: list[str]) -> Iterat
         yield ut
 
 
-def _most_specific(facts: list[Deadline]) -> list[Deadline]:
+def _most_specific(facts: list[F]) -> list[F]:
     """One fact per source span, on the deepest unit that holds it."""
-    best: dict[tuple[int, int, str], Deadline] = {}
+    best: dict[tuple[int, int, str], F] = {}
     for fact in facts:
-        key = (fact.provenance.start, fact.provenance.end, fact.direction)
+        kind = getattr(fact, "direction", None) or getattr(fact, "attribute", "")
+        key = (fact.provenance.start, fact.provenance.end, kind)
         held = best.get(key)
         if held is None or fact.provenance.unit_id.count("/") > held.provenance.unit_id.count("/"):
             best[key] = fact
     return sorted(best.values(), key=lambda f: (f.provenance.doc_id, f.provenance.start))
 
 
-def _numbered(facts: list[Deadline], prefix: str) -> list[Deadline]:
+def _numbered(facts: list[F], prefix: str) -> list[F]:
     counts: dict[str, int] = {}
     out = []
     for fact in facts:
@@ -56,8 +62,8 @@ def _numbered(facts: list[Deadline], prefix: str) -> list[Deadline]:
     return out
 
 
-def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[Deadline]], warnings: list[str]) -> list[Deadline]:
-    found: list[Deadline] = []
+def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[F]], warnings: list[str]) -> list[F]:
+    found: list[F] = []
     for ut in texts:
         try:
             found.extend(finder(ut))
@@ -66,9 +72,31 @@ def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[Deadli
     return found
 
 
+def _with_subject(corpus: Corpus, fact: F) -> F:
+    """A requirement that names no organisation type binds the one its enclosing headings name
+    (浙江 第八条（二）社会评价组织 › 1. 独立法人主体)."""
+    if fact.subject or fact.provenance.unit_id.count("/") < 2:
+        return fact
+    doc = corpus.doc(fact.provenance.doc_id)
+    parent = doc.unit(fact.provenance.unit_id).parent
+    while parent:
+        unit = doc.unit(parent)
+        lead = unit.heading or unit.text.split("\n", 1)[0]
+        found = subject_of(lead, len(lead))
+        if found:
+            return fact.model_copy(update={"subject": found})
+        parent = unit.parent
+    return fact
+
+
 def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     """Every fact the rules find in a corpus."""
     warnings: list[str] = []
-    texts = list(_unit_texts(corpus, corpus_dir or default_corpus_dir(), warnings))
+    corpus_dir = corpus_dir or default_corpus_dir()
+    texts = list(_unit_texts(corpus, corpus_dir, warnings))
     deadlines = _numbered(_most_specific(_collect(texts, deadlines_in, warnings)), "deadline")
-    return FactSet(fingerprint=corpus.fingerprint, deadlines=deadlines, warnings=warnings)
+    conditions = _numbered(_most_specific(_collect(texts, conditions_in, warnings)), "condition")
+    conditions = [_with_subject(corpus, c) for c in conditions]
+    sanctions = sanctions_in(corpus, corpus_dir)
+    return FactSet(fingerprint=corpus.fingerprint, deadlines=deadlines, conditions=conditions,
+                   sanctions=sanctions, warnings=warnings)

@@ -1,0 +1,143 @@
+"""Sanctions: the measures a clause imposes, the behaviours that trigger them, and the ladder.
+
+Two shapes occur. A lead sentence with the measures introduces a list of behaviours ("评价机构有下列
+行为之一的，…取消其评价资格…" then （一）…（十）): every listed item is a trigger. Or one sentence
+names behaviour and measure together ("出现…等现象的，第一次…不予认定并限期整改，…第二次禁止…").
+Escalation edges come from the text itself: a trigger citing another article (第十九条所列情况,
+再次违反第二十条) climbs from that article's sanction; 第一次 climbs to 第二次; 限期内未能完成整改
+climbs from the sanction that set the 限期整改.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..facts import Sanction, Trigger
+from ..models import Corpus, Document, Unit
+from ..numerals import cn_to_int
+from .spans import UnitText
+
+MEASURES: list[tuple[str, str]] = [
+    ("约谈", "约谈"), ("通报批评", "通报批评"), ("限期整改", "限期整改"), ("书面通知", "书面通知"),
+    ("暂停评价", "暂停评价活动"), ("不予认定", "评价结果不予认定"), ("驳回", "评价结果不予认定"),
+    ("无效", "证书或成绩无效"), ("视同自行退出", "视同退出"),
+    ("取消其备案", "取消备案"), ("移除机构备案", "取消备案"), ("取消其评价资格", "取消评价资格"),
+    ("移出备案机构目录", "移出目录"), ("退出评价机构目录", "移出目录"), ("不再受理", "不再受理申请"),
+    ("列入监管档案", "列入监管档案"), ("对社会公布", "向社会公布"), ("禁止该单位", "禁止参与评价"),
+    ("停止备案办理", "停止备案办理"), ("事实说明", "事实说明"), ("注销备案", "注销备案"),
+    ("通报其主管部门", "通报主管部门"),
+]
+LIST_LEAD = re.compile(r"下列行为之一|以下情形之一|下列情形之一")
+STEP = re.compile(r"第([一二三])次")
+CITED_ARTICLE = re.compile(r"第([一二三四五六七八九十]+)条")
+QUALIFIERS = ("情节轻微", "情节严重", "限期内未能完成整改")
+SourceOf = Callable[[Unit], UnitText]
+
+
+def measures_in(text: str) -> list[str]:
+    """The measures a sentence imposes, in the closed vocabulary, in reading order."""
+    found = sorted((text.find(word), measure) for word, measure in MEASURES if word in text)
+    return list(dict.fromkeys(m for _, m in found))
+
+
+def _trigger(ut: UnitText) -> Trigger:
+    return Trigger(text=ut.text, provenance=ut.provenance(0, len(ut.text)))
+
+
+def _listed(doc: Document, unit: Unit, source: SourceOf) -> Sanction | None:
+    """A lead sentence with measures followed by the listed behaviours."""
+    lead = unit.text.split("\n", 1)[0]
+    measures = measures_in(lead)
+    if not measures or not LIST_LEAD.search(lead) or not unit.children:
+        return None
+    ut = source(unit)
+    qualifier = next((q for q in QUALIFIERS if q in lead), None)
+    return Sanction(id=f"sanction:{unit.id}", measures=measures,  # type: ignore[arg-type]
+                    triggers=[_trigger(source(doc.unit(c))) for c in unit.children], qualifier=qualifier,
+                    imposed_by="auth:hrss", text=lead, provenance=ut.provenance(0, len(lead)))
+
+
+def _stepped(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
+    """One sentence, several steps: 第一次…不予认定并限期整改，…第二次禁止…"""
+    ut = source(unit)
+    for sentence in re.finditer(r"[^。]*第一次[^。]*第二次[^。]*。?", ut.text):
+        head, _, _ = sentence.group(0).partition("第一次")
+        behaviours = re.split(r"、", re.sub(r"^.*?出现|等现象的，?$", "", head.rstrip("，"), flags=re.S))
+        steps = list(STEP.finditer(ut.text, sentence.start(), sentence.end()))
+        for i, step in enumerate(steps):
+            end = steps[i + 1].start() if i + 1 < len(steps) else sentence.end()
+            words = ut.text[step.start(): end]
+            start = sentence.start() + head.find(behaviours[0]) if behaviours[0] in head else sentence.start()
+            triggers = [Trigger(text=b, provenance=ut.provenance(ut.text.find(b, sentence.start()),
+                                                                 ut.text.find(b, sentence.start()) + len(b)))
+                        for b in behaviours if b and ut.text.find(b, sentence.start()) >= 0]
+            yield Sanction(id=f"sanction:{unit.id}#{cn_to_int(step.group(1))}", measures=measures_in(words),  # type: ignore[arg-type]
+                           triggers=triggers, qualifier=step.group(0), imposed_by="auth:hrss", text=words,
+                           provenance=ut.provenance(step.start(), end) if start >= 0 else ut.provenance(0, 1))
+
+
+BEHAVIOUR = [re.compile(r"(?:发现|出现)([^。；，]{4,60}?)的，"), re.compile(r"对于([^。；，]{4,60})，"),
+             re.compile(r"对([^。；，]{4,60}?)的(?:机构)?，"), re.compile(r"([^。；，]{4,30}?)的，视同")]
+
+
+def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
+    """Sentences naming behaviour and measure together (发现…的，停止备案办理), outside lists."""
+    ut = source(unit)
+    for sentence in re.finditer(r"[^。]+", ut.text):
+        words = sentence.group(0)
+        if "第一次" in words:
+            continue
+        for pattern in BEHAVIOUR:
+            m = pattern.search(words)
+            measures = measures_in(words[m.end(1):]) if m else []
+            if m and measures:
+                at = sentence.start() + m.start(1)
+                yield Sanction(id=f"sanction:{unit.id}@{at}", measures=measures,  # type: ignore[arg-type]
+                               triggers=[Trigger(text=m.group(1), provenance=ut.provenance(at, at + len(m.group(1))))],
+                               imposed_by="auth:hrss", text=words,
+                               provenance=ut.provenance(sentence.start(), sentence.end()))
+                break
+
+
+def sanctions_in(corpus: Corpus, corpus_dir: Path) -> list[Sanction]:
+    """Every sanction of the corpus, with the escalation edges between them."""
+    found: list[Sanction] = []
+    for doc in corpus.documents:
+        path = corpus_dir / doc.meta.source_file
+
+        def source(u: Unit, _p: Path = path) -> UnitText:
+            return UnitText(u, _p)
+
+        for unit in doc.units:
+            if unit.kind in ("preamble", "closing", "chapter", "row") or (unit.kind == "section" and unit.children):
+                continue
+            listed = _listed(doc, unit, source)
+            if listed:
+                found.append(listed)
+            elif not unit.children:
+                if "第一次" in unit.text and "第二次" in unit.text:
+                    found.extend(_stepped(unit, source))
+                found.extend(_sentence_level(unit, source))
+    return link_ladder(found, corpus)
+
+
+def link_ladder(sanctions: list[Sanction], corpus: Corpus) -> list[Sanction]:
+    """Add escalation edges the text states."""
+    by_article = {s.provenance.unit_id: s for s in sanctions}
+    edges: dict[str, list[str]] = {}
+    for s in sanctions:
+        doc = s.provenance.doc_id
+        for t in s.triggers:
+            for m in CITED_ARTICLE.finditer(t.text):
+                lower = by_article.get(f"{doc}/art_{cn_to_int(m.group(1))}")
+                if lower and lower.id != s.id:
+                    edges.setdefault(lower.id, []).append(s.id)
+            if "限期内未能完成整改" in t.text:
+                for other in sanctions:
+                    if other.provenance.doc_id == doc and "限期整改" in other.measures and other.id != s.id:
+                        edges.setdefault(other.id, []).append(s.id)
+        if s.qualifier == "第二次":
+            edges.setdefault(s.id.replace("#2", "#1"), []).append(s.id)
+    return [s.model_copy(update={"escalates_to": list(dict.fromkeys(edges.get(s.id, [])))}) for s in sanctions]
