@@ -22,7 +22,7 @@ from .lexicon import lexicon
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 SKIP_KINDS = {"preamble", "closing", "chapter"}
 Progress = Callable[[str], None]
 
@@ -49,7 +49,7 @@ def _schema() -> Any:
     plain = SpaceSeparatedTokenizer()
     return Schema(unit_id=ID(stored=True, unique=True), doc_id=ID(stored=True),
                   body=TEXT(analyzer=plain), context=TEXT(analyzer=plain), lead=TEXT(analyzer=plain),
-                  concepts=KEYWORD(), grams=TEXT(analyzer=plain))
+                  concepts=KEYWORD(), grams=TEXT(analyzer=plain), facts=KEYWORD())
 
 
 def _context_text(corpus: Corpus, unit: Unit) -> str:
@@ -64,12 +64,27 @@ def _context_text(corpus: Corpus, unit: Unit) -> str:
     return " ".join(parts)
 
 
-def _document(tok: Tokenizer, corpus: Corpus, unit: Unit) -> dict[str, str]:
+def fact_tags(corpus: Corpus) -> dict[str, list[str]]:
+    """Unit id -> tags from the knowledge graph: the measures of the facts it states (unit:平方米)
+    and the roles it names (actor:org:social_training_org). Retrieval boosts on them."""
+    from kg.cache import load_facts
+
+    facts = load_facts(corpus)
+    tags: dict[str, list[str]] = {}
+    for fact in [*facts.conditions, *facts.deadlines]:
+        if fact.unit:
+            tags.setdefault(fact.provenance.unit_id, []).append(f"unit:{fact.unit}")
+    for unit_id, actors in facts.mentions.items():
+        tags.setdefault(unit_id, []).extend(f"actor:{a}" for a in actors)
+    return tags
+
+
+def _document(tok: Tokenizer, corpus: Corpus, unit: Unit, tags: list[str]) -> dict[str, str]:
     text = numbers_to_arabic(normalize(unit.text))
     context = numbers_to_arabic(normalize(_context_text(corpus, unit)))
     return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": " ".join(tok.words(text)),
             "context": " ".join(tok.words(context)), "concepts": " ".join(concepts_in(text)),
-            "grams": " ".join(bigrams(text))}
+            "grams": " ".join(bigrams(text)), "facts": " ".join(dict.fromkeys(tags))}
 
 
 def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) -> None:
@@ -85,10 +100,11 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
     texts = [numbers_to_arabic(normalize(u.text)) for u in units]
     build_dictionary(texts, lexicon().all_words(), build / "words.dict")
     tok = Tokenizer(build / "words.dict")
+    tags = fact_tags(corpus)
     ix = windex.create_in(str(build), _schema())
     with ix.writer() as writer:
         for unit in units:
-            writer.add_document(**_document(tok, corpus, unit))
+            writer.add_document(**_document(tok, corpus, unit, tags.get(unit.id, [])))
     write_atomic(build / "ready.json", json.dumps(_marker(corpus)))
     replace_dir_atomic(build, target)
     say("索引已建立。")

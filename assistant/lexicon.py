@@ -7,6 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from kg.corpus import read_yaml
+
 DATA = Path(__file__).parent / "data" / "lexicon.yaml"
 
 
@@ -44,6 +46,4 @@ class Lexicon(BaseModel):
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, parsed once per process."""
-    import yaml
-
-    return Lexicon.model_validate(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    return Lexicon.model_validate(read_yaml(DATA.read_text(encoding="utf-8")))

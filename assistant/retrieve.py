@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kg.extract.actors import mentions_in
 from kg.models import Corpus, Unit
 
 from .index import open_index
@@ -22,7 +23,7 @@ from .scope import Scope, find_scope
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams
 
-FIELD_BOOST = {"body": 1.0, "lead": 0.8, "context": 0.5, "concepts": 1.2, "grams": 0.25}
+FIELD_BOOST = {"body": 1.0, "lead": 0.8, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3}
 EXPANSION_WEIGHT = 0.6
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6
@@ -45,6 +46,7 @@ class NormalizedQuery(BaseModel):
     core: list[str] = []  # the question's own content words (typos repaired), for coverage
     alternatives: dict[str, list[str]] = {}  # core word -> itself and the documents' words for it
     measures: list[str] = []  # measure words of the amount asked for (几个人 -> 人, 名)
+    actors: list[str] = []  # roles the question names (培训学校 -> org:training_institution), from the graph's taxonomy
     notes: list[str] = []
 
 
@@ -87,7 +89,8 @@ def understand(question: str, tok: Tokenizer, repairs: Repairer) -> NormalizedQu
                 weights[w] = max(weights.get(w, 0.0), concept.weight * damp)
     return NormalizedQuery(original=question, text=text, terms=terms, expansions=list(weights),
                            weights=weights, concepts=concepts, repairs=fixes, core=core, alternatives=alternatives,
-                           measures=[u for q in lex.quantities if any(t in text for t in q.triggers) for u in q.units])
+                           measures=[u for q in lex.quantities if any(t in text for t in q.triggers) for u in q.units],
+                           actors=mentions_in(text))
 
 
 _QUESTION_CHARS = set("几多少啥么吗呢怎哪什谁吧呀")
@@ -161,7 +164,7 @@ class Retriever:
     @property
     def vocab(self) -> set[str]:
         if self._vocab is None:
-            self._vocab = set(self.tok.vocabulary())
+            self._vocab = {w for w, freq in self.tok.vocabulary().items() if freq}  # jieba keeps prefixes at 0
         return self._vocab
 
     @property
@@ -206,6 +209,8 @@ class Retriever:
             parts.append(Term("context", term, boost=weight * FIELD_BOOST["context"]))
             parts.append(Term("lead", term, boost=weight * FIELD_BOOST["lead"]))
         parts += [Term("concepts", c, boost=FIELD_BOOST["concepts"]) for c in query.concepts]
+        parts += [Term("facts", f"unit:{m}", boost=FIELD_BOOST["facts"]) for m in query.measures]
+        parts += [Term("facts", f"actor:{a}", boost=FIELD_BOOST["facts"]) for a in query.actors]
         searcher, total = self.searcher(), max(self.ix.doc_count(), 1)
         parts += [Term("grams", g, boost=FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))
                   if 0 < searcher.doc_frequency("grams", g) / total <= COMMON_GRAM_DF]

@@ -75,13 +75,25 @@ def load_corpus(corpus_dir: Path | None = None) -> Corpus:
     return corpus
 
 
+def rules_fingerprint() -> str:
+    """A hash of the extraction rules and their data: changed rules mean re-extracted facts."""
+    import hashlib
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted([*(here / "extract").glob("*.py"), *(here / "data").glob("*.yaml"),
+                        here / "facts.py", here / "graph.py"]):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def load_facts(corpus: Corpus | None = None):  # type: ignore[no-untyped-def]
     """The extracted fact set of a corpus, cached beside it (rebuilt when stale or corrupt)."""
     from .extract import extract_all
     from .facts import FactSet
 
     corpus = corpus or load_corpus()
-    path = cache_dir(fp=corpus.fingerprint) / "facts.json"
+    path = cache_dir(fp=corpus.fingerprint) / f"facts-{rules_fingerprint()}.json"
     if path.exists():
         try:
             facts = FactSet.model_validate_json(path.read_bytes())

@@ -16,7 +16,9 @@ from ..facts import FactSet
 from ..models import Corpus, Unit
 from .conditions import conditions_in, subject_of
 from .deadlines import deadlines_in
+from .references import references_in
 from .sanctions import sanctions_in
+from .actors import mentions, taxonomy
 from .spans import UnitText
 
 SKIP = {"preamble", "closing", "chapter"}
@@ -44,7 +46,7 @@ def _most_specific(facts: list[F]) -> list[F]:
     """One fact per source span, on the deepest unit that holds it."""
     best: dict[tuple[int, int, str], F] = {}
     for fact in facts:
-        kind = getattr(fact, "direction", None) or getattr(fact, "attribute", "")
+        kind = getattr(fact, "direction", None) or getattr(fact, "attribute", None) or getattr(fact, "kind", "")
         key = (fact.provenance.start, fact.provenance.end, kind)
         held = best.get(key)
         if held is None or fact.provenance.unit_id.count("/") > held.provenance.unit_id.count("/"):
@@ -68,7 +70,8 @@ def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[F]], w
         try:
             found.extend(finder(ut))
         except (ValueError, IndexError) as exc:
-            warnings.append(f"{ut.unit.doc_id}: {ut.unit.id}: {finder.__name__} skipped ({exc})")
+            name = getattr(finder, "__name__", "extractor")
+            warnings.append(f"{ut.unit.doc_id}: {ut.unit.id}: {name} skipped ({exc})")
     return found
 
 
@@ -98,5 +101,8 @@ def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     conditions = _numbered(_most_specific(_collect(texts, conditions_in, warnings)), "condition")
     conditions = [_with_subject(corpus, c) for c in conditions]
     sanctions = sanctions_in(corpus, corpus_dir)
+    refs = _collect(texts, lambda ut: references_in(ut, corpus), warnings)
+    references = _numbered(_most_specific(refs), "reference")
     return FactSet(fingerprint=corpus.fingerprint, deadlines=deadlines, conditions=conditions,
-                   sanctions=sanctions, warnings=warnings)
+                   sanctions=sanctions, references=references, actors=list(taxonomy()),
+                   mentions=mentions(corpus), warnings=warnings)

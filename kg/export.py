@@ -1,0 +1,54 @@
+"""Exports of the knowledge graph: Turtle, JSON-LD (RDF view) and GraphML (networkx view)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import PolicyKGError
+from .graph import KnowledgeGraph, to_networkx
+
+FORMATS = ("ttl", "jsonld", "graphml")
+
+
+class ExportError(PolicyKGError):
+    """An export that would overwrite a file, or an unknown format."""
+
+    exit_code = 2
+
+
+def render(kg: KnowledgeGraph, fmt: str) -> str:
+    """The graph serialized in a format."""
+    if fmt == "graphml":
+        import networkx as nx
+
+        g = to_networkx(kg)
+        for _, data in g.nodes(data=True):  # GraphML holds scalars only
+            for key, value in list(data.items()):
+                if value is None:
+                    del data[key]
+                elif isinstance(value, (list, dict, tuple)):
+                    data[key] = json.dumps(value, ensure_ascii=False)
+        import io
+
+        buffer = io.BytesIO()
+        nx.write_graphml_xml(g, buffer, encoding="utf-8", prettyprint=True)
+        return buffer.getvalue().decode("utf-8")
+    from .rdf import to_rdf
+
+    if fmt not in FORMATS:
+        raise ExportError(f"未知格式“{fmt}”；可用：{', '.join(FORMATS)}")
+    return to_rdf(kg).serialize(format="turtle" if fmt == "ttl" else "json-ld")
+
+
+def export(kg: KnowledgeGraph, fmt: str, out: Path | None, force: bool) -> str | None:
+    """Write the export atomically to `out` (refusing to overwrite unless forced), or return it."""
+    from .cache import write_atomic
+
+    text = render(kg, fmt)
+    if out is None:
+        return text
+    if out.exists() and not force:
+        raise ExportError(f"{out} 已存在；加 --force 覆盖")
+    write_atomic(out, text)
+    return None
