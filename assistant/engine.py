@@ -65,8 +65,25 @@ class Engine:
         """Forget the conversation."""
         self.state = None
 
-    def ask(self, question: str, today: date | None = None) -> Answer:
-        """Answer one question (or one turn of a conversation)."""
+    def ask(self, question: str, today: date | None = None, as_of: date | None = None) -> Answer:
+        """Answer one question (or one turn of a conversation); with `as_of`, only from documents in force that day."""
+        answer = self._ask(question, today)
+        return self._in_force(answer, as_of) if as_of else answer
+
+    def _in_force(self, answer: Answer, day: date) -> Answer:
+        """Drop citations of documents not in force on a day, and say so."""
+        from kg.temporal import in_force
+
+        ok, notes = in_force(self.corpus, day)
+        dropped = {c.doc_id for c in answer.citations if c.doc_id not in ok}
+        answer.citations = [c for c in answer.citations if c.doc_id in ok]
+        answer.notes += [n for n in notes if any(self.corpus.doc(d).meta.title in n for d in dropped)]
+        answer.notes.append(f"只引用 {day.isoformat()} 当日有效的文件")
+        if dropped:
+            answer.answer = direct_answer(answer.citations) if answer.citations else NO_ANSWER
+        return answer
+
+    def _ask(self, question: str, today: date | None) -> Answer:
         text, notes = clean_question(question)
         looked_up = self._try_lookup(text)
         if looked_up is not None:

@@ -20,16 +20,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("question", nargs="+", help="the question; `-` reads one question per line from stdin")
     p.add_argument("--json", action="store_true", help="print the Answer model as JSON (one object per question)")
+    p.add_argument("--as-of", metavar="DATE", help="answer only from documents in force on DATE (YYYY-MM-DD)")
     p.add_argument("-n", "--limit", type=int, default=4, metavar="N", help="citations to print (text mode; default 4)")
 
 
 def run(args: argparse.Namespace) -> int:
     from assistant.engine import Engine
 
+    from kg.temporal import parse_day
+
+    as_of = parse_day(args.as_of) if args.as_of else None
     engine = Engine.open(progress=_progress)
     if args.question == ["-"]:
-        return _batch(engine, args.json)
-    answer = engine.ask(" ".join(args.question))
+        return _batch(engine, args.json, as_of)
+    answer = engine.ask(" ".join(args.question), as_of=as_of)
     if args.json:
         print(answer.model_dump_json())
     else:
@@ -43,7 +47,7 @@ def _progress(message: str) -> None:
     print(f"policykg: {message}", file=sys.stderr, flush=True)
 
 
-def _batch(engine: object, as_json: bool) -> int:
+def _batch(engine: object, as_json: bool, as_of: object = None) -> int:
     """One answer per stdin line; a bad line gets an error object, the batch goes on."""
     from kg.errors import PolicyKGError
 
@@ -56,7 +60,7 @@ def _batch(engine: object, as_json: bool) -> int:
             continue
         engine.reset()
         try:
-            answer = engine.ask(line)
+            answer = engine.ask(line, as_of=as_of)  # type: ignore[arg-type]
         except PolicyKGError as exc:
             print(json.dumps({"question": line.rstrip("\n"), "error": str(exc)}, ensure_ascii=False))
             status = 2

@@ -17,6 +17,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("ref", nargs="*", help="document and clause, e.g. 宿迁 第九条")
     p.add_argument("--json", action="store_true", help="print the unit as JSON")
     p.add_argument("--list", action="store_true", help="list the documents and their short names")
+    p.add_argument("--as-of", metavar="DATE", help="say whether the clause was in force on DATE (YYYY-MM-DD)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,6 +35,14 @@ def run(args: argparse.Namespace) -> int:
         return 0 if args.list else 2
     found = resolve(corpus, " ".join(args.ref))
     color = sys.stdout.isatty() and not args.json
+    if args.as_of:
+        from kg.temporal import parse_day
+
+        day = parse_day(args.as_of)
+        meta = found.meta if isinstance(found, Document) else corpus.doc(found.doc_id).meta
+        if not meta.in_force(day):
+            print(f"（注意：《{meta.title}》{meta.effective.isoformat()} 起施行，{day.isoformat()} 时不在有效期内）",
+                  file=sys.stderr)
     if args.json:
         print(found.model_dump_json(indent=2, exclude={"units"} if isinstance(found, Document) else None))
     elif isinstance(found, Document):
