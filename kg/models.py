@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 UnitKind = Literal[
     "preamble",  # the notice text before the document proper
@@ -101,13 +101,13 @@ class Document(BaseModel):
     units: list[Unit]
     warnings: list[ParseWarning] = []
     title_lines: list[str] = []  # text before the first numbered unit, read as the title
+    _by_id: dict[str, Unit] = PrivateAttr(default_factory=dict)
 
     def unit(self, unit_id: str) -> Unit:
-        """The unit with this id (KeyError if absent)."""
-        for u in self.units:
-            if u.id == unit_id:
-                return u
-        raise KeyError(unit_id)
+        """The unit with this id (KeyError if absent); indexed on first use."""
+        if not self._by_id:
+            self._by_id = {u.id: u for u in self.units}
+        return self._by_id[unit_id]
 
     def of_kind(self, *kinds: str) -> list[Unit]:
         """Units of the given kinds, in reading order."""
@@ -124,13 +124,13 @@ class Corpus(BaseModel):
 
     documents: list[Document]
     fingerprint: str
+    _by_id: dict[str, Document] = PrivateAttr(default_factory=dict)
 
     def doc(self, doc_id: str) -> Document:
-        """The document with this id (KeyError if absent)."""
-        for d in self.documents:
-            if d.meta.id == doc_id:
-                return d
-        raise KeyError(doc_id)
+        """The document with this id (KeyError if absent); indexed on first use."""
+        if not self._by_id:
+            self._by_id = {d.meta.id: d for d in self.documents}
+        return self._by_id[doc_id]
 
     def units(self) -> list[Unit]:
         """All units of all documents."""
