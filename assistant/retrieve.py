@@ -106,14 +106,22 @@ class Repairer:
 
     def __init__(self, vocab: set[str], tok: Tokenizer, in_index: Callable[[str], bool]) -> None:
         lex = lexicon()
+        self.vocab = vocab
         self.known = vocab | {t for c in lex.concepts.values() for t in c.triggers} | set(lex.stopwords)
         self.tok, self.in_index = tok, in_index
         self.domain = lex.all_words()
-        self.patterns: dict[str, list[str]] = {}
-        for word in sorted(vocab):
-            if 2 <= len(word) <= 6 and _CJK.fullmatch(word):
-                for i in range(len(word)):
-                    self.patterns.setdefault(word[:i] + "?" + word[i + 1:], []).append(word)
+        self._patterns: dict[str, list[str]] | None = None
+
+    @property
+    def patterns(self) -> dict[str, list[str]]:
+        """Each corpus word with one character blanked, built only when a question has an unknown word."""
+        if self._patterns is None:
+            self._patterns = {}
+            for word in sorted(self.vocab):
+                if 2 <= len(word) <= 6 and _CJK.fullmatch(word):
+                    for i in range(len(word)):
+                        self._patterns.setdefault(word[:i] + "?" + word[i + 1:], []).append(word)
+        return self._patterns
 
     def repair(self, text: str) -> dict[str, str]:
         """Typed span -> the corpus word it most likely meant."""
