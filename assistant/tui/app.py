@@ -1,0 +1,198 @@
+"""`policykg` with no arguments: a terminal workspace over the same engine as `ask`.
+
+Panes: a document browser (filter as you type), the conversation, the citations of the last
+answer and the full text of the selected one. Retrieval runs in a worker so typing never stalls.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Header, Input, Static
+
+from ..models import Answer, Citation
+from .widgets import AnswerView, CitationList, DocTree, QuestionInput, SourcePane
+
+HELP = """\
+policykg — 技能人才评价政策助手（离线，不用语言模型）
+
+输入问题后回车：答案在中间，引用条款在右上，所选条款全文在右下。
+输入条款引用（宿迁 第九条、吉林 四（三））直接跳到该条。
+左侧：文件目录，上方输入框可筛选。
+
+F1  帮助          Ctrl+N / Ctrl+B  下一条 / 上一条引用
+Ctrl+Y  复制当前引用（标签和全文）      Ctrl+T  切换明暗主题
+Ctrl+P  命令面板（跳到任一文件或条款）  Ctrl+Q  退出
+↑ / ↓  在输入框中翻看历史问题
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """F1: keys and what the panes are."""
+
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "关闭")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(HELP), id="help")
+
+
+class JumpProvider(Provider):
+    """Command palette: jump to any document or article."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        assert isinstance(app, PolicyApp)
+        if app.engine is None:
+            return
+        matcher = self.matcher(query)
+        for unit in app.engine.corpus.units():
+            if unit.kind in ("article", "section", "annex", "item"):
+                score = matcher.match(unit.label)
+                if score > 0:
+                    yield Hit(score, matcher.highlight(unit.label), lambda u=unit: app.open_unit(u))
+
+
+class PolicyApp(App[int]):
+    """The workspace."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "policykg"
+    COMMANDS = App.COMMANDS | {JumpProvider}
+    BINDINGS = [
+        Binding("f1", "help", "帮助"), Binding("ctrl+n", "next_citation", "下一条"),
+        Binding("ctrl+b", "previous_citation", "上一条"), Binding("ctrl+y", "copy", "复制引用"),
+        Binding("ctrl+t", "toggle_theme", "主题"), Binding("ctrl+q", "quit", "退出"),
+    ]
+
+    def __init__(self, engine: Any = None) -> None:
+        super().__init__()
+        self.engine = engine
+        self.last: Answer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="browser"):
+                yield Input(placeholder="筛选条款…", id="filter")
+                yield DocTree("文件", id="tree")
+            with Vertical(id="conversation-pane"):
+                yield VerticalScroll(id="conversation")
+                yield QuestionInput(id="question")
+            with Vertical(id="side"):
+                yield CitationList(id="citations")
+                with VerticalScroll(id="source-scroll"):
+                    yield SourcePane(Text("（选择一条引用查看全文）"), id="source")
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#question").focus()
+        if self.engine is None:
+            self.status("正在加载语料和索引…")
+            self.load_engine()
+        else:
+            self.engine_ready()
+
+    def status(self, message: str) -> None:
+        self.query_one("#status", Static).update(Text(message))
+
+    @work(thread=True, exclusive=True, group="engine")
+    def load_engine(self) -> None:
+        from ..engine import Engine
+
+        engine = Engine.open(progress=lambda m: self.call_from_thread(self.status, m))
+        self.call_from_thread(self._set_engine, engine)
+
+    def _set_engine(self, engine: Any) -> None:
+        self.engine = engine
+        self.engine_ready()
+
+    def engine_ready(self) -> None:
+        self.query_one(DocTree).load(self.engine.corpus)
+        self.status(f"已载入 {len(self.engine.corpus.documents)} 个文件。")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "question" or not event.value.strip() or self.engine is None:
+            return
+        box = self.query_one(QuestionInput)
+        box.remember(event.value)
+        box.value = ""
+        self.status("检索中…")
+        self.ask(event.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter" and self.engine is not None:
+            self.query_one(DocTree).load(self.engine.corpus, event.value.strip())
+
+    @work(thread=True, exclusive=True, group="ask")
+    def ask(self, question: str) -> None:
+        from kg.errors import PolicyKGError
+
+        try:
+            answer = self.engine.ask(question)
+        except PolicyKGError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="warning")
+            return
+        self.call_from_thread(self.show_answer, answer)
+
+    def show_answer(self, answer: Answer) -> None:
+        self.last = answer
+        log = self.query_one("#conversation", VerticalScroll)
+        log.mount(AnswerView(answer))
+        log.scroll_end(animate=False)
+        self.query_one(CitationList).show(answer.citations)
+        if answer.citations:
+            self.query_one(SourcePane).show_citation(answer.citations[0])
+        self.status(f"{len(answer.citations)} 条引用")
+
+    def on_citation_list_picked(self, event: CitationList.Picked) -> None:
+        self.query_one(SourcePane).show_citation(event.citation)
+
+    def on_doc_tree_opened(self, event: DocTree.Opened) -> None:
+        self.open_unit(event.unit)
+
+    def open_unit(self, unit: Any) -> None:
+        from ..answer import citation_for
+
+        self.query_one(SourcePane).show_citation(citation_for(self.engine.corpus, unit, 1.0, []))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def _step(self, delta: int) -> None:
+        listing = self.query_one(CitationList)
+        if getattr(listing, "citations", None):
+            listing.index = max(0, min(len(listing.citations) - 1, (listing.index or 0) + delta))
+
+    def action_next_citation(self) -> None:
+        self._step(1)
+
+    def action_previous_citation(self) -> None:
+        self._step(-1)
+
+    def action_copy(self) -> None:
+        current: Citation | None = getattr(self.query_one(SourcePane), "current", None)
+        if current is not None:
+            self.copy_to_clipboard(f"{current.label}\n{current.text}")
+            self.notify(f"已复制 {current.label}")
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+
+
+def make_app(engine: Any = None) -> PolicyApp:
+    """The app, optionally over an engine that is already open (tests share one)."""
+    return PolicyApp(engine)
+
+
+def run_app() -> int:
+    """Run the workspace until the user quits."""
+    make_app().run()
+    return 0

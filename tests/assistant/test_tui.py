@@ -1,0 +1,82 @@
+"""The terminal workspace, driven as a user would with Textual's Pilot."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine import Engine
+from assistant.tui.app import PolicyApp, make_app
+from assistant.tui.widgets import CitationList, DocTree, SourcePane
+
+
+@pytest.fixture(scope="module")
+def engine(session_cache) -> Engine:  # type: ignore[no-untyped-def]
+    import os
+
+    os.environ["POLICYKG_CACHE"] = str(session_cache)
+    return Engine.open()
+
+
+async def _ask(app: PolicyApp, pilot, question: str) -> None:  # type: ignore[no-untyped-def]
+    app.query_one("#question").value = question  # type: ignore[attr-defined]
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _source(app: PolicyApp) -> str:
+    return str(app.query_one(SourcePane).render())
+
+
+async def test_asking_lists_both_external_site_clauses(engine: Engine) -> None:
+    app = make_app(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _ask(app, pilot, "外部考点条件")
+        labels = [c.label for c in app.last.citations]  # type: ignore[union-attr]
+        assert any("宿迁" in label and "第九条" in label for label in labels)
+        assert any("浙江省技能人才评价机构管理办法" in label and "第十二条" in label for label in labels)
+
+
+async def test_selecting_a_citation_shows_its_full_text(engine: Engine) -> None:
+    app = make_app(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _ask(app, pilot, "外部考点条件")
+        listing = app.query_one(CitationList)
+        target = next(i for i, c in enumerate(listing.citations) if c.label.endswith("第十二条"))
+        listing.index = target
+        await pilot.pause()
+        assert "社会评价组织拟在机构所在地之外增设考点的" in _source(app)
+
+
+async def test_tree_opens_chizhou_article_8(engine: Engine) -> None:
+    app = make_app(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        tree = app.query_one(DocTree)
+        node = next(n for n in _walk(tree.root) if n.data == "chizhou-2024-4/art_8")
+        tree.select_node(node)
+        await pilot.pause()
+        assert "社会培训评价组织职业技能等级认定备案条件" in _source(app)
+
+
+async def test_markup_in_a_question_is_shown_literally(engine: Engine) -> None:
+    app = make_app(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _ask(app, pilot, "[bold]外部考点[/] [link=x]条件")
+        shown = str(app.query("AnswerView").last().render())
+        assert "[bold]外部考点[/] [link=x]条件" in shown
+
+
+async def test_help_screen_and_history(engine: Engine) -> None:
+    app = make_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ask(app, pilot, "公示期")
+        await pilot.press("up")
+        assert app.query_one("#question").value == "公示期"  # type: ignore[attr-defined]
+        await pilot.press("f1")
+        assert app.screen.__class__.__name__ == "HelpScreen"
+
+
+def _walk(node):  # type: ignore[no-untyped-def]
+    yield node
+    for child in node.children:
+        yield from _walk(child)

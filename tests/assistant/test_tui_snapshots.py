@@ -1,0 +1,21 @@
+"""Snapshots of the workspace at a fixed size (cursor blink off, so frames are stable)."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+from assistant.tui.app import make_app
+
+
+def _steady(pilot) -> None:  # type: ignore[no-untyped-def]
+    for widget in pilot.app.query("Input"):
+        widget.cursor_blink = False
+
+
+def test_start_screen(snap_compare, session_cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("POLICYKG_CACHE", str(session_cache))
+    assert snap_compare(make_app(Engine.open()), terminal_size=(120, 36), run_before=_steady)
+
+
+def test_help_screen(snap_compare, session_cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("POLICYKG_CACHE", str(session_cache))
+    assert snap_compare(make_app(Engine.open()), terminal_size=(80, 24), press=["f1"], run_before=_steady)
