@@ -29,7 +29,7 @@ REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6
 COVERAGE_POWER = 1.0  # how strongly saying all of the question outweighs repeating part of it
 AMOUNT_BOOST = 1.3  # a clause stating an amount in the asked measure is likelier the answer
-ARTICLE_PREFERENCE = 1.25  # an item must say it clearly better than its article to be cited alone
+ARTICLE_PREFERENCE = 1.5  # an item must say it clearly better than its article to be cited alone
 COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise  # a word in more than this share of units says nothing about which one answers
 
 

@@ -6,7 +6,11 @@ import argparse
 import json
 from pathlib import Path
 
-CANNED = Path(__file__).resolve().parents[2] / "queries" / "sparql"
+def _canned_dir() -> Path:
+    """The canned queries (queries/sparql/ in the repository, installed as policykg_sparql)."""
+    import policykg_sparql
+
+    return Path(policykg_sparql.__file__).parent
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,9 +36,9 @@ def _query_text(args: argparse.Namespace) -> str:
     from kg.sparql import SparqlError
 
     if args.canned:
-        path = CANNED / f"{args.canned}.rq"
+        path = _canned_dir() / f"{args.canned}.rq"
         if not path.exists():
-            names = ", ".join(sorted(p.stem for p in CANNED.glob("*.rq")))
+            names = ", ".join(sorted(p.stem for p in _canned_dir().glob("*.rq")))
             raise SparqlError(f"没有名为“{args.canned}”的预置查询；可用：{names}")
         return path.read_text(encoding="utf-8")
     if not args.query:
