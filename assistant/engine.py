@@ -94,7 +94,27 @@ class Engine:
         answer = Answer(question=text, citations=citations, notes=notes + result.query.notes,
                         jurisdictions=result.jurisdictions,
                         answer=direct_answer(citations) if citations else NO_ANSWER)
-        return self._reason(answer, text, today)
+        return self._compare(answer, text, result.jurisdictions) or self._reason(answer, text, today)
+
+    def _compare(self, answer: Answer, text: str, places: list[str]) -> Answer | None:
+        """"各地…有什么不同": the comparison table, every cell's clause cited."""
+        from .compare.table import compare, is_comparison, match_topic
+
+        if not is_comparison(text) or match_topic(text) is None:
+            return None
+        table = compare(text, self.corpus, self.facts, [p.rstrip("省市") for p in places] or None)
+        if not table.rows:
+            return None
+        cited = list(dict.fromkeys(c.unit_id for row in table.rows for cells in row.cells.values() for c in cells))
+        known = {c.unit_id for c in answer.citations}
+        answer.citations = [citation_for(self.corpus, self.corpus.unit(u), 1.0, []) for u in cited] + [
+            c for c in answer.citations if c.unit_id not in cited and c.unit_id in known]
+        differing = [r.requirement for r in table.rows if r.differs]
+        answer.intent = "comparison"
+        answer.comparison = table.model_dump()
+        answer.answer = (f"{table.topic}：{len(table.rows)} 项规定，涉及 {len(cited)} 个条款；"
+                         + (f"各地不同的有：{'、'.join(differing)}。" if differing else "各地规定一致。"))
+        return answer
 
     def _try_lookup(self, text: str) -> Unit | None:
         if not _REFERENCE.search(text) or len(text) > 40:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -71,3 +71,4 @@ class Answer(BaseModel):
     follow_up: list[str] = []
     jurisdictions: list[str] = []  # the scope the question named, if any
     notes: list[str] = []  # e.g. "问题过长，已截取前 500 字"
+    comparison: dict[str, Any] | None = None  # the ComparisonTable, for "各地…有什么不同" questions

@@ -29,6 +29,11 @@ def render_answer(corpus: Corpus, answer: Answer, color: bool, limit: int = 4) -
     lines += [style(f"（{safe(n)}）", DIM, color) for n in answer.notes]
     if answer.verdict:
         lines += [""] + render_verdict(answer.verdict, color)
+    if answer.comparison:
+        from .compare.render import render_table
+        from .compare.table import ComparisonTable
+
+        lines += ["", safe(render_table(ComparisonTable.model_validate(answer.comparison)))]
     if answer.citations:
         lines += ["", style("引用条款：", BOLD, color)]
     for i, c in enumerate(answer.citations[:limit], 1):

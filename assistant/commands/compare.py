@@ -1,0 +1,33 @@
+"""`policykg compare TOPIC`: how the jurisdictions differ, cell by cell, each cell cited."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "compare", help="compare jurisdictions on a topic (公示期, 场地要求, 违规处理 …)",
+        description="A table jurisdiction × requirement with the value and the clause in each cell, rows where the "
+        "jurisdictions differ marked ≠. Topics: 备案有效期, 公示期, 计划报备, 结果报备, 档案保存, 场地要求, 考评人员数量, "
+        "法人资格, 视频监控, 外部考点, 违规处理, 申报材料, 认定等级 (synonyms and near spellings work).",
+        epilog="examples:\n  policykg compare 公示期\n  policykg compare 档案保存 --jurisdictions 宿迁,池州\n"
+        "  policykg compare --json 场地要求\n\nexit codes: 0 ok, 1 unknown topic (known ones listed)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("topic", nargs="+", help="the topic, e.g. 公示期")
+    p.add_argument("--jurisdictions", help="comma-separated places, e.g. 宿迁,浙江")
+    p.add_argument("--json", action="store_true", help="print the table as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.cache import load_corpus, load_facts
+
+    from assistant.compare.render import render_table
+    from assistant.compare.table import compare
+
+    corpus = load_corpus()
+    places = [p.strip() for p in args.jurisdictions.split(",")] if args.jurisdictions else None
+    table = compare(" ".join(args.topic), corpus, load_facts(corpus), places)
+    print(table.model_dump_json() if args.json else render_table(table))
+    return 0

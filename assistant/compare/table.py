@@ -1,0 +1,165 @@
+"""Cross-jurisdiction comparison tables, filled from the knowledge graph's facts.
+
+A topic (assistant/compare/topics.yaml) names the condition attributes, deadline events or
+sanctions that make its rows; each cell is a value with the unit that states it. A row whose
+jurisdictions say different things is flagged.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from kg.errors import PolicyKGError
+from kg.facts import FactSet
+from kg.models import Corpus
+
+TOPICS = Path(__file__).parent / "topics.yaml"
+COMPARE_WORDS = ("各地", "对比", "比较", "区别", "不同", "差异", "分别", "异同", "哪些地方", "各省", "各市")
+
+
+DIRECTION = {"at_least": "≥", "within": "≤", "at_most": "≤", "before": "提前", "every": "每"}
+
+
+class Cell(BaseModel):
+    """What one jurisdiction says on one row."""
+
+    value: str
+    text: str
+    unit_id: str
+    label: str
+
+
+class Row(BaseModel):
+    """One requirement across jurisdictions."""
+
+    requirement: str
+    cells: dict[str, list[Cell]]
+    differs: bool
+
+
+class ComparisonTable(BaseModel):
+    """Jurisdictions × requirements for a topic."""
+
+    topic: str
+    jurisdictions: list[str]
+    rows: list[Row]
+
+
+class UnknownTopic(PolicyKGError):
+    """A topic with no table; lists the known ones."""
+
+    exit_code = 1
+
+
+@lru_cache(maxsize=1)
+def topics() -> dict[str, dict[str, Any]]:
+    """The topic vocabulary."""
+    from kg.corpus import read_yaml
+
+    return dict(read_yaml(TOPICS.read_text(encoding="utf-8")))
+
+
+def match_topic(text: str) -> str | None:
+    """The topic a question or name is about (exact name, synonym, then fuzzy)."""
+    names = topics()
+    for name, spec in names.items():
+        if name in text or any(s in text for s in spec.get("synonyms", [])):
+            return name
+    close = difflib.get_close_matches(text, list(names), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def is_comparison(question: str) -> bool:
+    """Whether a question asks how jurisdictions differ."""
+    return any(w in question for w in COMPARE_WORDS)
+
+
+def _amount(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return ""
+    shown = int(value) if float(value).is_integer() else value
+    return f"{shown}{unit or ''}"
+
+
+def _jurisdiction(corpus: Corpus, doc_id: str) -> str:
+    return corpus.doc(doc_id).meta.jurisdiction
+
+
+def _cell(corpus: Corpus, value: str, text: str, unit_id: str) -> Cell:
+    return Cell(value=value, text=text, unit_id=unit_id, label=corpus.unit(unit_id).label)
+
+
+def _condition_rows(spec: dict[str, Any], corpus: Corpus, facts: FactSet) -> list[tuple[str, str, Cell]]:
+    out = []
+    for c in facts.conditions:
+        label = spec.get("attributes", {}).get(c.attribute)
+        if label:
+            value = _amount(c.value, c.unit) if isinstance(c.value, float) else ("须具备" if c.value else "不得")
+            op = "≤" if c.comparator == "<=" else "≥" if c.comparator == ">=" else ""
+            out.append((label, _jurisdiction(corpus, c.provenance.doc_id),
+                        _cell(corpus, f"{op}{value}", c.text, c.provenance.unit_id)))
+    return out
+
+
+def _deadline_rows(spec: dict[str, Any], corpus: Corpus, facts: FactSet) -> list[tuple[str, str, Cell]]:
+    out = []
+    for d in facts.deadlines:
+        label = spec.get("deadline_events", {}).get(d.event)
+        if label:
+            value = DIRECTION.get(d.direction, "") + (_amount(d.amount, d.unit) or d.text)
+            if d.event != label and d.event not in value:
+                value += f"（{d.event}）"
+            out.append((label, _jurisdiction(corpus, d.provenance.doc_id),
+                        _cell(corpus, value, d.text, d.provenance.unit_id)))
+    return out
+
+
+def _sanction_rows(corpus: Corpus, facts: FactSet) -> list[tuple[str, str, Cell]]:
+    out = []
+    for s in facts.sanctions:
+        row = s.qualifier or ("列举情形" if len(s.triggers) > 1 else "其他情形")
+        out.append((f"处理措施（{row}）", _jurisdiction(corpus, s.provenance.doc_id),
+                    _cell(corpus, "、".join(s.measures), s.text[:60], s.provenance.unit_id)))
+    return out
+
+
+def _fallback_rows(query: str, corpus: Corpus) -> list[tuple[str, str, Cell]]:
+    """Per jurisdiction, the clause retrieval finds for the topic (topics that are not numbers)."""
+    from ..retrieve import Retriever
+
+    retriever = Retriever.open(corpus)
+    out = []
+    for j in dict.fromkeys(d.meta.jurisdiction for d in corpus.documents):
+        docs = {d.meta.id for d in corpus.documents if d.meta.jurisdiction == j}
+        hits = [h for h in retriever.search(f"{query}", limit=20).hits if h.unit_id.split("/")[0] in docs]
+        if hits and hits[0].matched_terms:
+            unit = corpus.unit(hits[0].unit_id)
+            out.append(("相关条款", j, _cell(corpus, unit.path, unit.text.split("\n", 1)[0][:60], unit.id)))
+    return out
+
+
+def compare(topic_or_question: str, corpus: Corpus, facts: FactSet, jurisdictions: list[str] | None = None) -> ComparisonTable:
+    """The comparison table of a topic, optionally for some jurisdictions only."""
+    topic = match_topic(topic_or_question)
+    if topic is None:
+        raise UnknownTopic(f"没有“{topic_or_question}”这个比较主题。可用主题：{'、'.join(topics())}")
+    spec = topics()[topic]
+    found = _condition_rows(spec, corpus, facts) + _deadline_rows(spec, corpus, facts)
+    if spec.get("sanctions"):
+        found += _sanction_rows(corpus, facts)
+    if spec.get("fallback"):
+        found += _fallback_rows(spec["fallback"], corpus)
+    wanted = [j for j in dict.fromkeys(d.meta.jurisdiction for d in corpus.documents)
+              if not jurisdictions or any(w in j for w in jurisdictions)]
+    rows: dict[str, dict[str, list[Cell]]] = {}
+    for requirement, j, cell in found:
+        if j in wanted:
+            rows.setdefault(requirement, {}).setdefault(j, []).append(cell)
+    return ComparisonTable(topic=topic, jurisdictions=wanted, rows=[
+        Row(requirement=r, cells=cells, differs=len({tuple(sorted(c.value for c in v)) for v in cells.values()}) > 1)
+        for r, cells in rows.items()])
