@@ -28,7 +28,7 @@ policykg — 技能人才评价政策助手（离线，不用语言模型）
 左侧：文件目录，上方输入框可筛选。
 
 F1  帮助          Ctrl+N / Ctrl+B  下一条 / 上一条引用
-Ctrl+Y  复制当前引用（标签和全文）      Ctrl+T  切换明暗主题
+Ctrl+Y  复制当前引用（标签和全文）      Ctrl+T  切换明暗主题    F2  导出当前主题简报（HTML）
 Ctrl+P  命令面板（跳到任一文件或条款）  Ctrl+Q  退出
 ↑ / ↓  在输入框中翻看历史问题
 """
@@ -68,7 +68,8 @@ class PolicyApp(App[int]):
     BINDINGS = [
         Binding("f1", "help", "帮助"), Binding("ctrl+n", "next_citation", "下一条"),
         Binding("ctrl+b", "previous_citation", "上一条"), Binding("ctrl+y", "copy", "复制引用"),
-        Binding("ctrl+t", "toggle_theme", "主题"), Binding("ctrl+q", "quit", "退出"),
+        Binding("ctrl+t", "toggle_theme", "主题"), Binding("f2", "export_brief", "导出简报"),
+        Binding("ctrl+q", "quit", "退出"),
     ]
 
     def __init__(self, engine: Any = None) -> None:
@@ -182,6 +183,33 @@ class PolicyApp(App[int]):
         if current is not None:
             self.copy_to_clipboard(f"{current.label}\n{current.text}")
             self.notify(f"已复制 {current.label}")
+
+    def action_export_brief(self) -> None:
+        """Write an HTML briefing on the topic of the last question into the working folder."""
+        from ..compare.table import match_topic
+
+        topic = match_topic(self.last.question) if self.last else None
+        if topic is None:
+            self.notify("先问一个有比较主题的问题（如：各地公示期），再导出简报。", severity="warning")
+            return
+        self.export_brief(topic)
+
+    @work(thread=True, group="brief")
+    def export_brief(self, topic: str) -> None:
+        from pathlib import Path
+
+        from kg.cache import write_atomic
+
+        from ..brief.build import build_briefing
+        from ..brief.render import to_html
+
+        out = Path(f"policykg-简报-{topic}.html")
+        if out.exists():
+            self.call_from_thread(self.notify, f"{out} 已存在，未覆盖", severity="warning")
+            return
+        html = to_html(build_briefing(topic, self.engine.corpus, self.engine.facts), self.engine.corpus)
+        write_atomic(out, html)
+        self.call_from_thread(self.notify, f"已导出 {out.resolve()}")
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"

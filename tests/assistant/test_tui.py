@@ -80,3 +80,15 @@ def _walk(node):  # type: ignore[no-untyped-def]
     yield node
     for child in node.children:
         yield from _walk(child)
+
+
+async def test_export_briefing_of_the_current_topic(engine: Engine, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    app = make_app(engine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _ask(app, pilot, "各地公示期有什么不同")
+        await pilot.press("f2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    [written] = list(tmp_path.glob("*.html"))
+    assert "公示期" in written.name and "<svg" in written.read_text(encoding="utf-8") or "阶梯" in written.read_text(encoding="utf-8")
