@@ -10,7 +10,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from .corpus import default_corpus_dir, fingerprint
 from .models import Corpus
@@ -56,23 +60,30 @@ def replace_dir_atomic(build: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def cached(path: Path, model: type[M], fingerprint: str, build: Callable[[], M]) -> M:
+    """A model from its cache file when it is whole and of this corpus, else built and written."""
+    if path.exists():
+        try:
+            found = model.model_validate_json(path.read_bytes())
+            if getattr(found, "fingerprint", None) == fingerprint:
+                return found
+        except ValueError:
+            pass  # corrupt or from another version: rebuilt below, never trusted
+    built = build()
+    write_atomic(path, built.model_dump_json())
+    return built
+
+
 def load_corpus(corpus_dir: Path | None = None) -> Corpus:
     """The parsed corpus, from the cache when it matches the files, else parsed and cached."""
     from .parse import parse_corpus
 
     corpus_dir = corpus_dir or default_corpus_dir()
     fp = fingerprint(corpus_dir)
-    path = cache_dir(fp=fp) / "corpus.json"
-    if path.exists():
-        try:
-            corpus = Corpus.model_validate_json(path.read_bytes())
-            if corpus.fingerprint == fp:
-                return corpus
-        except ValueError:
-            pass  # corrupt or from another version: rebuilt below, never trusted
-    corpus = parse_corpus(corpus_dir)
-    write_atomic(path, corpus.model_dump_json())
-    return corpus
+    return cached(cache_dir(fp=fp) / "corpus.json", Corpus, fp, lambda: parse_corpus(corpus_dir))
 
 
 def rules_fingerprint() -> str:
@@ -94,13 +105,4 @@ def load_facts(corpus: Corpus | None = None):  # type: ignore[no-untyped-def]
 
     corpus = corpus or load_corpus()
     path = cache_dir(fp=corpus.fingerprint) / f"facts-{rules_fingerprint()}.json"
-    if path.exists():
-        try:
-            facts = FactSet.model_validate_json(path.read_bytes())
-            if facts.fingerprint == corpus.fingerprint:
-                return facts
-        except ValueError:
-            pass  # corrupt or from an older version: rebuilt below
-    facts = extract_all(corpus)
-    write_atomic(path, facts.model_dump_json())
-    return facts
+    return cached(path, FactSet, corpus.fingerprint, lambda: extract_all(corpus))

@@ -7,7 +7,9 @@ value; each gold entry is matched once. Run `python -m kg.evaluate` for the figu
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -81,6 +83,22 @@ def _same_deadline(fact: Deadline, gold: GoldDeadline) -> bool:
     return fact.amount == gold.amount and fact.unit == gold.unit_of
 
 
+def _score(found: list[Any], gold: list[Any], same: Callable[[Any, Any], bool], name: Callable[[Any], str],
+           shown: Callable[[Any], str]) -> TypeScores:
+    """Match each gold entry to one unused extracted fact; count what is left on both sides."""
+    unmatched = list(found)
+    missed = []
+    for g in gold:
+        hit = next((f for f in unmatched if same(f, g)), None)
+        if hit is None:
+            missed.append(name(g))
+        else:
+            unmatched.remove(hit)
+    n, matched = len(found), len(gold) - len(missed)
+    return TypeScores(gold=len(gold), extracted=n, matched=matched, precision=matched / n if n else 0.0,
+                      recall=matched / len(gold) if gold else 0.0, missed=missed, spurious=[shown(f) for f in unmatched])
+
+
 def load_gold_deadlines(gold_dir: Path) -> list[GoldDeadline]:
     """The deadline annotations (validated: a malformed entry fails loudly)."""
     import yaml
@@ -91,19 +109,8 @@ def load_gold_deadlines(gold_dir: Path) -> list[GoldDeadline]:
 
 def score_deadlines(facts: FactSet, gold: list[GoldDeadline]) -> TypeScores:
     """Precision/recall of the deadline facts."""
-    unmatched = list(facts.deadlines)
-    missed = []
-    for g in gold:
-        hit = next((f for f in unmatched if _same_deadline(f, g)), None)
-        if hit is None:
-            missed.append(f"{g.unit} {g.event} {g.amount}{g.unit_of or ''}")
-        else:
-            unmatched.remove(hit)
-    matched = len(gold) - len(missed)
-    n = len(facts.deadlines)
-    return TypeScores(gold=len(gold), extracted=n, matched=matched, precision=matched / n if n else 0.0,
-                      recall=matched / len(gold) if gold else 0.0, missed=missed,
-                      spurious=[f"{f.provenance.unit_id} {f.text}" for f in unmatched])
+    return _score(facts.deadlines, gold, _same_deadline, lambda g: f"{g.unit} {g.event} {g.amount}{g.unit_of or ''}",
+                  lambda f: f"{f.provenance.unit_id} {f.text}")
 
 
 def load_gold_conditions(gold_dir: Path) -> list[GoldCondition]:
@@ -116,19 +123,11 @@ def load_gold_conditions(gold_dir: Path) -> list[GoldCondition]:
 
 def score_conditions(facts: FactSet, gold: list[GoldCondition]) -> TypeScores:
     """Precision/recall of the condition facts: same unit, attribute and value."""
-    unmatched = list(facts.conditions)
-    missed = []
-    for g in gold:
-        hit = next((f for f in unmatched if _inside(f.provenance.unit_id, g.unit) and f.attribute == g.attribute
-                    and f.value == g.value), None)
-        if hit is None:
-            missed.append(f"{g.unit} {g.attribute}={g.value} ({g.words})")
-        else:
-            unmatched.remove(hit)
-    n, matched = len(facts.conditions), len(gold) - len(missed)
-    return TypeScores(gold=len(gold), extracted=n, matched=matched, precision=matched / n if n else 0.0,
-                      recall=matched / len(gold) if gold else 0.0, missed=missed,
-                      spurious=[f"{f.provenance.unit_id} {f.attribute} {f.text}" for f in unmatched])
+    def same(f: Any, g: GoldCondition) -> bool:
+        return _inside(f.provenance.unit_id, g.unit) and f.attribute == g.attribute and f.value == g.value
+
+    return _score(facts.conditions, gold, same, lambda g: f"{g.unit} {g.attribute}={g.value} ({g.words})",
+                  lambda f: f"{f.provenance.unit_id} {f.attribute} {f.text}")
 
 
 def load_gold_triggers(gold_dir: Path) -> list[GoldTrigger]:
@@ -141,20 +140,14 @@ def load_gold_triggers(gold_dir: Path) -> list[GoldTrigger]:
 
 def score_triggers(facts: FactSet, gold: list[GoldTrigger]) -> TypeScores:
     """Precision/recall over (sanction, trigger) pairs: same behaviour, at least the gold measures."""
+    def same(pair: Any, g: GoldTrigger) -> bool:
+        sanction, trigger = pair
+        return (_inside(trigger.provenance.unit_id, g.unit) and g.words in trigger.text
+                and set(g.measures) <= set(sanction.measures))
+
     pairs = [(s, t) for s in facts.sanctions for t in s.triggers]
-    unmatched = list(range(len(pairs)))
-    missed = []
-    for g in gold:
-        hit = next((i for i in unmatched if _inside(pairs[i][1].provenance.unit_id, g.unit)
-                    and g.words in pairs[i][1].text and set(g.measures) <= set(pairs[i][0].measures)), None)
-        if hit is None:
-            missed.append(f"{g.unit} {g.words} -> {g.measures}")
-        else:
-            unmatched.remove(hit)
-    n, matched = len(pairs), len(gold) - len(missed)
-    return TypeScores(gold=len(gold), extracted=n, matched=matched, precision=matched / n if n else 0.0,
-                      recall=matched / len(gold) if gold else 0.0, missed=missed,
-                      spurious=[f"{pairs[i][1].provenance.unit_id} {pairs[i][1].text[:30]}" for i in unmatched])
+    return _score(pairs, gold, same, lambda g: f"{g.unit} {g.words} -> {g.measures}",
+                  lambda p: f"{p[1].provenance.unit_id} {p[1].text[:30]}")
 
 
 def evaluate_kg(corpus: Corpus, facts: FactSet, gold_dir: Path) -> KgReport:

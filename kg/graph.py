@@ -138,17 +138,8 @@ def to_networkx(kg: KnowledgeGraph) -> Any:
 
 def load_graph(corpus: Corpus | None = None) -> KnowledgeGraph:
     """The graph of a corpus, from the cache when it matches, else built and cached."""
-    from .cache import cache_dir, load_corpus, load_facts, rules_fingerprint, write_atomic
+    from .cache import cache_dir, cached, load_corpus, load_facts, rules_fingerprint
 
     corpus = corpus or load_corpus()
     path = cache_dir(fp=corpus.fingerprint) / f"graph-{rules_fingerprint()}.json"
-    if path.exists():
-        try:
-            kg = KnowledgeGraph.model_validate_json(path.read_bytes())
-            if kg.fingerprint == corpus.fingerprint:
-                return kg
-        except ValueError:
-            pass  # corrupt: rebuilt below, never trusted
-    kg = build_graph(corpus, load_facts(corpus))
-    write_atomic(path, kg.model_dump_json())
-    return kg
+    return cached(path, KnowledgeGraph, corpus.fingerprint, lambda: build_graph(corpus, load_facts(corpus)))
