@@ -24,9 +24,15 @@ def taxonomy() -> tuple[Actor, ...]:
                  for group, actors in data.items() for actor_id, fields in actors.items())
 
 
+@lru_cache(maxsize=1)
+def _aliases() -> tuple[tuple[str, str], ...]:
+    """(alias, actor id), longest first."""
+    return tuple(sorted(((a, actor.id) for actor in taxonomy() for a in actor.aliases), key=lambda p: -len(p[0])))
+
+
 def mentions_in(text: str) -> list[str]:
     """Actor ids a text names, longest aliases first so overlaps resolve to the specific role."""
-    aliases = sorted(((a, actor.id) for actor in taxonomy() for a in actor.aliases), key=lambda p: -len(p[0]))
+    aliases = _aliases()
     taken = [False] * len(text)
     found: list[str] = []
     for alias, actor_id in aliases:
