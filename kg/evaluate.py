@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -71,6 +71,15 @@ class KgReport(BaseModel):
     by_type: dict[str, TypeScores]
 
 
+G = TypeVar("G", bound=BaseModel)
+
+
+def _load(path: Path, model: type[G]) -> list[G]:
+    from .corpus import read_yaml
+
+    return [model.model_validate(x) for x in read_yaml(path.read_text(encoding="utf-8"))]
+
+
 def _inside(fact_unit: str, gold_unit: str) -> bool:
     return fact_unit == gold_unit or fact_unit.startswith(gold_unit + "/")
 
@@ -100,11 +109,8 @@ def _score(found: list[Any], gold: list[Any], same: Callable[[Any, Any], bool], 
 
 
 def load_gold_deadlines(gold_dir: Path) -> list[GoldDeadline]:
-    """The deadline annotations (validated: a malformed entry fails loudly)."""
-    import yaml
-
-    path = gold_dir / "deadlines.yaml"
-    return [GoldDeadline.model_validate(x) for x in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    """The deadlines annotations (validated: a malformed entry fails loudly)."""
+    return _load(gold_dir / "deadlines.yaml", GoldDeadline)
 
 
 def score_deadlines(facts: FactSet, gold: list[GoldDeadline]) -> TypeScores:
@@ -114,11 +120,8 @@ def score_deadlines(facts: FactSet, gold: list[GoldDeadline]) -> TypeScores:
 
 
 def load_gold_conditions(gold_dir: Path) -> list[GoldCondition]:
-    """The condition annotations."""
-    import yaml
-
-    path = gold_dir / "conditions.yaml"
-    return [GoldCondition.model_validate(x) for x in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    """The conditions annotations (validated: a malformed entry fails loudly)."""
+    return _load(gold_dir / "conditions.yaml", GoldCondition)
 
 
 def score_conditions(facts: FactSet, gold: list[GoldCondition]) -> TypeScores:
@@ -131,11 +134,8 @@ def score_conditions(facts: FactSet, gold: list[GoldCondition]) -> TypeScores:
 
 
 def load_gold_triggers(gold_dir: Path) -> list[GoldTrigger]:
-    """The sanction-trigger annotations."""
-    import yaml
-
-    path = gold_dir / "sanctions.yaml"
-    return [GoldTrigger.model_validate(x) for x in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    """The sanctions annotations (validated: a malformed entry fails loudly)."""
+    return _load(gold_dir / "sanctions.yaml", GoldTrigger)
 
 
 def score_triggers(facts: FactSet, gold: list[GoldTrigger]) -> TypeScores:
