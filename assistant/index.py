@@ -22,8 +22,8 @@ from .lexicon import lexicon
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "5"
-SKIP_KINDS = {"preamble", "closing", "chapter"}
+INDEX_VERSION = "6"
+SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
 
 

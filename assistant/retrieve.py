@@ -28,6 +28,7 @@ EXPANSION_WEIGHT = 0.6
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6
 COVERAGE_POWER = 1.0  # how strongly saying all of the question outweighs repeating part of it
+KIND_PRIOR = {"preamble": 0.6, "closing": 0.6}  # notices and signatures answer only what no clause does
 AMOUNT_BOOST = 1.3  # a clause stating an amount in the asked measure is likelier the answer
 ARTICLE_PREFERENCE = 1.5  # an item must say it clearly better than its article to be cited alone
 COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise  # a word in more than this share of units says nothing about which one answers
@@ -270,7 +271,7 @@ class Retriever:
         groups: dict[str, list[tuple[float, str]]] = {}
         for unit_id, score in raw:
             unit = self.corpus.unit(unit_id)
-            score *= scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query)
+            score *= scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query) * KIND_PRIOR.get(unit.kind, 1.0)
             groups.setdefault(self._group_key(unit), []).append((score, unit_id))
         ranked = []
         for key, members in groups.items():
