@@ -94,7 +94,33 @@ class Engine:
         answer = Answer(question=text, citations=citations, notes=notes + result.query.notes,
                         jurisdictions=result.jurisdictions,
                         answer=direct_answer(citations) if citations else NO_ANSWER)
-        return self._compare(answer, text, result.jurisdictions) or self._reason(answer, text, today)
+        return (self._compare(answer, text, result.jurisdictions) or self._window(answer, result, today)
+                or self._reason(answer, text, today))
+
+    def _window(self, answer: Answer, result: Any, today: date | None) -> Answer | None:
+        """"什么时候能申报 / 3月20日能报吗": open or not on that day, and the next window, cited."""
+        from .reason.dates import date_in
+        from .reason.window import window_verdict
+
+        named = date_in(answer.question, today or date.today())
+        dated_application = named is not None and any(w in answer.question for w in ("申报", "报名", "能报", "递交"))
+        if not ({"window", "submit_period"} & set(result.query.concepts) or dated_application):
+            return None
+        docs = {d.meta.id for d in self.corpus.documents if d.meta.jurisdiction in result.jurisdictions} or None
+        day = named or today or date.today()
+        verdict = window_verdict(self.facts, self.corpus, day, docs)
+        if verdict is None:
+            return None
+        check = verdict.conditions[0]
+        answer.intent, answer.verdict = "window", verdict
+        state = "在申报时间内" if verdict.status == "eligible" else "不在申报时间内"
+        answer.answer = f"{day.isoformat()} {state}。据{check.citation.label}：{check.text}。" + "".join(  # type: ignore[union-attr]
+            verdict.changes_needed + verdict.obligations)
+        if check.citation:  # the deciding clause first
+            rule = check.citation.unit_id
+            answer.citations = [citation_for(self.corpus, self.corpus.unit(rule), 1.0, [])] + [
+                c for c in answer.citations if c.unit_id != rule]
+        return answer
 
     def _compare(self, answer: Answer, text: str, places: list[str]) -> Answer | None:
         """"各地…有什么不同": the comparison table, every cell's clause cited."""
