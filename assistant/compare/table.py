@@ -74,6 +74,16 @@ def match_topic(text: str) -> str | None:
     return close[0] if close else None
 
 
+def _did_you_mean(text: str) -> str:
+    """A nearby topic by shared characters, so a near miss (档案期限) is pointed at 档案保存."""
+    def overlap(name: str) -> float:
+        words = [name, *topics()[name].get("synonyms", [])]
+        return max(difflib.SequenceMatcher(None, text, w).ratio() for w in words)
+
+    best = max(topics(), key=overlap)
+    return f"是否要找“{best}”？" if overlap(best) >= 0.3 else ""
+
+
 def is_comparison(question: str) -> bool:
     """Whether a question asks how jurisdictions differ."""
     return any(w in question for w in COMPARE_WORDS)
@@ -147,7 +157,8 @@ def compare(topic_or_question: str, corpus: Corpus, facts: FactSet, jurisdiction
     """The comparison table of a topic, optionally for some jurisdictions only."""
     topic = match_topic(topic_or_question)
     if topic is None:
-        raise UnknownTopic(f"没有“{topic_or_question}”这个比较主题。可用主题：{'、'.join(topics())}")
+        raise UnknownTopic(f"没有“{topic_or_question}”这个比较主题。{_did_you_mean(topic_or_question)}"
+                           f"可用主题：{'、'.join(topics())}")
     spec = topics()[topic]
     found = _condition_rows(spec, corpus, facts) + _deadline_rows(spec, corpus, facts)
     if spec.get("sanctions"):

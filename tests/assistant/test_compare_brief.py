@@ -80,6 +80,8 @@ def test_topic_names_are_matched_loosely_and_unknown_ones_listed(corpus: Corpus,
     assert match_topic("公示期限") == "公示期"
     with pytest.raises(UnknownTopic, match="可用主题"):
         compare("食堂伙食", corpus, facts)
+    with pytest.raises(UnknownTopic, match="是否要找“考评人员数量”"):
+        compare("考评期", corpus, facts)
 
 
 def test_briefing_html_is_self_contained_and_cites_everything(corpus: Corpus, facts: FactSet) -> None:
