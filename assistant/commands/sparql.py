@@ -7,9 +7,15 @@ import json
 from pathlib import Path
 
 def _canned_dir() -> Path:
-    """The canned queries (queries/sparql/ in the repository, installed as policykg_sparql)."""
-    import policykg_sparql
+    """The canned queries (queries/sparql/ in the repository, installed as policykg_sparql).
 
+    An editable install made before the package was declared does not map policykg_sparql, so
+    the checkout's own folder is the fallback rather than a crash.
+    """
+    try:
+        import policykg_sparql
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "queries" / "sparql"
     return Path(policykg_sparql.__file__).parent
 
 
@@ -44,7 +50,10 @@ def _query_text(args: argparse.Namespace) -> str:
     if not args.query:
         raise SparqlError("请给出查询文本、@文件 或 --canned NAME（见 policykg sparql --help）")
     if args.query.startswith("@"):
-        return Path(args.query[1:]).read_text(encoding="utf-8")
+        try:
+            return Path(args.query[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise SparqlError(f"读不了查询文件 {args.query[1:]}：{exc.strerror}") from exc
     return str(args.query)
 
 

@@ -83,3 +83,13 @@ def test_limit_and_as_of(corpus: Corpus) -> None:
     early = run_query("SELECT ?d WHERE { ?d a eli:LegalResource }", corpus, as_of=date(2022, 4, 1))
     assert len(early.rows) == 2  # 宿迁 (2022-03-31) and 江苏 (2019); the rest not yet in force
     assert any("尚未施行" in n for n in early.notes)
+
+
+def test_cli_runs_canned_query_and_explains_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI finds queries/sparql/ even when the install does not map policykg_sparql."""
+    from assistant.cli import main
+
+    assert main(["sparql", "--canned", "sanctions_from_yuetan", "--limit", "2"]) == 0
+    assert "《池州市技能人才评价机构管理办法》" in capsys.readouterr().out
+    assert main(["sparql", "@/nonexistent/query.rq"]) == 2
+    assert "读不了查询文件" in capsys.readouterr().err
