@@ -1,8 +1,8 @@
 """The answer engine: question -> (lookup | retrieval + reasoning) -> cited `Answer`.
 
-One object shared by `ask`, `chat` and the TUI, so every interface answers the same way.
-Reasoning (assistant.dialogue) and the fact graph are loaded on first use: a plain clause
-lookup never pays for them.
+One object shared by `ask`, `chat` and the TUI, so every interface answers the same way. It holds
+the conversation (assistant.dialogue) of one session; the fact graph is loaded on first use, so a
+plain clause lookup never pays for it.
 """
 
 from __future__ import annotations
@@ -94,33 +94,8 @@ class Engine:
         answer = Answer(question=text, citations=citations, notes=notes + result.query.notes,
                         jurisdictions=result.jurisdictions,
                         answer=direct_answer(citations) if citations else NO_ANSWER)
-        return (self._compare(answer, text, result.jurisdictions) or self._window(answer, result, today)
-                or self._reason(answer, text, today))
-
-    def _window(self, answer: Answer, result: Any, today: date | None) -> Answer | None:
-        """"什么时候能申报 / 3月20日能报吗": open or not on that day, and the next window, cited."""
-        from .reason.dates import date_in
-        from .reason.window import window_verdict
-
-        named = date_in(answer.question, today or date.today())
-        dated_application = named is not None and any(w in answer.question for w in ("申报", "报名", "能报", "递交"))
-        if not ({"window", "submit_period"} & set(result.query.concepts) or dated_application):
-            return None
-        docs = {d.meta.id for d in self.corpus.documents if d.meta.jurisdiction in result.jurisdictions} or None
-        day = named or today or date.today()
-        verdict = window_verdict(self.facts, self.corpus, day, docs)
-        if verdict is None:
-            return None
-        check = verdict.conditions[0]
-        answer.intent, answer.verdict = "window", verdict
-        state = "在申报时间内" if verdict.status == "eligible" else "不在申报时间内"
-        answer.answer = f"{day.isoformat()} {state}。据{check.citation.label}：{check.text}。" + "".join(  # type: ignore[union-attr]
-            verdict.changes_needed + verdict.obligations)
-        if check.citation:  # the deciding clause first
-            rule = check.citation.unit_id
-            answer.citations = [citation_for(self.corpus, self.corpus.unit(rule), 1.0, [])] + [
-                c for c in answer.citations if c.unit_id != rule]
-        return answer
+        ranked = [h.unit_id for h in result.hits]
+        return self._compare(answer, text, result.jurisdictions) or self._reason(answer, text, today, ranked)
 
     def _compare(self, answer: Answer, text: str, places: list[str]) -> Answer | None:
         """"各地…有什么不同": the comparison table, every cell's clause cited."""
@@ -159,22 +134,35 @@ class Engine:
         kept = [h for h in hits if h.score >= best * RELATIVE_FLOOR][:MAX_CITATIONS]
         return [citation_for(self.corpus, self.corpus.unit(h.unit_id), h.score, h.matched_terms) for h in kept]
 
-    def _reason(self, answer: Answer, text: str, today: date | None) -> Answer:
-        """Let the reasoning layer add intent, verdict and follow-ups, when it is installed."""
-        try:
-            from .dialogue import turn
-        except ModuleNotFoundError as exc:
-            if exc.name != "assistant.dialogue":
-                raise
-            return answer
-        step = turn(self.state, text, self.facts, self.corpus, today=today)
+    def _reason(self, answer: Answer, text: str, today: date | None, ranked: list[str]) -> Answer:
+        """Let the dialogue add intent, verdict and follow-ups, and put the deciding clauses first."""
+        from .dialogue import turn
+
+        return self._merge(answer, turn(self.state, text, self.facts, self.corpus, today=today, ranked=ranked))
+
+    def revise(self, field: str, value: str, today: date | None = None) -> Answer:
+        """Change one fact of the conversation (the TUI's fact table) and recompute."""
+        from .dialogue import DialogueState, revise
+
+        text, notes = clean_question(value)
+        step = revise(self.state or DialogueState(), field, text, self.facts, self.corpus, today=today)
+        return self._merge(Answer(question=text, answer="", notes=notes), step)
+
+    def known_facts(self) -> list[tuple[str, str, str]]:
+        """(field, label, value) of every fact the conversation has gathered."""
+        from .reason.explain import known_facts
+
+        return known_facts(self.state.profile) if self.state is not None else []
+
+    def _merge(self, answer: Answer, step: Any) -> Answer:
         self.state = step.state
         answer.intent = step.intent
         answer.verdict = step.verdict
         answer.follow_up = list(step.follow_up)
+        answer.computed = step.extra or None
         if step.answer:
-            answer.answer = step.answer
-        known = {c.unit_id for c in answer.citations}
-        extra = [self.corpus.unit(u) for u in step.citations if u not in known]
-        answer.citations = [citation_for(self.corpus, u, 0.0, []) for u in extra] + answer.citations
+            answer.answer = f"{answer.answer}\n{step.answer}" if step.topic and answer.answer else step.answer
+        deciding = [citation_for(self.corpus, self.corpus.unit(u), 1.0, []) for u in dict.fromkeys(step.citations)]
+        rest = [] if step.replace_citations else [c for c in answer.citations if c.unit_id not in step.citations]
+        answer.citations = (deciding + rest)[:MAX_CITATIONS * 2] if deciding or step.replace_citations else answer.citations
         return answer

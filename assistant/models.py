@@ -72,3 +72,4 @@ class Answer(BaseModel):
     jurisdictions: list[str] = []  # the scope the question named, if any
     notes: list[str] = []  # e.g. "问题过长，已截取前 500 字"
     comparison: dict[str, Any] | None = None  # the ComparisonTable, for "各地…有什么不同" questions
+    computed: dict[str, Any] | None = None  # sanction ladders ({"ladders": …}) or due dates ({"due": …})

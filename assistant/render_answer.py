@@ -11,15 +11,16 @@ _MARK = {"met": "✓", "unmet": "✗", "unknown": "?"}
 _STATUS = {"eligible": "符合", "not_eligible": "不符合", "needs_info": "还需要信息"}
 
 
-def render_verdict(verdict: Verdict, color: bool) -> list[str]:
-    """The checklist of a verdict, one line per condition, with its clause."""
+def render_verdict(verdict: Verdict, color: bool, said: str = "") -> list[str]:
+    """The checklist of a verdict, one line per condition, with its clause (lines `said` already has skipped)."""
     lines = [style(f"结论（{verdict.determination}）：{_STATUS[verdict.status]}", BOLD, color)]
-    for c in verdict.conditions:
+    order = {"unmet": 0, "unknown": 1, "met": 2}  # what decides first, as in the TUI
+    for c in sorted(verdict.conditions, key=lambda c: order[c.status]):
         value = f"（{safe(c.value)}）" if c.value else ""
         cite = f"  —— {c.citation.label}" if c.citation else ""
         lines.append(f"  {_MARK[c.status]} {safe(c.text)}{value}{style(cite, DIM, color)}")
-    lines += [f"  需改变：{safe(x)}" for x in verdict.changes_needed]
-    lines += [f"  后续义务：{safe(x)}" for x in verdict.obligations]
+    lines += [f"  需改变：{safe(x)}" for x in verdict.changes_needed if x not in said]
+    lines += [f"  后续义务：{safe(x)}" for x in verdict.obligations if x not in said]
     return lines
 
 
@@ -28,7 +29,7 @@ def render_answer(corpus: Corpus, answer: Answer, color: bool, limit: int = 4) -
     lines = [style("答：", BOLD, color) + safe(answer.answer)]
     lines += [style(f"（{safe(n)}）", DIM, color) for n in answer.notes]
     if answer.verdict:
-        lines += [""] + render_verdict(answer.verdict, color)
+        lines += [""] + render_verdict(answer.verdict, color, answer.answer)
     if answer.comparison:
         from .compare.render import render_table
         from .compare.table import ComparisonTable
@@ -43,6 +44,7 @@ def render_answer(corpus: Corpus, answer: Answer, color: bool, limit: int = 4) -
         lines += ["   " + row for row in highlight(c.text, c.matched_terms, color).split("\n")]
     if len(answer.citations) > limit:
         lines.append(style(f"（另有 {len(answer.citations) - limit} 条相关条款，用 -n 查看更多）", DIM, color))
-    if answer.follow_up:
-        lines += ["", style("请补充：", BOLD, color)] + [f"  · {safe(q)}" for q in answer.follow_up]
+    more = [q for q in answer.follow_up if q not in answer.answer]
+    if more:
+        lines += ["", style("请补充：", BOLD, color)] + [f"  · {safe(q)}" for q in more]
     return "\n".join(lines)

@@ -46,8 +46,8 @@ def _counties(corpus_key: str) -> dict[str, str]:
     return dict(load_places(default_corpus_dir()).get("counties") or {})
 
 
-def find_scope(corpus: Corpus, question: str) -> Scope:
-    """The documents a question's place names select, with their boosts."""
+def place_names(corpus: Corpus) -> dict[str, str]:
+    """Every place name a user may type -> the jurisdiction it falls under."""
     places = dict(_places(corpus.fingerprint))
     for doc in corpus.documents:
         j = doc.meta.jurisdiction
@@ -55,6 +55,12 @@ def find_scope(corpus: Corpus, question: str) -> Scope:
         places[j.rstrip("市省")] = j
     for county, city in _counties(corpus.fingerprint).items():
         places[county] = places.get(city, city)
+    return places
+
+
+def find_scope(corpus: Corpus, question: str) -> Scope:
+    """The documents a question's place names select, with their boosts."""
+    places = place_names(corpus)
     named = sorted({j for name, j in places.items() if name in question}, key=len)
     named = [j for j in named if not any(j != k and j in k for k in named)] or named
     scope = Scope(jurisdictions=named)

@@ -9,6 +9,8 @@ only, and the result says it is provisional: calendar days are never silently co
 datetime.date(2025, 10, 10)
 >>> add_workdays(date(2027, 4, 28), 3).provisional
 True
+>>> add_workdays(date(2025, 10, 10), -5).due   # five working days before, across the holiday
+datetime.date(2025, 9, 26)
 """
 
 from __future__ import annotations
@@ -42,10 +44,10 @@ def is_workday(day: date) -> tuple[bool, bool]:
 
 
 def add_workdays(start: date, n: int) -> DueDate:
-    """The n-th working day after `start` (the day itself not counted)."""
-    day, left, published = start, n, True
+    """The n-th working day after `start` (before it when n < 0; the day itself not counted)."""
+    day, left, published, step = start, abs(n), True, timedelta(days=1 if n >= 0 else -1)
     while left > 0:
-        day += timedelta(days=1)
+        day += step
         working, known = is_workday(day)
         published = published and known
         left -= working

@@ -21,6 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("question", nargs="+", help="the question; `-` reads one question per line from stdin")
     p.add_argument("--json", action="store_true", help="print the Answer model as JSON (one object per question)")
     p.add_argument("--as-of", metavar="DATE", help="answer only from documents in force on DATE (YYYY-MM-DD)")
+    p.add_argument("--today", metavar="DATE", help="count dates from DATE instead of today (YYYY-MM-DD)")
     p.add_argument("-n", "--limit", type=int, default=4, metavar="N", help="citations to print (text mode; default 4)")
 
 
@@ -30,10 +31,11 @@ def run(args: argparse.Namespace) -> int:
     from kg.temporal import parse_day
 
     as_of = parse_day(args.as_of) if args.as_of else None
+    today = parse_day(args.today) if args.today else None
     engine = Engine.open(progress=_progress)
     if args.question == ["-"]:
-        return _batch(engine, args.json, as_of)
-    answer = engine.ask(" ".join(args.question), as_of=as_of)
+        return _batch(engine, args.json, as_of, today)
+    answer = engine.ask(" ".join(args.question), as_of=as_of, today=today)
     if args.json:
         print(answer.model_dump_json())
     else:
@@ -47,7 +49,7 @@ def _progress(message: str) -> None:
     print(f"policykg: {message}", file=sys.stderr, flush=True)
 
 
-def _batch(engine: object, as_json: bool, as_of: object = None) -> int:
+def _batch(engine: object, as_json: bool, as_of: object = None, today: object = None) -> int:
     """One answer per stdin line; a bad line gets an error object, the batch goes on."""
     from kg.errors import PolicyKGError
 
@@ -60,7 +62,7 @@ def _batch(engine: object, as_json: bool, as_of: object = None) -> int:
             continue
         engine.reset()
         try:
-            answer = engine.ask(line, as_of=as_of)  # type: ignore[arg-type]
+            answer = engine.ask(line, as_of=as_of, today=today)  # type: ignore[arg-type]
         except PolicyKGError as exc:
             print(json.dumps({"question": line.rstrip("\n"), "error": str(exc)}, ensure_ascii=False))
             status = 2

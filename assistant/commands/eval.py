@@ -9,10 +9,12 @@ from pathlib import Path
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
-        "eval", help="measure retrieval quality on the gold questions",
+        "eval", help="measure retrieval, verdict and intent quality on the gold data",
         description="Run the gold questions (queries/retrieval/*.yaml: question, style, expected unit ids) "
         "through retrieval and print hit@1, hit@3 and MRR overall and per style, and recall@10 for "
-        "multi-answer questions. A hit is the expected unit, a unit inside it, or its enclosing article.",
+        "multi-answer questions. A hit is the expected unit, a unit inside it, or its enclosing article. "
+        "Then play the scenarios (queries/scenarios/*.yaml) through the engine and print verdict accuracy, "
+        "and the intent accuracy on queries/intents.yaml. --misses lists every failure.",
         epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -50,7 +52,33 @@ def run(args: argparse.Namespace) -> int:
             print(f"  rank {m['rank']}: [{m['style']}] {m['q']}  expect {m['expect']}  got {m['got']}")
     if args.kg:
         _kg_section(args.path, retriever.corpus, args.misses)
+    _reasoning_section(args.path, retriever, args.misses)
     return 0
+
+
+def _reasoning_section(path: Path, retriever: object, details: bool) -> None:
+    """Verdict accuracy on the scenarios and intent accuracy on the labelled questions, when present."""
+    from assistant.engine import Engine
+    from assistant.scenarios import evaluate_intents, evaluate_scenarios, load_intents, load_scenarios
+
+    folder = path if path.is_dir() else path.parent
+    engine = Engine(retriever.corpus, retriever)  # type: ignore[attr-defined]
+    if (folder / "scenarios").is_dir():
+        cases = load_scenarios(folder / "scenarios")
+        rep = evaluate_scenarios(engine, cases)
+        print(f"\nverdicts: {rep.cases} scenarios ({folder / 'scenarios'})")
+        print(f"  cases entirely right  {rep.cases_right}/{rep.cases} = {rep.cases_right / max(rep.cases, 1):.2f}")
+        print(f"  verdict status right  {rep.status_right}/{rep.turns_with_status} = "
+              f"{rep.status_right / max(rep.turns_with_status, 1):.2f}")
+        for case_id, problems in rep.failures.items() if details else []:
+            print(f"   ✗ {case_id}: " + "; ".join(problems))
+    if (folder / "intents.yaml").is_file():
+        irep = evaluate_intents(engine, load_intents(folder / "intents.yaml"))
+        print(f"\nintents: {irep.n} labelled questions, accuracy {irep.right / max(irep.n, 1):.2f}")
+        for name, (right, n) in sorted(irep.by_intent.items()):
+            print(f"  {name:<14}{right:>4}/{n:<4}{right / n:.2f}")
+        for q, want, got in irep.misses if details else []:
+            print(f"   ✗ [{want} → {got}] {q}")
 
 
 def _kg_section(path: Path, corpus: object, details: bool) -> None:

@@ -1,4 +1,4 @@
-"""Dates in questions: 2025年3月20日, 2025-03-20, 3月20日 (this year), 今天, 明天.
+"""Dates in questions: 2025年3月20日, 2025-03-20, 3月20日 (this year), 今天, 明天, 下周, 下个月.
 
 >>> from datetime import date
 >>> date_in("2025年3月20日能申报吗", date(2024, 1, 1))
@@ -7,6 +7,8 @@ datetime.date(2025, 3, 20)
 datetime.date(2025, 7, 1)
 >>> date_in("今天能报吗", date(2025, 5, 5))
 datetime.date(2025, 5, 5)
+>>> date_in("下个月能报吗", date(2025, 1, 31))
+datetime.date(2025, 2, 28)
 >>> date_in("能报吗", date(2025, 5, 5)) is None
 True
 """
@@ -18,7 +20,7 @@ from datetime import date, timedelta
 
 _FULL = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_RELATIVE = {"今天": 0, "今日": 0, "明天": 1, "后天": 2}
+_RELATIVE = {"今天": 0, "今日": 0, "明天": 1, "后天": 2, "下周": 7, "下星期": 7}
 
 
 def date_in(text: str, today: date) -> date | None:
@@ -33,4 +35,8 @@ def date_in(text: str, today: date) -> date | None:
     for word, days in _RELATIVE.items():
         if word in text:
             return today + timedelta(days=days)
+    if "下个月" in text or "下月" in text:
+        from .validity import shift
+
+        return shift(today, months=1)
     return None

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, Static
 
 from ..models import Answer, Citation
+from .verdict import EditFact, FactTable, VerdictPanel
 from .widgets import AnswerView, CitationList, DocTree, QuestionInput, SourcePane
 
 HELP = """\
@@ -26,6 +27,8 @@ policykg — 技能人才评价政策助手（离线，不用语言模型）
 输入问题后回车：答案在中间，引用条款在右上，所选条款全文在右下。
 输入条款引用（宿迁 第九条、吉林 四（三））直接跳到该条。
 左侧：文件目录，上方输入框可筛选。
+资格类问题：中间下方是结论清单（✓ 满足 ✗ 不满足 ? 未知，回车打开条款）和已知事实表
+（选中一行回车可修改；也可直接回答追问，如“1200平方米”“是”“不知道”“重新开始”）。
 
 F1  帮助          Ctrl+N / Ctrl+B  下一条 / 上一条引用
 Ctrl+Y  复制当前引用（标签和全文）      Ctrl+T  切换明暗主题    F2  导出当前主题简报（HTML）
@@ -85,6 +88,9 @@ class PolicyApp(App[int]):
                 yield DocTree("文件", id="tree")
             with Vertical(id="conversation-pane"):
                 yield VerticalScroll(id="conversation")
+                with Vertical(id="reasoning"):
+                    yield VerdictPanel(id="verdict")
+                    yield FactTable(id="facts")
                 yield QuestionInput(id="question")
             with Vertical(id="side"):
                 yield CitationList(id="citations")
@@ -148,10 +154,36 @@ class PolicyApp(App[int]):
         log = self.query_one("#conversation", VerticalScroll)
         log.mount(AnswerView(answer))
         log.scroll_end(animate=False)
+        self.query_one(VerdictPanel).show(answer.verdict)
+        facts = self.engine.known_facts() if answer.verdict or answer.follow_up else []
+        self.query_one(FactTable).show(facts)
+        self.query_one("#reasoning").display = bool(answer.verdict or facts)
         self.query_one(CitationList).show(answer.citations)
         if answer.citations:
             self.query_one(SourcePane).show_citation(answer.citations[0])
         self.status(f"{len(answer.citations)} 条引用")
+
+    def on_verdict_panel_opened(self, event: VerdictPanel.Opened) -> None:
+        self.open_unit(self.engine.corpus.unit(event.unit_id))
+
+    def on_fact_table_edit(self, event: FactTable.Edit) -> None:
+        def apply(value: str | None) -> None:
+            if value:
+                self.status(f"修改 {event.label}…")
+                self.revise(event.field, value)
+
+        self.push_screen(EditFact(event.label), apply)
+
+    @work(thread=True, exclusive=True, group="ask")
+    def revise(self, field: str, value: str) -> None:
+        from kg.errors import PolicyKGError
+
+        try:
+            answer = self.engine.revise(field, value)
+        except PolicyKGError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="warning")
+            return
+        self.call_from_thread(self.show_answer, answer)
 
     def on_citation_list_picked(self, event: CitationList.Picked) -> None:
         self.query_one(SourcePane).show_citation(event.citation)

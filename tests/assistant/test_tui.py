@@ -92,3 +92,58 @@ async def test_export_briefing_of_the_current_topic(engine: Engine, tmp_path, mo
         await pilot.pause()
     [written] = list(tmp_path.glob("*.html"))
     assert "公示期" in written.name and "<svg" in written.read_text(encoding="utf-8") or "阶梯" in written.read_text(encoding="utf-8")
+
+
+async def test_two_turn_eligibility_dialogue_ends_in_a_verdict(engine: Engine) -> None:
+    from assistant.tui.verdict import FactTable, VerdictPanel
+
+    engine.reset()
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ask(app, pilot, "我们是吉林的技工学校，能申请成为评价机构吗？")
+        assert app.last.verdict is not None and app.last.verdict.status == "needs_info"  # type: ignore[union-attr]
+        assert app.query_one("#reasoning").display and app.last.follow_up  # type: ignore[union-attr]
+        await _ask(app, pilot, "场地只有600平方米")
+        verdict = app.last.verdict  # type: ignore[union-attr]
+        assert verdict is not None and verdict.status == "not_eligible"
+        panel = app.query_one(VerdictPanel)
+        shown = " ".join(str(item.query_one("Static").render()) for item in panel.children)
+        assert "不符合" in shown and "✗ 场地面积" in shown and "一（二）3（1）" in shown
+        rows = [str(app.query_one(FactTable).get_row(k)[0]) for k in ("site_area", "org_type")]
+        assert rows == ["场地面积(平方米)", "单位类型"]
+
+
+async def test_editing_a_fact_recomputes_the_verdict(engine: Engine) -> None:
+    from assistant.tui.verdict import FactTable
+
+    engine.reset()
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ask(app, pilot, "我们是吉林的技工学校，场地600平方米，能申请吗？")
+        assert app.last.verdict.status == "not_eligible"  # type: ignore[union-attr]
+        table = app.query_one(FactTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("site_area"))
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#fact-value").value = "1200平方米"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.last.verdict.status == "needs_info"  # type: ignore[union-attr]
+        assert engine.state.profile.site_area == 1200
+
+
+async def test_selecting_a_condition_opens_its_clause(engine: Engine) -> None:
+    from assistant.tui.verdict import VerdictPanel
+
+    engine.reset()
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ask(app, pilot, "宿迁的职业技能培训机构能设外部考点吗")
+        panel = app.query_one(VerdictPanel)
+        panel.focus()
+        panel.index = 1  # the first condition line (unmet ones first)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "公共实训中心（基地）、职业技能培训机构不得设置外部考点" in _source(app)

@@ -19,3 +19,16 @@ def test_start_screen(snap_compare, session_cache, monkeypatch) -> None:  # type
 def test_help_screen(snap_compare, session_cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("POLICYKG_CACHE", str(session_cache))
     assert snap_compare(make_app(Engine.open()), terminal_size=(80, 24), press=["f1"], run_before=_steady)
+
+
+def test_verdict_screen(snap_compare, session_cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("POLICYKG_CACHE", str(session_cache))
+
+    async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
+        _steady(pilot)
+        pilot.app.query_one("#question").value = "我们是吉林的技工学校，场地600平方米，能申请吗？"
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(Engine.open()), terminal_size=(120, 40), run_before=ask)

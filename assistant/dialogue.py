@@ -1,0 +1,162 @@
+"""A conversation about one applicant: state across turns, short replies, corrections, "why", reset.
+
+`turn()` is the whole contract with the engine (and so with `ask`, `chat` and the TUI): it reads one
+utterance, updates the profile, picks or keeps the determination, computes it and says what to ask
+next. Nothing here knows a threshold; the rules and the graph do.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+
+from kg.facts import FactSet
+from kg.models import Corpus
+
+from .models import Intent, Verdict
+from .reason.determine import DETERMINATIONS, determine
+from .reason.explain import FIELD_NAMES, say
+from .reason.outcome import Outcome
+from .reason.profile import Profile
+
+RESET_WORDS = ("重新开始", "重来", "从头开始", "清空", "reset", "restart")
+WHY_WORDS = ("为什么问", "为啥问", "为何问", "问这个干", "为什么要问", "为什么需要", "why")
+HELP_TEXT = ("我可以：查条款（宿迁 第九条）；判断能否申请成为评价机构、能否设外部考点、能认定几级；"
+             "算申报窗口、备案有效期和各类期限（按工作日）；说明违规后果和处理阶梯；比较各地规定。"
+             "例如：我们是浙江的民办培训学校，能申请成为社会评价组织吗？")
+_TOPICS = {"eligibility", "external_site", "levels", "validity"}  # a bare topic also wants the clauses' words
+_CONTEXT_FIELDS = {"jurisdictions", "registered_in_jurisdiction"}
+_SHORT = 16  # a reply this short, with no intent words of its own, continues the running determination
+
+
+class DialogueState(BaseModel):
+    """What one conversation has established so far."""
+
+    profile: Profile = Profile()
+    determination: str | None = None
+    pending: str | None = None  # the field last asked about
+    pending_yes: Any = True
+    pending_no: Any = False
+    declined: list[str] = []  # fields the user said 不知道 to
+    said: dict[str, str] = {}  # field -> the words that gave it
+    topic: str = ""  # the question that opened the running determination (a reply alone names no event)
+    last: Outcome | None = None
+
+
+class Turn(BaseModel):
+    """One turn's result, as the engine merges it into an `Answer`."""
+
+    intent: Intent
+    verdict: Verdict | None = None
+    follow_up: list[str] = []
+    answer: str | None = None
+    state: DialogueState
+    citations: list[str] = []  # unit ids, deciding first
+    replace_citations: bool = False  # a short reply: retrieval hits on "是" are noise
+    topic: bool = False  # a topic question (外部考点条件) with no facts: lead with the clauses' own words
+    extra: dict[str, Any] = {}
+
+
+def turn(state: DialogueState | None, question: str, facts: FactSet, corpus: Corpus,
+         today: date | None = None, ranked: list[str] | None = None, intent: str | None = None) -> Turn:
+    """Read one utterance and answer it in the light of the conversation so far."""
+    from .text import normalize
+
+    state = (state or DialogueState()).model_copy(deep=True)
+    today = today or date.today()
+    text = normalize(question)
+    if any(w in text for w in RESET_WORDS):
+        return Turn(intent="help", answer="好的，已重新开始。请描述贵单位的情况，或直接提问。", state=DialogueState())
+    if state.pending and any(w in text for w in WHY_WORDS):
+        return _why(state, corpus)
+    from .understand.intent import classify, scores
+
+    filled = _read(state, question, corpus, today)
+    named = intent or classify(question)
+    if state.determination and (not scores(question) or (len(text) <= _SHORT and filled)):
+        named = state.determination
+    if named == "help":
+        return Turn(intent="help", answer=HELP_TEXT, state=state)
+    if named not in DETERMINATIONS:
+        return Turn(intent=named, state=state)  # type: ignore[arg-type]
+    _remember_topic(state, named, question)
+    context = question if state.topic == question else f"{state.topic} {question}"
+    outcome = determine(named, context, state.profile, facts, corpus, today, ranked or [])
+    step = _respond(state, named, outcome, corpus, continuing=bool(filled) and len(text) <= _SHORT)
+    step.topic = named in _TOPICS and not (filled - _CONTEXT_FIELDS) and state.topic == question
+    return step
+
+
+def revise(state: DialogueState, field: str, value: str, facts: FactSet, corpus: Corpus,
+           today: date | None = None, ranked: list[str] | None = None) -> Turn:
+    """Change one fact (the TUI's fact table): the value is read as a reply to that field's question."""
+    state = state.model_copy(deep=True)
+    asked = [p for p in (state.last.pending if state.last else []) if p.field == field]
+    state.pending = field
+    state.pending_yes, state.pending_no = (asked[0].yes, asked[0].no) if asked else (True, False)
+    if field != "jurisdictions":
+        setattr(state.profile, field, None)
+    return turn(state, value, facts, corpus, today=today, ranked=ranked, intent=state.determination)
+
+
+def _read(state: DialogueState, question: str, corpus: Corpus, today: date) -> set[str]:
+    """Fold the utterance's facts into the profile; the fields it set."""
+    from .understand.fill import fill
+
+    return fill(state, question, corpus, today)
+
+
+def _remember_topic(state: DialogueState, named: str, question: str) -> None:
+    if named != state.determination:
+        state.determination, state.pending, state.last, state.topic = named, None, None, question
+    if named == "sanction" and (state.profile.behaviour is None or state.pending == "behaviour"):
+        state.profile.behaviour = question
+
+
+def _respond(state: DialogueState, named: str, outcome: Outcome, corpus: Corpus, continuing: bool) -> Turn:
+    failed = outcome.verdict is not None and outcome.verdict.status == "not_eligible"
+    # Once something is unmet, more facts could only confirm the failure: do not ask for them.
+    pending = [] if failed else [p for p in outcome.pending if p.field not in state.declined]
+    first = pending[0] if pending else None
+    state.pending = first.field if first else None
+    state.pending_yes, state.pending_no = (first.yes, first.no) if first else (True, False)
+    state.last = outcome
+    follow = [p.ask for p in pending[:3]]
+    either = _either_way(state, outcome)
+    text = say(outcome, state.profile, corpus, follow, either)
+    if outcome.verdict is None and not outcome.answer and not follow:
+        text = _not_covered(state, named, corpus)
+    return Turn(intent=named, verdict=outcome.verdict, follow_up=follow, answer=text or None, state=state,  # type: ignore[arg-type]
+                citations=outcome.citations, replace_citations=continuing, extra=outcome.extra)
+
+
+def _either_way(state: DialogueState, outcome: Outcome) -> str | None:
+    """After 不知道: what the verdict would be if the unknown fact went each way."""
+    verdict = outcome.verdict
+    if not verdict or verdict.status != "needs_info" or not state.declined:
+        return None
+    open_fields = {p.field for p in outcome.pending}
+    if not open_fields or not open_fields <= set(state.declined):
+        return None
+    names = "、".join(FIELD_NAMES.get(f, f) for f in sorted(open_fields))
+    return f"尚不清楚：{names}。若这些条件都满足，结论为“符合”；只要有一项不满足，结论为“不符合”。"
+
+
+def _why(state: DialogueState, corpus: Corpus) -> Turn:
+    """"为什么问这个": the conditions and clauses that need the fact asked for."""
+    last = state.last
+    units = (last.by_field.get(state.pending or "", []) if last else []) or (last.citations[:2] if last else [])
+    lines = [f"{corpus.unit(u).label}：{corpus.unit(u).text}" for u in dict.fromkeys(units)]
+    name = FIELD_NAMES.get(state.pending or "", state.pending or "")
+    answer = f"因为以下条款的条件要用到“{name}”：\n" + "\n".join(lines)
+    follow = [p.ask for p in (last.pending if last else []) if p.field not in state.declined][:3]
+    return Turn(intent=state.determination or "help", verdict=last.verdict if last else None,  # type: ignore[arg-type]
+                follow_up=follow, answer=answer, state=state, citations=list(dict.fromkeys(units)), replace_citations=True)
+
+
+def _not_covered(state: DialogueState, named: str, corpus: Corpus) -> str:
+    places = "、".join(state.profile.jurisdictions) or "所问地区"
+    covered = "、".join(dict.fromkeys(d.meta.jurisdiction for d in corpus.documents))
+    return f"语料中没有{places}关于这一问题的规定，无法给出结论（已收录：{covered}）。下面是最相关的条款。"

@@ -1,0 +1,119 @@
+"""When is it due: a deadline fact of the graph counted from the date the user gives.
+
+工作日 are counted with the State Council calendar (assistant.workdays); a year whose schedule is not
+published yet gives a provisional date, said plainly. Calendar units (天, 年, 月) are counted as such.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from kg.facts import Deadline, FactSet
+from kg.models import Corpus
+
+from ..workdays import add_workdays
+from .checklist import Pending
+from .outcome import Outcome
+from .profile import Profile
+from .rules import RULES
+from .validity import shift
+
+
+class EventWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    event: str
+    words: list[str]
+
+
+class DeadlineRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    determination: str
+    title: str
+    ask_date: str
+    events: list[EventWords]
+    meaning: dict[str, str]
+
+
+class DueItem(BaseModel):
+    """One computed date, with the rule and whether the holiday schedule for it is published."""
+
+    event: str
+    rule: str  # the fact's words: 30个工作日内
+    unit_id: str
+    label: str
+    start: date
+    due: date
+    kind: str  # 最迟 / 最早结束 / 保存至 …
+    provisional: bool = False
+    note: str | None = None
+
+
+@lru_cache(maxsize=1)
+def deadline_rules() -> DeadlineRules:
+    from kg.corpus import read_yaml
+
+    return DeadlineRules.model_validate(read_yaml((RULES / "deadlines.yaml").read_text(encoding="utf-8")))
+
+
+def event_in(text: str) -> str | None:
+    """The deadline event a question is about (the first listed whose words it uses)."""
+    for ev in deadline_rules().events:
+        if any(w in text for w in ev.words):
+            return ev.event
+    return None
+
+
+def due_item(fact: Deadline, start: date, corpus: Corpus) -> DueItem | None:
+    """The date a deadline fact gives from `start`, or None for facts that are not counted from a day."""
+    n = int(fact.amount or 0)
+    label = corpus.unit(fact.provenance.unit_id).label
+    base = {"event": fact.event, "rule": fact.text, "unit_id": fact.provenance.unit_id, "label": label, "start": start}
+    if fact.unit == "工作日":
+        sign, kind = (-1, "最迟于") if fact.direction == "before" else (1, "最迟")
+        if fact.direction == "at_least":
+            due = add_workdays(start - timedelta(days=1), n)
+            return DueItem(**base, due=due.due, kind="最早结束", provisional=due.provisional, note=due.note)
+        due = add_workdays(start, sign * n)
+        return DueItem(**base, due=due.due, kind=kind, provisional=due.provisional, note=due.note)
+    if fact.unit in ("天", "日"):
+        return DueItem(**base, due=start + timedelta(days=n - 1 if fact.direction == "at_least" else n), kind="最早结束"
+                       if fact.direction == "at_least" else "最迟")
+    if fact.unit in ("年", "月") and fact.direction in ("at_least", "valid_for"):
+        years, months = (fact.amount or 0, 0) if fact.unit == "年" else (0, n)
+        return DueItem(**base, due=shift(start, years=years, months=months), kind="至少保存至" if fact.event == "档案保存" else "届满")
+    return None
+
+
+def deadline_outcome(text: str, profile: Profile, facts: FactSet, corpus: Corpus) -> Outcome:
+    """Every matching deadline of the places in scope, computed from the date given (or asked for)."""
+    out = Outcome(determination="deadline")
+    event = event_in(text)
+    if event is None:
+        return out
+    docs = {d.meta.id for d in corpus.documents if not profile.jurisdictions or d.meta.jurisdiction in profile.jurisdictions}
+    found = [d for d in facts.deadlines if d.event == event and d.provenance.doc_id in docs]
+    out.citations = list(dict.fromkeys(d.provenance.unit_id for d in found))
+    if not found:
+        return out
+    start = profile.event_date or profile.filed_on  # "备案公示从9月29日开始" reads as a filing date
+    if start is None:
+        out.pending = [Pending(field="event_date", ask=deadline_rules().ask_date)]
+        out.answer = "；".join(f"据{corpus.unit(d.provenance.unit_id).label}，{_rule(d)}" for d in found) + "。"
+        return out
+    items = [i for d in found if (i := due_item(d, start, corpus))]
+    out.extra = {"due": [i.model_dump(mode="json") for i in items]}
+    out.answer = "；".join(_say(i) for i in items) + "。" if items else ""
+    return out
+
+
+def _rule(fact: Deadline) -> str:
+    """The rule in words: the event, then the fact's own words unless they already name it."""
+    return fact.text if fact.event in fact.text else f"{fact.event}{fact.text}"
+
+
+def _say(item: DueItem) -> str:
+    text = f"据{item.label}，{item.event}{item.rule}，自 {item.start.isoformat()} 起算，{item.kind} {item.due.isoformat()}"
+    return text + (f"（暂定：{item.note}）" if item.provisional else "")

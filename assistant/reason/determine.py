@@ -1,0 +1,74 @@
+"""One entry point over the seven determinations: (name, profile, question) -> Outcome."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.facts import FactSet
+from kg.models import Corpus
+
+from ..models import Verdict
+from .checklist import Pending, evaluate
+from .outcome import Outcome
+from .profile import Profile
+from .rules import load_rules
+
+DETERMINATIONS = ("eligibility", "external_site", "levels", "window", "validity", "sanction", "deadline")
+ASK_PLACE = "贵单位在哪个省、市？（语料收录：江苏省（含宿迁市）、安徽省池州市、吉林省、浙江省）"
+_EXTEND_WORDS = ("延长", "延续", "续期", "续展")
+
+
+def determine(name: str, question: str, profile: Profile, facts: FactSet, corpus: Corpus, today: date,
+              ranked: list[str]) -> Outcome:
+    """The named determination for what the session knows."""
+    if name == "sanction":
+        from .sanction import sanction_outcome
+
+        return sanction_outcome(profile.behaviour or question, profile, facts, corpus, ranked)
+    if name == "deadline":
+        from .deadline import deadline_outcome
+
+        return deadline_outcome(question, profile, facts, corpus)
+    if name == "window":
+        return _window(profile, facts, corpus, today)
+    if not profile.jurisdictions:
+        return Outcome(determination=name, pending=[Pending(field="jurisdictions", ask=ASK_PLACE)],
+                       verdict=Verdict(status="needs_info", determination=load_title(name)))
+    if name == "levels":
+        from .levels import levels_outcome
+
+        return levels_outcome(profile, facts, corpus)
+    if name == "validity":
+        from .validity import validity_outcome
+
+        return validity_outcome(profile, facts, corpus, today, any(w in question for w in _EXTEND_WORDS))
+    return _checklist(name, profile, facts, corpus)
+
+
+def load_title(name: str) -> str:
+    titles = {"levels": "可认定等级与申请更高等级", "validity": "备案有效期与延续", "window": "申报窗口"}
+    return titles.get(name) or load_rules(name).title
+
+
+def _checklist(name: str, profile: Profile, facts: FactSet, corpus: Corpus) -> Outcome:
+    checked = evaluate(load_rules(name), profile, facts, corpus)
+    verdict = checked.verdict
+    units: list[str] = []
+    if verdict:
+        ordered = sorted(verdict.conditions, key=lambda c: {"unmet": 0, "unknown": 1, "met": 2}[c.status])
+        units = [c.citation.unit_id for c in ordered if c.citation]
+    return Outcome(determination=name, verdict=verdict, pending=checked.pending, by_field=checked.by_field,
+                   citations=list(dict.fromkeys(units)))
+
+
+def _window(profile: Profile, facts: FactSet, corpus: Corpus, today: date) -> Outcome:
+    from .window import window_verdict
+
+    docs = {d.meta.id for d in corpus.documents if d.meta.jurisdiction in profile.jurisdictions} or None
+    verdict = window_verdict(facts, corpus, profile.event_date or today, docs)
+    out = Outcome(determination="window", verdict=verdict)
+    if verdict and verdict.conditions[0].citation:
+        check = verdict.conditions[0]
+        out.citations = [check.citation.unit_id]  # type: ignore[union-attr]
+        out.answer = f"{check.value}：据{check.citation.label}，{check.text}。"  # type: ignore[union-attr]
+    return out

@@ -1,0 +1,100 @@
+"""Which levels may an organisation certify, and may it apply for the next one (宿迁 第六条)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from kg.facts import FactSet
+from kg.models import Corpus
+from kg.numerals import int_to_cn
+
+from ..models import ConditionCheck, Verdict
+from .checklist import Pending, cite, fact_for
+from .outcome import Outcome
+from .profile import FILING_NAMES, Profile
+from .rules import RULES, RuleCondition
+
+
+class Tier(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    filing: str
+    jurisdiction: str
+    unit: str
+    may_certify: list[int]
+    quote: str
+    next_level: int
+    apply_to: str
+    next_quote: str
+
+
+class LevelRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    determination: str
+    title: str
+    tiers: list[Tier]
+    ask_filing: str
+    ask_years: str
+
+
+@lru_cache(maxsize=1)
+def level_rules() -> LevelRules:
+    from kg.corpus import read_yaml
+
+    return LevelRules.model_validate(read_yaml((RULES / "levels.yaml").read_text(encoding="utf-8")))
+
+
+def _levels(levels: list[int]) -> str:
+    return "、".join(f"{int_to_cn(n)}级" for n in levels)
+
+
+def levels_outcome(profile: Profile, facts: FactSet, corpus: Corpus) -> Outcome:
+    """The levels a filing allows, and whether the next level may be applied for now."""
+    rules = level_rules()
+    tiers = [t for t in rules.tiers if t.jurisdiction in profile.jurisdictions]
+    out = Outcome(determination="levels", citations=[t.unit for t in tiers])
+    if not tiers:
+        return out
+    tier = next((t for t in tiers if t.filing == profile.filing_level), None)
+    if tier is None:
+        out.pending = [Pending(field="filing_level", ask=rules.ask_filing)]
+        out.by_field = {"filing_level": [t.unit for t in tiers]}
+        out.verdict = Verdict(status="needs_info", determination=rules.title)
+        return out
+    filed = ConditionCheck(text=f"备案层级：{tier.quote}", status="met", value=FILING_NAMES[tier.filing],
+                           citation=cite(corpus, tier.unit))
+    target = profile.target_level
+    if target is None or target in tier.may_certify:
+        out.verdict = Verdict(status="eligible", determination=rules.title, conditions=[filed],
+                              obligations=[f"规范开展评价工作满规定年限后，可向{tier.apply_to}申请开展{int_to_cn(tier.next_level)}级（{tier.next_quote}）"])
+        out.answer = f"在{FILING_NAMES[tier.filing]}备案，可认定{_levels(tier.may_certify)}。"
+        return out
+    return _next_level(out, tier, target, profile, facts, corpus, filed)
+
+
+def _next_level(out: Outcome, tier: Tier, target: int, profile: Profile, facts: FactSet, corpus: Corpus,
+                filed: ConditionCheck) -> Outcome:
+    rules = level_rules()
+    if target != tier.next_level:
+        out.verdict = Verdict(status="not_eligible", determination=rules.title, conditions=[filed], changes_needed=[
+            f"{int_to_cn(target)}级不在可申请范围：目前可认定{_levels(tier.may_certify)}，下一步只能申请{int_to_cn(tier.next_level)}级"])
+        return out
+    rule = RuleCondition(id="years", field="evaluation_years", unit=tier.unit, label="规范开展评价工作年限",
+                         ask=rules.ask_years, attribute="regular_work_years")
+    fact = fact_for(facts, rule)
+    years = profile.evaluation_years
+    status = "unknown" if years is None else "met" if years >= float(fact.value) else "unmet"  # type: ignore[arg-type]
+    check = ConditionCheck(text=f"申请{int_to_cn(target)}级：{fact.text}后，{tier.next_quote}", status=status,  # type: ignore[arg-type]
+                           value=None if years is None else f"{years:g}年", citation=cite(corpus, tier.unit))
+    verdict = Verdict(status={"met": "eligible", "unmet": "not_eligible", "unknown": "needs_info"}[status],  # type: ignore[arg-type]
+                      determination=rules.title, conditions=[filed, check])
+    if status == "unmet":
+        verdict.changes_needed = [f"规范开展评价工作年限：{years:g} → 至少 {float(fact.value):g} 年"]  # type: ignore[arg-type]
+    if status == "met":
+        verdict.obligations = [f"向{tier.apply_to}申请备案{int_to_cn(target)}级"]
+    out.verdict = verdict
+    out.pending = [Pending(field="evaluation_years", ask=rules.ask_years)] if status == "unknown" else []
+    out.by_field = {"evaluation_years": [tier.unit]}
+    out.citations = [tier.unit]
+    return out

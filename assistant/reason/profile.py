@@ -1,0 +1,79 @@
+"""What the session knows about the applicant: the facts a determination is computed from.
+
+Field names follow the fact vocabulary (kg.facts.ATTRIBUTES) wherever a document states a threshold,
+so a rule reads `profile.<attribute>` against the graph's condition with that attribute. A field left
+None is *unknown*, which is different from False: "没有视频监控" is an answer, silence is not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel
+
+OrgType = Literal[
+    "enterprise", "industry_association", "technical_school", "vocational_college", "university",
+    "training_institution", "public_training_center", "public_institution", "research_institute",
+    "social_group", "private_non_enterprise", "government",
+]
+
+ORG_TYPE_NAMES: dict[str, str] = {
+    "enterprise": "企业", "industry_association": "行业组织（行业协会、学会）", "technical_school": "技工院校",
+    "vocational_college": "职业院校", "university": "本科院校（普通高校）",
+    "training_institution": "职业技能培训机构", "public_training_center": "公共实训中心（基地）",
+    "public_institution": "事业单位", "research_institute": "科研院所", "social_group": "社会团体",
+    "private_non_enterprise": "民办非企业单位", "government": "政府部门",
+}
+
+EnterpriseSize = Literal["large_medium", "above_scale", "small"]
+SIZE_NAMES = {"large_medium": "大中型企业", "above_scale": "规模以上企业", "small": "规模以下（小微）企业"}
+FilingLevel = Literal["county", "city", "province"]
+FILING_NAMES = {"county": "县区（功能区）职业技能鉴定机构", "city": "市职业技能鉴定机构", "province": "省职业技能鉴定机构"}
+
+
+class Profile(BaseModel):
+    """The applicant as described so far; every field optional."""
+
+    place: str | None = None  # what the user named: 沭阳, 浙江
+    jurisdictions: list[str] = []  # as the documents spell them: 宿迁市, 江苏省
+    org_type: OrgType | None = None
+    legal_person: bool | None = None
+    registered_in_jurisdiction: bool | None = None
+    government_affiliated: bool | None = None  # 政府部门/未脱钩, or holds 行政管理、审批许可职能
+    civil_affairs_rating: float | None = None  # number of A (4A -> 4)
+    enterprise_size: EnterpriseSize | None = None
+    self_evaluation_filed: bool | None = None  # 已备案面向内部职工开展自主评价 (吉林 企业)
+    bad_record: bool | None = None
+    annual_review_failed: bool | None = None
+    abnormal_operation: bool | None = None
+    not_for_profit: bool | None = None
+    site_area: float | None = None
+    site_owned: bool | None = None
+    site_tenure_years: float | None = None  # lease term / right of use, years
+    office_area: float | None = None
+    theory_room_area: float | None = None
+    theory_rooms: float | None = None
+    seats: float | None = None
+    work_stations: float | None = None
+    fulltime_staff: float | None = None
+    examiners_per_level: float | None = None
+    video_monitoring: bool | None = None
+    question_bank: bool | None = None
+    filing_level: FilingLevel | None = None
+    evaluation_years: float | None = None  # years of (regular) evaluation work
+    target_level: int | None = None  # 1..5, the level asked about
+    no_violation: bool | None = None  # 备案有效期内无违规违纪
+    good_reputation: bool | None = None  # 社会评价良好
+    filed_on: date | None = None  # filing / establishment date
+    event_date: date | None = None  # the date a deadline counts from
+    behaviour: str | None = None  # the violation described
+    interviewed_before: bool | None = None  # 已被约谈
+    notified_before: bool | None = None  # 已被出具书面通知
+    occurrence: int | None = None  # 第几次
+    serious: bool | None = None  # 情节严重 (True) / 情节轻微 (False)
+    rectified: bool | None = None  # 限期内完成整改
+
+    def known(self) -> dict[str, object]:
+        """The fields the user has given, for showing them back."""
+        return {k: v for k, v in self.model_dump().items() if v not in (None, [], "")}

@@ -1,0 +1,96 @@
+"""Rule sets as data (assistant/reason/rules/*.yaml), validated on load.
+
+A rule never carries a threshold: a condition with `attribute` names the fact the graph extracted from
+its `unit`, and the comparison is read from there. What rules do carry — which organisation kinds a
+clause names, which enterprise sizes count — comes with a `quote` of the clause, checked by tests.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from kg.errors import PolicyKGError
+
+RULES = Path(__file__).parent / "rules"
+
+
+class RuleError(PolicyKGError):
+    """A rule file that does not fit the corpus (a missing fact or unit)."""
+
+    exit_code = 3
+
+
+class Obligation(BaseModel):
+    """A step that follows a positive decision (approval, 公示 …), with its clause."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    unit: str
+
+
+class RuleCondition(BaseModel):
+    """One checkable requirement of a rule set."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    field: str  # the Profile field the condition reads
+    unit: str  # the cited unit
+    label: str
+    ask: str  # the follow-up question that fills `field`
+    attribute: str | None = None  # the fact (kg.facts.ATTRIBUTES) read from `unit`
+    allow_types: list[str] = []
+    forbid_types: list[str] = []
+    accept: list[str] = []  # categorical values that satisfy the condition
+    expect: bool | None = None  # a yes/no condition the graph has no fact for
+    owned_satisfies: bool = False  # 自有 satisfies a tenure requirement
+    when_types: list[str] = []  # the condition binds only these organisation kinds
+    yes_means: bool = True  # the field's value when the user answers `ask` with 是 / 有
+    quote: str | None = None
+
+
+class RuleSet(BaseModel):
+    """The conditions one document (or one part of it) sets for one kind of applicant."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    jurisdiction: str
+    title: str
+    inherit: bool = False  # also binds the cities under this province
+    types: list[str] = []  # only these organisation kinds (empty: all)
+    not_types: list[str] = []
+    conditions: list[RuleCondition] = []
+    obligations: list[Obligation] = []
+
+    def binds(self, org_type: str | None) -> bool | None:
+        """Whether the set applies to an organisation kind (None: cannot tell yet)."""
+        if not self.types and not self.not_types:
+            return True
+        if org_type is None:
+            return None
+        return (not self.types or org_type in self.types) and org_type not in self.not_types
+
+
+class Determination(BaseModel):
+    """A named determination and its rule sets."""
+
+    model_config = ConfigDict(extra="forbid")
+    determination: str
+    title: str
+    rulesets: list[RuleSet]
+
+
+@lru_cache(maxsize=8)
+def load_rules(name: str) -> Determination:
+    """The rule file `name`.yaml, validated (a malformed file is a clear error)."""
+    from pydantic import ValidationError
+
+    from kg.corpus import read_yaml
+
+    path = RULES / f"{name}.yaml"
+    try:
+        return Determination.model_validate(read_yaml(path.read_text(encoding="utf-8")))
+    except (OSError, ValidationError) as exc:
+        raise RuleError(f"规则文件 {path} 无法读取：{exc}") from exc

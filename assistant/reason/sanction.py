@@ -1,0 +1,156 @@
+"""What a violation leads to, given the behaviour and the history: the measure now and the next rung.
+
+The behaviour is matched to a listed trigger by the retriever's ranking (which already understands
+替考 as 舞弊) and, failing that, by shared words. The ladder is the graph's `escalates_to` chain; the
+history (already 约谈, already notified, second time, 情节严重) moves up it.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from kg.facts import FactSet, Sanction, Trigger
+from kg.models import Corpus
+
+from .checklist import Pending
+from .outcome import Outcome
+from .profile import Profile
+
+ASK_BEHAVIOUR = "具体是什么违规行为？（例如：替考舞弊、超范围评价、未及时上报证书数据、虚假宣传……）"
+_REPEAT_WORDS = ("又", "再次", "情节严重", "第二次")
+MIN_MATCH = 2.0  # two shared word pairs, or one plus a top retrieval rank
+
+
+class Rung(BaseModel):
+    """One step of a sanction ladder, cited."""
+
+    measures: list[str]
+    unit: str  # the clause imposing the measures
+    trigger_unit: str  # the clause listing the behaviour
+    trigger: str
+    qualifier: str | None = None
+
+
+class Ladder(BaseModel):
+    """The measure that applies now and, when the documents set one, the next rung."""
+
+    jurisdiction: str
+    now: Rung
+    next: Rung | None = None
+
+
+# Word pairs every clause of these documents shares: they say nothing about which behaviour is meant.
+_COMMON = {"评价", "开展", "认定", "职业", "技能", "机构", "工作", "等级", "人员", "行为", "规定", "情况", "价机", "业技",
+           "能等", "级认", "定工", "作的", "按规", "未按", "有关", "进行", "违规", "违纪", "处理", "违法", "纪违", "规违"}
+
+_COMMON_CHARS = set("的评价开展认定职业技能机构工作等级人员行为规定情况有未按和或违规纪法处理会怎么样了吗呢、，。；（）() ") | {chr(c) for c in range(128)}
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return {a + b for a, b in zip(chars, chars[1:])} - _COMMON
+
+
+def _pairs(facts: FactSet, doc_ids: set[str]) -> list[tuple[Sanction, Trigger]]:
+    return [(s, t) for s in facts.sanctions if s.provenance.doc_id in doc_ids for t in s.triggers]
+
+
+def _expanded(question: str) -> str:
+    """The question plus the words its colloquial terms stand for (替考 -> 舞弊, 考场纪律).
+
+    Generic concepts (weight < 0.5: 后果 -> 约谈, 违规 …) are left out: they name every sanction.
+    """
+    from ..lexicon import lexicon
+
+    extra = [w for c in lexicon().concepts.values() if c.weight >= 0.5 and any(t in question for t in c.triggers)
+             for w in c.expand if w not in question]
+    return question + " " + " ".join(extra)
+
+
+def match_trigger(question: str, ranked: list[str], pairs: list[tuple[Sanction, Trigger]]) -> tuple[tuple[Sanction, Trigger], float] | None:
+    """The listed behaviour the question describes, scored by shared words and the retriever's rank."""
+    expanded = _expanded(question)
+    words, chars = _bigrams(expanded), set(expanded) - _COMMON_CHARS
+    best: tuple[float, int] | None = None
+    for i, (_, t) in enumerate(pairs):
+        shared = len(words & _bigrams(t.text))
+        if not shared:
+            continue
+        score = shared + 0.25 * len(chars & set(t.text))
+        unit = t.provenance.unit_id
+        if unit in ranked:
+            score += max(0.5, 1.5 - 0.1 * ranked.index(unit))
+        if best is None or score > best[0]:
+            best = (score, i)
+    return (pairs[best[1]], best[0]) if best and best[0] >= MIN_MATCH else None
+
+
+def _repeated(profile: Profile, s: Sanction) -> bool:
+    """Whether the history says this rung was already passed."""
+    return bool((profile.interviewed_before and "约谈" in s.measures)
+                or (profile.notified_before and "书面通知" in s.measures)
+                or (profile.occurrence and profile.occurrence >= 2 and s.qualifier == "第一次")
+                or (profile.serious and s.qualifier == "情节轻微"))
+
+
+def _rung(s: Sanction, t: Trigger) -> Rung:
+    return Rung(measures=list(s.measures), unit=s.provenance.unit_id, trigger_unit=t.provenance.unit_id,
+                trigger=t.text, qualifier=s.qualifier)
+
+
+def _escalation(facts: FactSet, s: Sanction) -> tuple[Sanction, Trigger] | None:
+    """The next rung and the trigger that names repetition (约谈后又发生, 再次违反), if any."""
+    by_id = {x.id: x for x in facts.sanctions}
+    for target in s.escalates_to:
+        nxt = by_id.get(target)
+        if nxt is None:
+            continue
+        repeat = [t for t in nxt.triggers if any(w in t.text for w in _REPEAT_WORDS)] or nxt.triggers
+        return nxt, repeat[0]
+    return None
+
+
+def ladder_for(profile: Profile, facts: FactSet, s: Sanction, t: Trigger, jurisdiction: str) -> Ladder:
+    """Climb the ladder as far as the history says, then name the next rung."""
+    seen = {s.id}
+    while _repeated(profile, s) and (step := _escalation(facts, s)) and step[0].id not in seen:
+        s, t = step
+        seen.add(s.id)
+    nxt = _escalation(facts, s)
+    return Ladder(jurisdiction=jurisdiction, now=_rung(s, t), next=_rung(*nxt) if nxt else None)
+
+
+def sanction_outcome(question: str, profile: Profile, facts: FactSet, corpus: Corpus, ranked: list[str]) -> Outcome:
+    """Per jurisdiction in scope (or every one the ranking reaches), the ladder for the behaviour."""
+    out = Outcome(determination="sanction")
+    docs = [d for d in corpus.documents if not profile.jurisdictions or d.meta.jurisdiction in profile.jurisdictions]
+    scored: list[tuple[float, Ladder]] = []
+    for jurisdiction in dict.fromkeys(d.meta.jurisdiction for d in docs):
+        ids = {d.meta.id for d in docs if d.meta.jurisdiction == jurisdiction}
+        found = match_trigger(question, ranked, _pairs(facts, ids))
+        if found:
+            scored.append((found[1], ladder_for(profile, facts, *found[0], jurisdiction)))
+    top = max((s for s, _ in scored), default=0.0)
+    ladders = [lad for s, lad in sorted(scored, key=lambda x: -x[0]) if profile.jurisdictions or s >= top * 0.6]
+    if not ladders:
+        out.pending = [Pending(field="behaviour", ask=ASK_BEHAVIOUR)]
+        return out
+    out.extra = {"ladders": [lad.model_dump() for lad in ladders]}
+    out.citations = list(dict.fromkeys(u for lad in ladders for u in _units(lad)))
+    out.answer = "；".join(_say(lad, corpus) for lad in ladders) + "。"
+    return out
+
+
+def _units(lad: Ladder) -> list[str]:
+    units = [lad.now.trigger_unit, lad.now.unit]
+    return units + ([lad.next.trigger_unit, lad.next.unit] if lad.next else [])
+
+
+def _say(lad: Ladder, corpus: Corpus) -> str:
+    now = f"{lad.jurisdiction}：据{corpus.unit(lad.now.trigger_unit).label}，" + (
+        f"（{lad.now.qualifier}）" if lad.now.qualifier else "") + "、".join(lad.now.measures)
+    if lad.next:
+        when = lad.next.qualifier or lad.next.trigger.strip("（）()一二三四五六七八九十 ;；。")
+        now += f"；下一步（{when}）：" + "、".join(lad.next.measures) + (
+            f"（{corpus.unit(lad.next.trigger_unit).label}）")
+    return now

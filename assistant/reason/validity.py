@@ -1,0 +1,147 @@
+"""How long a filing is valid, whether it still is on a day, and how and when to renew or extend it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from kg.facts import Deadline, FactSet
+from kg.models import Corpus
+
+from ..models import ConditionCheck, Verdict
+from .checklist import Pending, check, cite
+from .outcome import Outcome
+from .profile import Profile
+from .rules import RULES, RuleCondition, RuleError
+
+
+class FactRef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    unit: str
+    event: str
+
+
+class Lapse(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    unit: str
+
+
+class Place(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    jurisdiction: str
+    inherit: bool = False
+    valid: FactRef | None = None
+    renew: FactRef | None = None
+    extend: FactRef | None = None
+    lapse: Lapse | None = None
+    conditions: list[RuleCondition] = []
+
+
+class ValidityRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    determination: str
+    title: str
+    ask_filed: str
+    places: list[Place]
+
+
+@lru_cache(maxsize=1)
+def validity_rules() -> ValidityRules:
+    from kg.corpus import read_yaml
+
+    return ValidityRules.model_validate(read_yaml((RULES / "validity.yaml").read_text(encoding="utf-8")))
+
+
+def deadline_fact(facts: FactSet, ref: FactRef) -> Deadline:
+    for d in facts.deadlines:
+        if d.provenance.unit_id == ref.unit and d.event == ref.event:
+            return d
+    raise RuleError(f"有效期规则：{ref.unit} 中没有抽取到“{ref.event}”的期限")
+
+
+def shift(day: date, years: float = 0, months: int = 0) -> date:
+    """`day` moved by whole months (a 31st becomes the month's last day)."""
+    total = day.month - 1 + months + round(years * 12)
+    year, month = day.year + total // 12, total % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def _places(profile: Profile, corpus: Corpus) -> list[Place]:
+    parents = {d.meta.jurisdiction: d.meta.parent_jurisdiction for d in corpus.documents}
+    named = set(profile.jurisdictions)
+    return [p for p in validity_rules().places if p.jurisdiction in named
+            or (p.inherit and any(parents.get(j) == p.jurisdiction for j in named))]
+
+
+def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: date, extension: bool) -> Outcome:
+    """Valid on `today`? With the renewal window and, when asked, the extension conditions."""
+    rules, places = validity_rules(), _places(profile, corpus)
+    out = Outcome(determination="validity")
+    if not places:
+        return out
+    checks, notes, changes = [], [], []  # type: ignore[var-annotated]
+    for place in places:
+        checks += _term_checks(place, profile, facts, corpus, today, notes, changes, out)
+        if extension or not place.valid:
+            for cond in place.conditions:
+                result, change = check(cond, profile, facts, corpus)
+                checks.append(result)
+                changes += [change] if change else []
+                out.citations.append(cond.unit)
+                if result.status == "unknown" and all(p.field != cond.field for p in out.pending):
+                    out.pending.append(Pending(field=cond.field, ask=cond.ask, conditions=[cond.id],
+                                               yes=cond.yes_means, no=not cond.yes_means))
+    if profile.filed_on is None and any(p.valid for p in places):
+        out.pending.insert(0, Pending(field="filed_on", ask=rules.ask_filed))
+    out.by_field = {"filed_on": [p.valid.unit for p in places if p.valid]}
+    unmet = any(c.status == "unmet" for c in checks)
+    status = "not_eligible" if unmet else "needs_info" if out.pending else "eligible"
+    out.verdict = Verdict(status=status, determination=rules.title, conditions=checks,  # type: ignore[arg-type]
+                          changes_needed=changes if unmet else [], obligations=notes)
+    out.citations = list(dict.fromkeys(out.citations))
+    return out
+
+
+def _term_checks(place: Place, profile: Profile, facts: FactSet, corpus: Corpus, today: date,
+                 notes: list[str], changes: list[str], out: Outcome) -> list[ConditionCheck]:
+    """The validity term (and renewal window) of one place's documents."""
+    result: list[ConditionCheck] = []
+    if place.extend:
+        fact = deadline_fact(facts, place.extend)
+        notes.append(f"有效期可延长：{fact.text}（{corpus.unit(fact.provenance.unit_id).label}）")
+        out.citations.append(place.extend.unit)
+    if not place.valid:
+        return result
+    term = deadline_fact(facts, place.valid)
+    out.citations.insert(0, place.valid.unit)
+    if profile.filed_on is None:
+        return [ConditionCheck(text=f"有效期：{term.text}", status="unknown", citation=cite(corpus, place.valid.unit))]
+    expiry = shift(profile.filed_on, years=term.amount or 0) - timedelta(days=1)
+    valid = today <= expiry
+    result.append(ConditionCheck(text=f"有效期：{term.text}（至 {expiry.isoformat()}）", status="met" if valid else "unmet",
+                                 value=f"{profile.filed_on.isoformat()} 备案，今天 {today.isoformat()}",
+                                 citation=cite(corpus, place.valid.unit)))
+    if not valid:
+        changes.append(f"备案已于 {expiry.isoformat()} 期满" + (f"；{place.lapse.text}（{corpus.unit(place.lapse.unit).label}）" if place.lapse else ""))
+        if place.lapse:
+            out.citations.append(place.lapse.unit)
+    if place.renew:
+        notes.append(_renewal(facts, place.renew, expiry, today, corpus))
+    return result
+
+
+def _renewal(facts: FactSet, ref: FactRef, expiry: date, today: date, corpus: Corpus) -> str:
+    fact = deadline_fact(facts, ref)
+    months = int(fact.amount or 0) if fact.unit == "月" else 0
+    opens = shift(expiry + timedelta(days=1), months=-months)
+    where = corpus.unit(ref.unit).label
+    state = "现在正可提交" if opens <= today <= expiry else "尚未开始" if today < opens else "已过"
+    return f"延续申请期：{opens.isoformat()} 至 {expiry.isoformat()}（{fact.text}，{where}），{state}"

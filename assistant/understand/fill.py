@@ -1,0 +1,110 @@
+"""Folding one utterance into the dialogue's profile: stated facts, and short replies to the last question.
+
+A bare "是" or "1200" means nothing alone; it answers the field last asked about. A later statement
+of a field replaces the earlier one, which is how a correction ("说错了，场地是800平方米") works.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from kg.models import Corpus
+
+from .slots import Slots, read_slots, vocabulary
+
+if TYPE_CHECKING:
+    from ..dialogue import DialogueState
+
+_DATE_FIELDS = ("filed_on", "event_date")
+_FILED_WORDS = ("备案", "设立", "成立", "批准", "取得", "获批", "纳入目录")
+_SECOND = re.compile(r"第[2二]次|再次|又(发生|出现|被|犯|违)|二次")
+_FIRST = re.compile(r"第[1一]次|首次|头一次|初次")
+_INTRO = "(的|一家|一所|一个|这边|本地|当地|注册|登记)"
+
+
+def _kind_of(field: str) -> str | None:
+    for kind, spec in vocabulary()["numbers"].items():
+        if any(f == field for f, _ in spec["fields"]) or spec.get("default") == field:
+            return str(kind)
+    return None
+
+
+def fill(state: DialogueState, question: str, corpus: Corpus, today: date) -> set[str]:
+    """Update `state.profile` from the utterance; the fields it set."""
+    profile, slots = state.profile, read_slots(question)
+    values: dict[str, Any] = dict(slots.values)
+    _place(state, question, corpus, values)
+    _reply(state, slots, values, question, today)
+    _loose_numbers(state, slots, values)
+    _dates(state, question, today, values)
+    _history(question, values)
+    for field, value in values.items():
+        setattr(profile, field, value)
+        state.said[field] = question
+        if field in state.declined:
+            state.declined.remove(field)
+    return set(values)
+
+
+def _place(state: DialogueState, question: str, corpus: Corpus, values: dict[str, Any]) -> None:
+    """The place named, and — when it introduces the organisation (浙江的…) — that it is registered there."""
+    from ..scope import find_scope, place_names
+
+    scope = find_scope(corpus, question)
+    if not scope.jurisdictions:
+        return
+    values["jurisdictions"] = scope.jurisdictions
+    names = [n for n, j in place_names(corpus).items() if j in scope.jurisdictions and n in question]
+    introduced = any(re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question) for n in names)
+    if "org_type" in values and introduced and state.profile.registered_in_jurisdiction is None:
+        values.setdefault("registered_in_jurisdiction", True)
+
+
+def _reply(state: DialogueState, slots: Slots, values: dict[str, Any], question: str, today: date) -> None:
+    """A short answer to the question last asked."""
+    field = state.pending
+    if not field or field in values:
+        return
+    if slots.unsure:
+        if field not in state.declined:
+            state.declined.append(field)
+        return
+    if slots.yes_no is not None and field not in _DATE_FIELDS:
+        values[field] = state.pending_yes if slots.yes_no else state.pending_no
+        return
+    kind = _kind_of(field)
+    numbers = [v for v, k in slots.bare_numbers if k == kind] + slots.plain_numbers
+    if kind and numbers:
+        values[field] = numbers[0]
+    if field == "behaviour" and len(question) > 2:
+        values["behaviour"] = question
+
+
+def _loose_numbers(state: DialogueState, slots: Slots, values: dict[str, Any]) -> None:
+    """Years no word claimed: a lease when the site is being discussed ("租的，六年")."""
+    for value, kind in slots.bare_numbers:
+        if kind != "years":
+            continue
+        if "site_owned" in values or state.pending in ("site_area", "site_tenure_years"):
+            values.setdefault("site_tenure_years", value)
+        elif state.pending == "evaluation_years":
+            values.setdefault("evaluation_years", value)
+
+
+def _dates(state: DialogueState, question: str, today: date, values: dict[str, Any]) -> None:
+    from ..reason.dates import date_in
+
+    day = date_in(question, today)
+    if day is None:
+        return
+    filed = state.pending == "filed_on" or (state.pending != "event_date" and any(w in question for w in _FILED_WORDS))
+    values["filed_on" if filed else "event_date"] = day
+
+
+def _history(question: str, values: dict[str, Any]) -> None:
+    if _SECOND.search(question):
+        values["occurrence"] = 2
+    elif _FIRST.search(question):
+        values["occurrence"] = 1

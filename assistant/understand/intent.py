@@ -1,0 +1,62 @@
+"""Which determination a question asks for, by weighted words (assistant/understand/data/intents.yaml).
+
+Deliberately simple and inspectable: every decision can be explained by the words that scored it, and
+`policykg eval` measures it on a labelled set (queries/intents.yaml).
+
+>>> classify("我们是浙江的民办培训学校，能申请成为社会评价组织吗？")
+'eligibility'
+>>> classify("外部考点条件")
+'external_site'
+>>> classify("被约谈后又发生了会怎样")
+'sanction'
+>>> classify("宿迁 第九条")
+'lookup'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..text import normalize
+from .slots import DATA, prepare
+
+# "3月20日能申报吗": a day named next to applying asks about the window, whoever applies.
+_DATED_APPLICATION = re.compile(r"(\d{1,2}月\d{1,2}[日号]|今天|明天|下周|下个月|现在).{0,8}(申报|报名|能报|可以报|递交)")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, list[str]]]:
+    from kg.corpus import read_yaml
+
+    data: dict[str, Any] = read_yaml((DATA / "intents.yaml").read_text(encoding="utf-8"))
+    return data["intents"]
+
+
+def scores(text: str) -> dict[str, int]:
+    """Each intent's score for a question (only intents that scored)."""
+    prepared = prepare(text)
+    plain = normalize(text)  # 二级 stays 二级 here; prepare() makes it 2级
+
+    def has(word: str) -> bool:
+        return word in prepared or word in plain
+
+    out: dict[str, int] = {}
+    for intent, words in _table().items():
+        score = (4 * sum(map(has, words.get("decisive", []))) + 2 * sum(map(has, words.get("strong", [])))
+                 + any(map(has, words.get("weak", []))))
+        if score:
+            out[intent] = score
+    if _DATED_APPLICATION.search(prepared):
+        out["window"] = out.get("window", 0) + 3
+    return out
+
+
+def classify(text: str) -> str:
+    """The best-scoring intent, ties to the one listed first; `lookup` when nothing scored."""
+    found = scores(text)
+    if not found:
+        return "lookup"
+    order = list(_table())
+    return max(found, key=lambda k: (found[k], -order.index(k)))

@@ -1,0 +1,188 @@
+"""Reading the applicant's facts out of plain Chinese, by rule (assistant/understand/data/slots.yaml).
+
+A clause is the unit of meaning: "场地1200平方米，租的，租期两年半" gives three facts, and a negation
+("尚未取得法人资格") only flips the clause it stands in.
+
+>>> s = read_slots("我们是浙江的民办培训学校，尚未取得法人资格，场地一千二百平方米，租期两年半")
+>>> s.values["org_type"], s.values["legal_person"], s.values["site_area"], s.values["site_tenure_years"]
+('training_institution', False, 1200.0, 2.5)
+>>> read_slots("行业协会，5A级，六名考评员，没有视频监控").values
+{'org_type': 'industry_association', 'civil_affairs_rating': 5.0, 'examiners_per_level': 6.0, 'video_monitoring': False}
+>>> read_slots("不是规模以上企业").values["enterprise_size"]
+'small'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..text import normalize, numbers_to_arabic
+
+DATA = Path(__file__).parent / "data"
+_CLAUSE = re.compile(r"[，,。；;！!？?、\n]|但是|但|而且|并且")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
+
+
+class Slots(BaseModel):
+    """What one utterance says: field values, plus the bare numbers and yes/no a short reply carries."""
+
+    values: dict[str, Any] = {}
+    bare_numbers: list[tuple[float, str]] = []  # (value, unit kind) no field word claimed
+    plain_numbers: list[float] = []  # numbers with no unit at all ("1200")
+    yes_no: bool | None = None  # a reply that is only 是/对/有 or 不是/没有
+    unsure: bool = False  # 不知道
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The slot vocabulary (parsed once per process)."""
+    from kg.corpus import read_yaml
+
+    return dict(read_yaml((DATA / "slots.yaml").read_text(encoding="utf-8")))
+
+
+def prepare(text: str) -> str:
+    """The text slots are read from: normalised, numerals as digits, question forms removed."""
+    text = numbers_to_arabic(normalize(text))
+    for form in vocabulary()["question_forms"]:
+        text = text.replace(form, "")
+    return text
+
+
+def clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text) if c.strip()]
+
+
+def read_slots(text: str) -> Slots:
+    """Every fact the utterance states (fields it does not mention stay absent)."""
+    vocab, slots = vocabulary(), Slots()
+    prepared = prepare(text)
+    slots.unsure = any(w in prepared for w in vocab["unsure"])
+    for clause in clauses(prepared):
+        if any(w in clause for w in vocab["unsure"]):
+            continue
+        _categories(clause, slots.values)
+        _flags(clause, slots.values)
+        _numbers(clause, slots)
+        _level(clause, slots.values)
+    slots.yes_no = _yes_no(prepared)
+    return slots
+
+
+def _first_match(clause: str, table: list[list[Any]]) -> str | None:
+    for value, words in table:
+        if any(w in clause for w in words):
+            return str(value)
+    return None
+
+
+def _categories(clause: str, out: dict[str, Any]) -> None:
+    vocab = vocabulary()
+    for field, table in (("org_type", vocab["org_types"]), ("enterprise_size", vocab["enterprise_size"])):
+        found = _first_match(clause, table)
+        if found == "government" and any(w in clause for w in vocab["government_context"]):
+            continue  # 与政府部门脱钩 describes a relation to government, not a government body
+        if found and field not in out:
+            out[field] = found
+    if "备案" in clause or "鉴定机构" in clause or "鉴定中心" in clause:
+        level = _first_match(clause, vocab["filing_levels"])
+        if level:
+            out["filing_level"] = level
+    if out.get("enterprise_size") and "org_type" not in out:
+        out["org_type"] = "enterprise"
+
+
+def _negated(clause: str, at: int) -> bool:
+    """A negator in the clause before the word at `at` (没有不良记录, 尚未取得法人资格)."""
+    before = clause[:at]
+    return sum(before.count(n) for n in ("没有", "尚未", "还没", "不是", "不具备")) + sum(
+        1 for ch in re.sub("没有|尚未|还没|不是|不具备", "", before) if ch in "没未无非不") > 0
+
+
+def _flags(clause: str, out: dict[str, Any]) -> None:
+    for field, spec in vocabulary()["flags"].items():
+        settled = _phrase_value(clause, spec)
+        if settled is not None:
+            out[field] = settled
+        else:
+            hits = [clause.find(w) for w in spec.get("words", []) if w in clause]
+            if hits:
+                means = bool(spec.get("means", True))
+                out[field] = (not means) if _negated(clause, min(hits)) else means
+
+
+def _phrase_value(clause: str, spec: dict[str, Any]) -> bool | None:
+    """A whole phrase settles a fact; a negator before it flips it (还没有与政府部门脱钩)."""
+    for value, key in ((False, "say_no"), (True, "say_yes")):
+        for phrase in spec.get(key, []):
+            at = clause.find(phrase)
+            if at >= 0:
+                return (not value) if _negated(clause, at) else value
+    return None
+
+
+def _numbers(clause: str, slots: Slots) -> None:
+    rating = re.search(r"(\d)\s*a\s*级?|(a{3,5})级?", clause)
+    if rating:
+        slots.values["civil_affairs_rating"] = float(rating.group(1) or len(rating.group(2)))
+        clause = clause.replace(rating.group(0), " ")
+    for m in _NUMBER.finditer(clause):
+        kind_field = _unit_of(clause, m)
+        if kind_field is None:
+            if not clause[m.end():].strip(" 吧啊呀左右多个"):
+                slots.plain_numbers.append(float(m.group(1)))
+            continue
+        kind, unit_end = kind_field
+        value = float(m.group(1)) + (0.5 if m.group(2) or clause[unit_end:unit_end + 1] == "半" else 0)
+        field = _field_for(clause, kind)
+        if field:
+            slots.values[field] = value
+        else:
+            slots.bare_numbers.append((value, kind))
+
+
+def _unit_of(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """The unit kind after a number (area, years …), or None when it is a date or has no unit."""
+    rest = clause[m.end():]
+    if m.group(1).isdigit() and int(m.group(1)) >= 1900:
+        return None  # a year of a date
+    for kind, spec in vocabulary()["numbers"].items():
+        for unit in sorted(spec["units"], key=len, reverse=True):
+            if rest.startswith(unit) and not (kind == "years" and rest[len(unit):].startswith(("月", "前", "内"))):
+                return kind, m.end() + len(unit)
+    return None
+
+
+def _field_for(clause: str, kind: str) -> str | None:
+    spec = vocabulary()["numbers"][kind]
+    for field, words in spec["fields"]:
+        if any(w in clause for w in words):
+            return str(field)
+    return spec.get("default")
+
+
+def _level(clause: str, out: dict[str, Any]) -> None:
+    for word, level in vocabulary()["levels"].items():
+        if word in clause:
+            out.setdefault("target_level", level)
+    m = re.search(r"(?<![a\d])([1-5])\s*级(?!以下)", clause)
+    if m and "target_level" not in out:
+        out["target_level"] = int(m.group(1))
+
+
+_YES = {"是", "是的", "对", "对的", "有", "有的", "嗯", "好", "可以", "具备", "符合", "满足", "yes", "y"}
+_NO = {"不是", "否", "没有", "没", "无", "不", "不对", "不具备", "不符合", "不满足", "no", "n"}
+
+
+def _yes_no(prepared: str) -> bool | None:
+    bare = re.sub(r"[\s，。！!？?,.~了啊呀吧哦呢]", "", prepared)
+    if bare in _YES:
+        return True
+    if bare in _NO:
+        return False
+    return None
