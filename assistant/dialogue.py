@@ -37,6 +37,7 @@ class DialogueState(BaseModel):
     profile: Profile = Profile()
     determination: str | None = None
     pending: str | None = None  # the field last asked about
+    focus: str | None = None  # the field a bare number most likely corrects: the one asked, or the one that failed
     pending_yes: Any = True
     pending_no: Any = False
     declined: list[str] = []  # fields the user said 不知道 to
@@ -60,8 +61,13 @@ class Turn(BaseModel):
 
 
 def turn(state: DialogueState | None, question: str, facts: FactSet, corpus: Corpus,
-         today: date | None = None, ranked: list[str] | None = None, intent: str | None = None) -> Turn:
-    """Read one utterance and answer it in the light of the conversation so far."""
+         today: date | None = None, ranked: list[str] | None = None, intent: str | None = None,
+         hints: list[str] | None = None) -> Turn:
+    """Read one utterance and answer it in the light of the conversation so far.
+
+    `ranked` is the retriever's ranking (it matches behaviours to sanction triggers); `hints` are the
+    corpus words the retriever repaired typos into (外部考典 -> 外部考点), read for the intent too.
+    """
     from .text import normalize
 
     state = (state or DialogueState()).model_copy(deep=True)
@@ -74,17 +80,19 @@ def turn(state: DialogueState | None, question: str, facts: FactSet, corpus: Cor
     from .understand.intent import classify, scores
 
     filled = _read(state, question, corpus, today)
-    named = intent or classify(question)
-    if state.determination and (not scores(question) or (len(text) <= _SHORT and filled)):
+    heard = " ".join([question, *(hints or [])])
+    named = intent or classify(heard)
+    if state.determination and (not scores(heard) or (len(text) <= _SHORT and filled)):
         named = state.determination
     if named == "help":
         return Turn(intent="help", answer=HELP_TEXT, state=state)
     if named not in DETERMINATIONS:
         return Turn(intent=named, state=state)  # type: ignore[arg-type]
+    replying = state.determination == named  # a turn inside a running determination, not a new question
     _remember_topic(state, named, question)
     context = question if state.topic == question else f"{state.topic} {question}"
     outcome = determine(named, context, state.profile, facts, corpus, today, ranked or [])
-    step = _respond(state, named, outcome, corpus, continuing=bool(filled) and len(text) <= _SHORT)
+    step = _respond(state, named, outcome, corpus, continuing=replying and bool(filled) and len(text) <= _SHORT)
     step.topic = named in _TOPICS and not (filled - _CONTEXT_FIELDS) and state.topic == question
     return step
 
@@ -121,6 +129,7 @@ def _respond(state: DialogueState, named: str, outcome: Outcome, corpus: Corpus,
     pending = [] if failed else [p for p in outcome.pending if p.field not in state.declined]
     first = pending[0] if pending else None
     state.pending = first.field if first else None
+    state.focus = state.pending or _failed_field(outcome)
     state.pending_yes, state.pending_no = (first.yes, first.no) if first else (True, False)
     state.last = outcome
     follow = [p.ask for p in pending[:3]]
@@ -130,6 +139,16 @@ def _respond(state: DialogueState, named: str, outcome: Outcome, corpus: Corpus,
         text = _not_covered(state, named, corpus)
     return Turn(intent=named, verdict=outcome.verdict, follow_up=follow, answer=text or None, state=state,  # type: ignore[arg-type]
                 citations=outcome.citations, replace_citations=continuing, extra=outcome.extra)
+
+
+def _failed_field(outcome: Outcome) -> str | None:
+    """The field of the first unmet condition ("一年" → "说错了，三年" corrects it)."""
+    verdict = outcome.verdict
+    unmet = [c.citation.unit_id for c in (verdict.conditions if verdict else []) if c.status == "unmet" and c.citation]
+    for field, units in outcome.by_field.items():
+        if unmet and unmet[0] in units:
+            return field
+    return None
 
 
 def _either_way(state: DialogueState, outcome: Outcome) -> str | None:

@@ -94,8 +94,10 @@ class Engine:
         answer = Answer(question=text, citations=citations, notes=notes + result.query.notes,
                         jurisdictions=result.jurisdictions,
                         answer=direct_answer(citations) if citations else NO_ANSWER)
-        ranked = [h.unit_id for h in result.hits]
-        return self._compare(answer, text, result.jurisdictions) or self._reason(answer, text, today, ranked)
+        # typo repairs of three characters or more are safe hints for the intent (外部考典 -> 外部考点);
+        # two-character ones are guesses (条讲 -> 条件) that would invent a topic
+        ranked, repaired = [h.unit_id for h in result.hits], [w for w in result.query.repairs.values() if len(w) >= 3]
+        return self._compare(answer, text, result.jurisdictions) or self._reason(answer, text, today, ranked, repaired)
 
     def _compare(self, answer: Answer, text: str, places: list[str]) -> Answer | None:
         """"各地…有什么不同": the comparison table, every cell's clause cited."""
@@ -134,11 +136,12 @@ class Engine:
         kept = [h for h in hits if h.score >= best * RELATIVE_FLOOR][:MAX_CITATIONS]
         return [citation_for(self.corpus, self.corpus.unit(h.unit_id), h.score, h.matched_terms) for h in kept]
 
-    def _reason(self, answer: Answer, text: str, today: date | None, ranked: list[str]) -> Answer:
+    def _reason(self, answer: Answer, text: str, today: date | None, ranked: list[str], hints: list[str]) -> Answer:
         """Let the dialogue add intent, verdict and follow-ups, and put the deciding clauses first."""
         from .dialogue import turn
 
-        return self._merge(answer, turn(self.state, text, self.facts, self.corpus, today=today, ranked=ranked))
+        step = turn(self.state, text, self.facts, self.corpus, today=today, ranked=ranked, hints=hints)
+        return self._merge(answer, step)
 
     def revise(self, field: str, value: str, today: date | None = None) -> Answer:
         """Change one fact of the conversation (the TUI's fact table) and recompute."""

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from .models import Answer
 
@@ -40,6 +40,16 @@ class Expect(BaseModel):
     next_measures: list[str] = []
     due: Due | None = None
     answer_contains: list[str] = []
+
+    @field_validator("changes_contain", "answer_contains", "follow_up", mode="before")
+    @classmethod
+    def _dates_as_text(cls, value: Any) -> Any:
+        """YAML reads 2025-07-15 as a date; in a substring check it means its ISO text."""
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, list):
+            return [v.isoformat() if isinstance(v, date) else v for v in value]
+        return value
 
 
 class ScenarioTurn(BaseModel):

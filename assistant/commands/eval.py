@@ -72,8 +72,9 @@ def _reasoning_section(path: Path, retriever: object, details: bool) -> None:
               f"{rep.status_right / max(rep.turns_with_status, 1):.2f}")
         for case_id, problems in rep.failures.items() if details else []:
             print(f"   ✗ {case_id}: " + "; ".join(problems))
-    if (folder / "intents.yaml").is_file():
-        irep = evaluate_intents(engine, load_intents(folder / "intents.yaml"))
+    files = sorted((folder / "intents").glob("*.yaml")) + [f for f in [folder / "intents.yaml"] if f.is_file()]
+    if files:
+        irep = evaluate_intents(engine, [i for f in files for i in load_intents(f)])
         print(f"\nintents: {irep.n} labelled questions, accuracy {irep.right / max(irep.n, 1):.2f}")
         for name, (right, n) in sorted(irep.by_intent.items()):
             print(f"  {name:<14}{right:>4}/{n:<4}{right / n:.2f}")

@@ -18,6 +18,7 @@ from ..models import CitationRef, ConditionCheck, Verdict
 from .profile import FILING_NAMES, ORG_TYPE_NAMES, SIZE_NAMES, Profile
 from .rules import Determination, RuleCondition, RuleError, RuleSet
 
+_HAS_FIELDS = {"bad_record", "annual_review_failed", "abnormal_operation", "video_monitoring", "question_bank"}
 ORG_TYPE_QUESTION = "贵单位是什么类型？（企业、行业协会、技工院校、职业院校、培训机构、事业单位……）"
 
 
@@ -38,6 +39,7 @@ class Checked(BaseModel):
     pending: list[Pending] = []
     rulesets: list[str] = []
     by_field: dict[str, list[str]] = {}  # field -> unit ids of the conditions reading it
+    obligation_units: list[str] = []  # the clauses of the steps that follow a positive decision
 
 
 def binding_sets(det: Determination, profile: Profile, corpus: Corpus) -> list[RuleSet]:
@@ -65,6 +67,8 @@ def show_value(field: str, value: Any) -> str | None:
     """A profile value as the user would say it."""
     if value is None:
         return None
+    if isinstance(value, bool) and field in _HAS_FIELDS:
+        return "有" if value else "无"
     if isinstance(value, bool):
         return "是" if value else "否"
     if field == "org_type":
@@ -94,7 +98,7 @@ def _by_fact(cond: RuleCondition, fact: Condition, profile: Profile) -> tuple[st
         return "unknown", None
     if fact.comparator in ("exists", "absent"):
         wanted = fact.comparator == "exists"
-        return ("met", None) if bool(value) == wanted else ("unmet", f"{cond.label}：需满足“{fact.text}”")
+        return ("met", None) if bool(value) == wanted else ("unmet", _requirement(cond, fact))
     if not isinstance(value, (int, float)) or not isinstance(fact.value, (int, float)):
         raise RuleError(f"规则 {cond.id}：{cond.field} 与 {fact.id} 的取值类型不可比较")
     if _compare(fact.comparator, float(value), float(fact.value)):
@@ -131,6 +135,14 @@ def check(cond: RuleCondition, profile: Profile, facts: FactSet, corpus: Corpus)
     return ConditionCheck(text=text, status=status, value=value, citation=cite(corpus, cond.unit)), change  # type: ignore[arg-type]
 
 
+def _requirement(cond: RuleCondition, fact: Condition) -> str:
+    """What must change for an unmet yes/no condition, worded by its polarity."""
+    text = fact.text.lstrip("和与及并含、，")
+    if fact.polarity == "prohibited" and not any(ch in text for ch in "无不未非"):
+        return f"{cond.label}：不得存在“{text}”的情形"
+    return f"{cond.label}：需满足“{text}”"
+
+
 def _phrase(fact: Condition) -> str:
     """The fact's words as a requirement: a list fragment (和视频监控设备) trimmed, a prohibition marked."""
     text = fact.text.lstrip("和与及并含、，")
@@ -158,10 +170,12 @@ def evaluate(det: Determination, profile: Profile, facts: FactSet, corpus: Corpu
     if type_unknown:
         pending.append(Pending(field="org_type", ask=ORG_TYPE_QUESTION))
     obligations: list[str] = []
+    duty_units: list[str] = []
     for rs in sets:
         if not rs.binds(profile.org_type):
             continue
         obligations += [f"{o.text}（{corpus.unit(o.unit).label}）" for o in rs.obligations]
+        duty_units += [o.unit for o in rs.obligations]
         for cond in rs.conditions:
             if not applies(cond, profile):
                 continue
@@ -174,7 +188,7 @@ def evaluate(det: Determination, profile: Profile, facts: FactSet, corpus: Corpu
                 _add_pending(pending, cond)
     return Checked(verdict=_verdict(det, checks, changes, obligations, pending),
                    pending=pending, rulesets=[rs.id for rs in sets],
-                   by_field=by_field)
+                   by_field=by_field, obligation_units=list(dict.fromkeys(duty_units)))
 
 
 def _add_pending(pending: list[Pending], cond: RuleCondition) -> None:

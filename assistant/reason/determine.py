@@ -57,6 +57,8 @@ def _checklist(name: str, profile: Profile, facts: FactSet, corpus: Corpus) -> O
     if verdict:
         ordered = sorted(verdict.conditions, key=lambda c: {"unmet": 0, "unknown": 1, "met": 2}[c.status])
         units = [c.citation.unit_id for c in ordered if c.citation]
+        if verdict.status == "eligible":
+            units += checked.obligation_units
     return Outcome(determination=name, verdict=verdict, pending=checked.pending, by_field=checked.by_field,
                    citations=list(dict.fromkeys(units)))
 

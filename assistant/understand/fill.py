@@ -65,7 +65,11 @@ def _place(state: DialogueState, question: str, corpus: Corpus, values: dict[str
 def _reply(state: DialogueState, slots: Slots, values: dict[str, Any], question: str, today: date) -> None:
     """A short answer to the question last asked."""
     field = state.pending
-    if not field or field in values:
+    if not field:
+        if state.focus and state.focus not in values:
+            _number_reply(state.focus, slots, values)  # a bare number after a failure corrects the failing fact
+        return
+    if field in values:
         return
     if slots.unsure:
         if field not in state.declined:
@@ -74,12 +78,16 @@ def _reply(state: DialogueState, slots: Slots, values: dict[str, Any], question:
     if slots.yes_no is not None and field not in _DATE_FIELDS:
         values[field] = state.pending_yes if slots.yes_no else state.pending_no
         return
+    _number_reply(field, slots, values)
+    if field == "behaviour" and len(question) > 2:
+        values["behaviour"] = question
+
+
+def _number_reply(field: str, slots: Slots, values: dict[str, Any]) -> None:
     kind = _kind_of(field)
     numbers = [v for v, k in slots.bare_numbers if k == kind] + slots.plain_numbers
     if kind and numbers:
         values[field] = numbers[0]
-    if field == "behaviour" and len(question) > 2:
-        values["behaviour"] = question
 
 
 def _loose_numbers(state: DialogueState, slots: Slots, values: dict[str, Any]) -> None:

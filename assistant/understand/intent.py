@@ -27,7 +27,7 @@ _DATED_APPLICATION = re.compile(r"(\d{1,2}月\d{1,2}[日号]|今天|明天|下�
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, list[str]]]:
+def _table() -> dict[str, dict[str, Any]]:
     from kg.corpus import read_yaml
 
     data: dict[str, Any] = read_yaml((DATA / "intents.yaml").read_text(encoding="utf-8"))
@@ -46,7 +46,7 @@ def scores(text: str) -> dict[str, int]:
     for intent, words in _table().items():
         score = (4 * sum(map(has, words.get("decisive", []))) + 2 * sum(map(has, words.get("strong", [])))
                  + any(map(has, words.get("weak", []))))
-        if score:
+        if score and score >= words.get("min_score", 1):
             out[intent] = score
     if _DATED_APPLICATION.search(prepared):
         out["window"] = out.get("window", 0) + 3

@@ -110,10 +110,16 @@ def _flags(clause: str, out: dict[str, Any]) -> None:
         if settled is not None:
             out[field] = settled
         else:
-            hits = [clause.find(w) for w in spec.get("words", []) if w in clause]
+            hits = [_find(clause, w) for w in spec.get("words", []) if _find(clause, w) >= 0]
             if hits:
                 means = bool(spec.get("means", True))
                 out[field] = (not means) if _negated(clause, min(hits)) else means
+
+
+def _find(clause: str, word: str) -> int:
+    """Where a flag word starts in the clause (-1: absent); "A&B" needs both parts, and is at A."""
+    parts = word.split("&")
+    return clause.find(parts[0]) if all(p in clause for p in parts) else -1
 
 
 def _phrase_value(clause: str, spec: dict[str, Any]) -> bool | None:
