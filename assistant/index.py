@@ -22,7 +22,7 @@ from .lexicon import lexicon
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
 
@@ -47,9 +47,11 @@ def _schema() -> Any:
     from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
     plain = SpaceSeparatedTokenizer()
+    # No positions (phrase=False): nothing searches phrases, and positions are most of the postings' weight.
     return Schema(unit_id=ID(stored=True, unique=True), doc_id=ID(stored=True),
-                  body=TEXT(analyzer=plain), context=TEXT(analyzer=plain), lead=TEXT(analyzer=plain),
-                  concepts=KEYWORD(), grams=TEXT(analyzer=plain), facts=KEYWORD())
+                  body=TEXT(analyzer=plain, phrase=False), context=TEXT(analyzer=plain, phrase=False),
+                  lead=TEXT(analyzer=plain, phrase=False), concepts=KEYWORD(),
+                  grams=TEXT(analyzer=plain, phrase=False), facts=KEYWORD())
 
 
 def _context_text(corpus: Corpus, unit: Unit) -> str:

@@ -23,7 +23,7 @@ from .scope import Scope, find_scope
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams
 
-FIELD_BOOST = {"body": 1.0, "lead": 0.8, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3}
+FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3}
 EXPANSION_WEIGHT = 0.6
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6
@@ -195,7 +195,7 @@ class Retriever:
         query = understand(question, self.tok, self.repairer)
         scope = find_scope(self.corpus, query.text)
         raw = self._raw_hits(query, limit * 6)
-        hits = self._regroup(raw, scope, query)[:limit]
+        hits = self._regroup(raw, scope, query, limit)
         if hits and not hits[0].matched_terms:
             hits = []  # only character pairs matched: nothing in the corpus answers this
         return SearchResult(query=query, hits=hits, jurisdictions=scope.jurisdictions)
@@ -216,17 +216,22 @@ class Retriever:
         for term, weight in self._weighted_terms(query).items():
             parts.append(Term("body", term, boost=weight * FIELD_BOOST["body"]))
             parts.append(Term("context", term, boost=weight * FIELD_BOOST["context"]))
-            parts.append(Term("lead", term, boost=weight * FIELD_BOOST["lead"]))
         parts += [Term("concepts", c, boost=FIELD_BOOST["concepts"]) for c in query.concepts]
         parts += [Term("facts", f"unit:{m}", boost=FIELD_BOOST["facts"]) for m in query.measures]
         parts += [Term("facts", f"actor:{a}", boost=FIELD_BOOST["facts"]) for a in query.actors]
-        searcher, total = self.searcher(), max(self.ix.doc_count(), 1)
-        parts += [Term("grams", g, boost=FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))
-                  if 0 < searcher.doc_frequency("grams", g) / total <= COMMON_GRAM_DF]
+        if self._needs_net(query):
+            searcher, total = self.searcher(), max(self.ix.doc_count(), 1)
+            parts += [Term("grams", g, boost=FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))
+                      if 0 < searcher.doc_frequency("grams", g) / total <= COMMON_GRAM_DF]
         if not parts:
             return []
         results = self.searcher().search(Or(parts), limit=limit)
         return [(r["unit_id"], r.score) for r in results]
+
+    def _needs_net(self, query: NormalizedQuery) -> bool:
+        """Character pairs are a net for typos and odd segmentations: cast it only when a word of the
+        question is not a corpus word (or was repaired); otherwise it costs time and adds noise."""
+        return bool(query.repairs) or any(t not in self.repairer.known for t in query.core)
 
     def _group_key(self, unit: Unit) -> str:
         """The article (or outline item) a unit belongs to, for regrouping."""
@@ -266,7 +271,7 @@ class Retriever:
             cached = self._norm[unit.id] = (text, lead)
         return cached
 
-    def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery) -> list[Hit]:
+    def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery, limit: int) -> list[Hit]:
         """One hit per article: ranked by its best unit, shown as the article unless an item says it clearly better."""
         groups: dict[str, list[tuple[float, str]]] = {}
         for unit_id, score in raw:
@@ -280,7 +285,7 @@ class Retriever:
             ranked.append((top, shown))
         ranked.sort(key=lambda p: (-p[0], p[1]))
         terms = query.terms + query.expansions + list(query.repairs.values())
-        return [Hit(unit_id=u, score=round(s, 4), matched_terms=self._matched(u, terms)) for s, u in ranked]
+        return [Hit(unit_id=u, score=round(s, 4), matched_terms=self._matched(u, terms)) for s, u in ranked[:limit]]
 
     def _matched(self, unit_id: str, terms: list[str]) -> list[str]:
         """The question's words the unit contains (in the index's spelling: 4级 for 四级)."""

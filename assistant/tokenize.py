@@ -16,6 +16,10 @@ from typing import Any
 
 _WORD = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# jieba segments each run of these characters on its own (its re_han_default), so segmenting run by run
+# gives the same words as segmenting the whole text — and runs repeat across units, so they are cached.
+_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+CACHE_LIMIT = 200_000  # runs remembered per tokenizer; the corpus at 100x has far fewer distinct ones
 
 
 def _import_jieba() -> Any:
@@ -44,10 +48,15 @@ def build_dictionary(texts: Iterable[str], extra_words: Iterable[str], path: Pat
     for word in extra:
         full.add_word(word, freq=max(full.FREQ.get(word, 0), 2000))
     vocab: dict[str, int] = {w: max(full.FREQ.get(w, 0), 2000) for w in extra}
+    seen: set[str] = set()
     for text in texts:
-        for word in full.cut_for_search(text):
-            if _WORD.match(word) and word not in vocab:
-                vocab[word] = max(full.FREQ.get(word, 0), 3)
+        for block in _BLOCK.findall(text):
+            if block in seen:
+                continue
+            seen.add(block)
+            for word in full.cut_for_search(block):
+                if _WORD.match(word) and word not in vocab:
+                    vocab[word] = max(full.FREQ.get(word, 0), 3)
     lines = (f"{w} {f}\n" for w, f in sorted(vocab.items()) if " " not in w)
     write_atomic(path, "".join(lines))
 
@@ -58,6 +67,7 @@ class Tokenizer:
     def __init__(self, dictionary: Path) -> None:
         self.dictionary = dictionary
         self._tk: Any = None
+        self._words: dict[str, list[str]] = {}
 
     def _tokenizer(self) -> Any:
         if self._tk is None:
@@ -69,7 +79,15 @@ class Tokenizer:
 
     def words(self, text: str) -> list[str]:
         """Words and their dictionary sub-words (外部考点 -> 外部, 考点, 外部考点)."""
-        return [w for w in self._tokenizer().cut_for_search(text) if _WORD.match(w)]
+        out: list[str] = []
+        for block in _BLOCK.findall(text):
+            cached = self._words.get(block)
+            if cached is None:
+                cached = [w for w in self._tokenizer().cut_for_search(block) if _WORD.match(w)]
+                if len(self._words) < CACHE_LIMIT:
+                    self._words[block] = cached
+            out.extend(cached)
+        return out
 
     def tokens(self, text: str) -> list[str]:
         """Plain segmentation, whole words only, punctuation and spaces dropped."""
