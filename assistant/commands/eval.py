@@ -63,10 +63,11 @@ def _reasoning_section(path: Path, retriever: object, details: bool) -> None:
 
     folder = path if path.is_dir() else path.parent
     engine = Engine(retriever.corpus, retriever)  # type: ignore[attr-defined]
-    if (folder / "scenarios").is_dir():
-        cases = load_scenarios(folder / "scenarios")
+    source = next((p for p in (folder / "scenarios", folder / "scenarios.yaml") if p.exists()), None)
+    if source is not None:
+        cases = load_scenarios(source)
         rep = evaluate_scenarios(engine, cases)
-        print(f"\nverdicts: {rep.cases} scenarios ({folder / 'scenarios'})")
+        print(f"\nverdicts: {rep.cases} scenarios ({source})")
         print(f"  cases entirely right  {rep.cases_right}/{rep.cases} = {rep.cases_right / max(rep.cases, 1):.2f}")
         print(f"  verdict status right  {rep.status_right}/{rep.turns_with_status} = "
               f"{rep.status_right / max(rep.turns_with_status, 1):.2f}")

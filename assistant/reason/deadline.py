@@ -7,7 +7,6 @@ published yet gives a provisional date, said plainly. Calendar units (天, 年, 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -18,7 +17,7 @@ from ..workdays import add_workdays
 from .checklist import Pending
 from .outcome import Outcome
 from .profile import Profile
-from .rules import RULES
+from .rules import rule_file
 from .validity import shift
 
 
@@ -51,11 +50,8 @@ class DueItem(BaseModel):
     note: str | None = None
 
 
-@lru_cache(maxsize=1)
 def deadline_rules() -> DeadlineRules:
-    from kg.corpus import read_yaml
-
-    return DeadlineRules.model_validate(read_yaml((RULES / "deadlines.yaml").read_text(encoding="utf-8")))
+    return rule_file("deadlines", DeadlineRules)
 
 
 def event_in(text: str) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -14,7 +13,7 @@ from ..models import ConditionCheck, Verdict
 from .checklist import Pending, cite, fact_for
 from .outcome import Outcome
 from .profile import FILING_NAMES, Profile
-from .rules import RULES, RuleCondition
+from .rules import rule_file, RuleCondition
 
 
 class Tier(BaseModel):
@@ -38,11 +37,8 @@ class LevelRules(BaseModel):
     ask_years: str
 
 
-@lru_cache(maxsize=1)
 def level_rules() -> LevelRules:
-    from kg.corpus import read_yaml
-
-    return LevelRules.model_validate(read_yaml((RULES / "levels.yaml").read_text(encoding="utf-8")))
+    return rule_file("levels", LevelRules)
 
 
 def _levels(levels: list[int]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -82,15 +83,23 @@ class Determination(BaseModel):
     rulesets: list[RuleSet]
 
 
-@lru_cache(maxsize=8)
-def load_rules(name: str) -> Determination:
-    """The rule file `name`.yaml, validated (a malformed file is a clear error)."""
+M = TypeVar("M", bound=BaseModel)
+
+
+@lru_cache(maxsize=16)
+def rule_file(name: str, model: type[M]) -> M:
+    """The rule file `name`.yaml validated as `model` (a malformed file is a clear error, not a traceback)."""
     from pydantic import ValidationError
 
     from kg.corpus import read_yaml
 
     path = RULES / f"{name}.yaml"
     try:
-        return Determination.model_validate(read_yaml(path.read_text(encoding="utf-8")))
+        return model.model_validate(read_yaml(path.read_text(encoding="utf-8")))
     except (OSError, ValidationError) as exc:
         raise RuleError(f"规则文件 {path} 无法读取：{exc}") from exc
+
+
+def load_rules(name: str) -> Determination:
+    """A checklist determination's rule file (eligibility, external_site)."""
+    return rule_file(name, Determination)

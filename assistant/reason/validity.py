@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -14,7 +13,7 @@ from ..models import ConditionCheck, Verdict
 from .checklist import Pending, check, cite
 from .outcome import Outcome
 from .profile import Profile
-from .rules import RULES, RuleCondition, RuleError
+from .rules import rule_file, RuleCondition, RuleError
 
 
 class FactRef(BaseModel):
@@ -48,11 +47,8 @@ class ValidityRules(BaseModel):
     places: list[Place]
 
 
-@lru_cache(maxsize=1)
 def validity_rules() -> ValidityRules:
-    from kg.corpus import read_yaml
-
-    return ValidityRules.model_validate(read_yaml((RULES / "validity.yaml").read_text(encoding="utf-8")))
+    return rule_file("validity", ValidityRules)
 
 
 def deadline_fact(facts: FactSet, ref: FactRef) -> Deadline:

@@ -72,3 +72,24 @@ def test_validity_terms_are_graph_facts(corpus: Corpus, facts: FactSet) -> None:
 def test_every_jurisdiction_has_eligibility_rules(corpus: Corpus) -> None:
     covered = {rs.jurisdiction for rs in load_rules("eligibility").rulesets}
     assert {d.meta.jurisdiction for d in corpus.documents} <= covered
+
+
+def test_a_malformed_rule_file_is_a_clear_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from assistant.reason import rules
+
+    (tmp_path / "eligibility.yaml").write_text("determination: eligibility\nrulesets: [{id: x}]\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "RULES", tmp_path)
+    rules.rule_file.cache_clear()
+    try:
+        with pytest.raises(rules.RuleError, match="eligibility.yaml"):
+            rules.load_rules("eligibility")
+    finally:
+        rules.rule_file.cache_clear()
+
+
+def test_a_rule_whose_fact_is_missing_names_it(corpus: Corpus) -> None:
+    from assistant.reason.rules import RuleError
+
+    cond = RuleCondition(id="ghost", field="site_area", unit="jilin-2022-78/sec_6", label="", ask="", attribute="site_area")
+    with pytest.raises(RuleError, match="ghost.*jilin-2022-78/sec_6"):
+        fact_for(FactSet(fingerprint="x"), cond)
