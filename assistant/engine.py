@@ -35,6 +35,7 @@ class Engine:
         self.retriever = retriever
         self.state: Any = None
         self._facts: Any = None
+        self.place: str | None = None  # a jurisdiction the user chose to work in (TUI scope); None: all
 
     @classmethod
     def open(cls, progress: Callable[[str], None] | None = None) -> Engine:
@@ -89,7 +90,8 @@ class Engine:
         if looked_up is not None:
             return Answer(question=text, intent="lookup", answer=f"{looked_up.label}：",
                           citations=[citation_for(self.corpus, looked_up, 1.0, [])], notes=notes)
-        result = self.retriever.search(text, limit=MAX_CITATIONS * 2)
+        searched = self._scoped(text)
+        result = self.retriever.search(searched, limit=MAX_CITATIONS * 2)
         citations = self._citations(result)
         answer = Answer(question=text, citations=citations, notes=notes + result.query.notes,
                         jurisdictions=result.jurisdictions,
@@ -97,7 +99,8 @@ class Engine:
         # typo repairs of three characters or more are safe hints for the intent (外部考典 -> 外部考点);
         # two-character ones are guesses (条讲 -> 条件) that would invent a topic
         ranked, repaired = [h.unit_id for h in result.hits], [w for w in result.query.repairs.values() if len(w) >= 3]
-        return self._compare(answer, text, result.jurisdictions) or self._reason(answer, text, today, ranked, repaired)
+        return (self._compare(answer, searched, result.jurisdictions)
+                or self._reason(answer, searched, today, ranked, repaired))
 
     def _compare(self, answer: Answer, text: str, places: list[str]) -> Answer | None:
         """"各地…有什么不同": the comparison table, every cell's clause cited."""
@@ -118,6 +121,14 @@ class Engine:
         answer.answer = (f"{table.topic}：{len(table.rows)} 项规定，涉及 {len(cited)} 个条款；"
                          + (f"各地不同的有：{'、'.join(differing)}。" if differing else "各地规定一致。"))
         return answer
+
+    def _scoped(self, text: str) -> str:
+        """The question as searched: with the chosen jurisdiction when it names no place itself."""
+        if not self.place or (self.state is not None and self.state.determination and len(text) <= 16):
+            return text  # no scope chosen, or a short reply inside a conversation that already has its place
+        from .scope import find_scope
+
+        return text if find_scope(self.corpus, text).jurisdictions else f"{self.place} {text}"
 
     def _try_lookup(self, text: str) -> Unit | None:
         if not _REFERENCE.search(text) or len(text) > 40:

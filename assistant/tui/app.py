@@ -32,7 +32,8 @@ policykg — 技能人才评价政策助手（离线，不用语言模型）
 
 F1  帮助          Ctrl+N / Ctrl+B  下一条 / 上一条引用
 Ctrl+Y  复制当前引用（标签和全文）      Ctrl+T  切换明暗主题    F2  导出当前主题简报（HTML）
-Ctrl+P  命令面板（跳到任一文件或条款）  Ctrl+Q  退出
+Ctrl+P  命令面板（跳到文件或条款、选地区范围、导出简报、切换主题）
+Ctrl+Q  退出
 ↑ / ↓  在输入框中翻看历史问题
 """
 
@@ -47,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
 
 
 class JumpProvider(Provider):
-    """Command palette: jump to any document or article."""
+    """Command palette: jump to any document or article, choose a jurisdiction, export a briefing, switch theme."""
 
     async def search(self, query: str) -> Hits:
         app = self.app
@@ -55,11 +56,10 @@ class JumpProvider(Provider):
         if app.engine is None:
             return
         matcher = self.matcher(query)
-        for unit in app.engine.corpus.units():
-            if unit.kind in ("article", "section", "annex", "item"):
-                score = matcher.match(unit.label)
-                if score > 0:
-                    yield Hit(score, matcher.highlight(unit.label), lambda u=unit: app.open_unit(u))
+        for label, action, help_text in app.palette_entries():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), action, help=help_text)
 
 
 class PolicyApp(App[int]):
@@ -195,6 +195,29 @@ class PolicyApp(App[int]):
         from ..answer import citation_for
 
         self.query_one(SourcePane).show_citation(citation_for(self.engine.corpus, unit, 1.0, []))
+
+    def palette_entries(self) -> list[tuple[str, Any, str]]:
+        """(label, callback, help) for every palette command: documents, articles, scope, briefings, theme."""
+        from ..compare.table import topics
+
+        corpus = self.engine.corpus
+        entries: list[tuple[str, Any, str]] = []
+        for doc in corpus.documents:
+            first = next((u for u in doc.units if u.kind not in ("preamble", "chapter")), doc.units[0])
+            entries.append((f"文件：{doc.meta.title}", lambda u=first: self.open_unit(u), doc.meta.number or ""))
+        entries += [(u.label, lambda u=u: self.open_unit(u), "跳到条款") for u in corpus.units()
+                    if u.kind in ("article", "section", "annex", "item")]
+        for place in dict.fromkeys(d.meta.jurisdiction for d in corpus.documents):
+            entries.append((f"范围：只看{place}", lambda p=place: self.set_scope(p), "没写地点的问题按此地区回答"))
+        entries.append(("范围：全部地区", lambda: self.set_scope(None), "取消地区范围"))
+        entries += [(f"导出简报：{t}", lambda t=t: self.export_brief(t), "写出 HTML 简报到当前目录") for t in topics()]
+        entries.append(("切换明暗主题", self.action_toggle_theme, "Ctrl+T"))
+        return entries
+
+    def set_scope(self, place: str | None) -> None:
+        self.engine.place = place
+        self.sub_title = f"范围：{place}" if place else ""
+        self.status(f"范围：{place}" if place else "范围：全部地区")
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -147,3 +147,19 @@ async def test_selecting_a_condition_opens_its_clause(engine: Engine) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert "公共实训中心（基地）、职业技能培训机构不得设置外部考点" in _source(app)
+
+
+async def test_palette_scopes_questions_and_lists_briefings(engine: Engine) -> None:
+    engine.reset()
+    app = make_app(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        labels = [label for label, _, _ in app.palette_entries()]
+        assert "范围：只看吉林省" in labels and "导出简报：公示期" in labels and "切换明暗主题" in labels
+        assert any(label.startswith("文件：池州市") for label in labels)
+        scope = next(action for label, action, _ in app.palette_entries() if label == "范围：只看吉林省")
+        scope()
+        await _ask(app, pilot, "什么时候可以申报？")
+        assert app.last.intent == "window" and app.last.verdict is not None  # type: ignore[union-attr]
+        assert app.last.question == "什么时候可以申报？"  # type: ignore[union-attr]
+        app.set_scope(None)
+    engine.place = None
