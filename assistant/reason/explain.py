@@ -10,7 +10,7 @@ from .outcome import Outcome
 from .profile import Profile
 
 STATUS_WORDS = {
-    "eligibility": {"eligible": "可以申请", "not_eligible": "不符合申请条件", "needs_info": "还需要补充信息才能判断"},
+    "eligibility": {"eligible": "可以申请（可核对的条件均满足，其余由评估认定）", "not_eligible": "不符合申请条件", "needs_info": "还需要补充信息才能判断"},
     "external_site": {"eligible": "可以设立外部考点（须按下列程序）", "not_eligible": "不得设立外部考点",
                       "needs_info": "还需要补充信息才能判断能否设立外部考点"},
     "levels": {"eligible": "可以", "not_eligible": "目前不可以", "needs_info": "还需要补充信息才能判断"},
