@@ -23,6 +23,12 @@ _MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _RELATIVE = {"今天": 0, "今日": 0, "明天": 1, "后天": 2, "下周": 7, "下星期": 7}
 
 
+def date_end(text: str) -> int | None:
+    """Where the first written date of the text ends (2024年6月1日设立 -> before 设立), if it has one."""
+    m = _FULL.search(text) or _MONTH_DAY.search(text)
+    return m.end() if m else None
+
+
 def date_in(text: str, today: date) -> date | None:
     """The date a question names, if any (a date that does not exist is ignored)."""
     try:

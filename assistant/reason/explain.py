@@ -28,7 +28,7 @@ FIELD_NAMES = {
     "theory_room_area": "理论考试场地(平方米)", "theory_rooms": "理论考场(个)", "seats": "考位(个)",
     "work_stations": "考核工位(个)", "fulltime_staff": "专职工作人员(人)", "examiners_per_level": "每级考评员(人)",
     "video_monitoring": "视频监控", "question_bank": "评价题库", "filing_level": "备案层级", "evaluation_years": "评价工作年限(年)",
-    "target_level": "申请等级", "no_violation": "无违规违纪", "good_reputation": "社会评价良好", "filed_on": "备案日期",
+    "target_level": "申请等级", "no_violation": "无违规违纪", "good_reputation": "社会评价良好", "filed_on": "备案日期", "expires_on": "有效期至",
     "event_date": "起算日期", "interviewed_before": "已被约谈", "notified_before": "已收到书面通知", "occurrence": "第几次",
     "serious": "情节严重", "rectified": "已整改", "place": "地点", "jurisdictions": "地区",
 }

@@ -66,6 +66,7 @@ class Profile(BaseModel):
     no_violation: bool | None = None  # 备案有效期内无违规违纪
     good_reputation: bool | None = None  # 社会评价良好
     filed_on: date | None = None  # filing / establishment date
+    expires_on: date | None = None  # the last day of validity, when the user knows it (有效期至 2026年2月28日)
     event_date: date | None = None  # the date a deadline counts from
     behaviour: str | None = None  # the violation described
     interviewed_before: bool | None = None  # 已被约谈

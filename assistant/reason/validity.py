@@ -95,7 +95,7 @@ def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: da
                 if result.status == "unknown" and all(p.field != cond.field for p in out.pending):
                     out.pending.append(Pending(field=cond.field, ask=cond.ask, conditions=[cond.id],
                                                yes=cond.yes_means, no=not cond.yes_means))
-    if profile.filed_on is None and any(p.valid for p in places):
+    if profile.filed_on is None and profile.expires_on is None and any(p.valid for p in places):
         out.pending.insert(0, Pending(field="filed_on", ask=rules.ask_filed))
     out.by_field = {"filed_on": [p.valid.unit for p in places if p.valid]}
     unmet = any(c.status == "unmet" for c in checks)
@@ -118,13 +118,16 @@ def _term_checks(place: Place, profile: Profile, facts: FactSet, corpus: Corpus,
         return result
     term = deadline_fact(facts, place.valid)
     out.citations.insert(0, place.valid.unit)
-    if profile.filed_on is None:
+    if profile.filed_on is None and profile.expires_on is None:
         return [ConditionCheck(text=f"有效期：{term.text}", status="unknown", citation=cite(corpus, place.valid.unit))]
-    expiry = shift(profile.filed_on, years=term.amount or 0) - timedelta(days=1)
-    valid = today <= expiry
-    result.append(ConditionCheck(text=f"有效期：{term.text}（至 {expiry.isoformat()}）", status="met" if valid else "unmet",
-                                 value=f"{profile.filed_on.isoformat()} 备案，今天 {today.isoformat()}",
-                                 citation=cite(corpus, place.valid.unit)))
+    if profile.filed_on is not None:
+        expiry = shift(profile.filed_on, years=term.amount or 0) - timedelta(days=1)
+        given = f"{profile.filed_on.isoformat()} 备案"
+    else:
+        expiry, given = profile.expires_on, f"有效期至 {profile.expires_on.isoformat()}"  # type: ignore[union-attr]
+    valid = today <= expiry  # type: ignore[operator]
+    result.append(ConditionCheck(text=f"有效期：{term.text}（至 {expiry.isoformat()}）", status="met" if valid else "unmet",  # type: ignore[union-attr]
+                                 value=f"{given}，今天 {today.isoformat()}", citation=cite(corpus, place.valid.unit)))
     if not valid:
         changes.append(f"备案已于 {expiry.isoformat()} 期满" + (f"；{place.lapse.text}（{corpus.unit(place.lapse.unit).label}）" if place.lapse else ""))
         if place.lapse:

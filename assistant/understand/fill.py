@@ -17,7 +17,8 @@ from .slots import Slots, read_slots, vocabulary
 if TYPE_CHECKING:
     from ..dialogue import DialogueState
 
-_DATE_FIELDS = ("filed_on", "event_date")
+_DATE_FIELDS = ("filed_on", "event_date", "expires_on")
+_EXPIRY_WORDS = ("到期", "期满", "届满", "有效期至", "有效期到", "截至", "过期")
 _FILED_WORDS = ("备案", "设立", "成立", "批准", "取得", "获批", "纳入目录")
 _SECOND = re.compile(r"第[2二]次|再次|又(发生|出现|被|犯|违)|二次")
 _FIRST = re.compile(r"第[1一]次|首次|头一次|初次")
@@ -107,8 +108,24 @@ def _dates(state: DialogueState, question: str, today: date, values: dict[str, A
     day = date_in(question, today)
     if day is None:
         return
-    filed = state.pending == "filed_on" or (state.pending != "event_date" and any(w in question for w in _FILED_WORDS))
-    values["filed_on" if filed else "event_date"] = day
+    if state.pending in _DATE_FIELDS:
+        values[state.pending] = day
+        return
+    around = _around_date(question)  # the words right after the date say what it is
+    if any(w in around for w in _FILED_WORDS):
+        values["filed_on"] = day
+    elif any(w in question for w in _EXPIRY_WORDS):
+        values["expires_on"] = day
+    else:
+        values["filed_on" if any(w in question for w in _FILED_WORDS) else "event_date"] = day
+
+
+def _around_date(question: str) -> str:
+    """The few characters following the date in the question (2024年6月1日设立的 -> 设立的)."""
+    from ..reason.dates import date_end
+
+    end = date_end(question)
+    return question[end:end + 6] if end is not None else ""
 
 
 def _history(question: str, values: dict[str, Any]) -> None:
