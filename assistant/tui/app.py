@@ -32,6 +32,7 @@ policykg — 技能人才评价政策助手（离线，不用语言模型）
 
 F1  帮助          Ctrl+N / Ctrl+B  下一条 / 上一条引用
 Ctrl+Y  复制当前引用（标签和全文）      Ctrl+T  切换明暗主题    F2  导出当前主题简报（HTML）
+F3  显示/隐藏文件目录（窄于 100 列时默认隐藏）
 Ctrl+P  命令面板（跳到文件或条款、选地区范围、导出简报、切换主题）
 Ctrl+Q  退出
 ↑ / ↓  在输入框中翻看历史问题
@@ -72,6 +73,7 @@ class PolicyApp(App[int]):
         Binding("f1", "help", "帮助"), Binding("ctrl+n", "next_citation", "下一条"),
         Binding("ctrl+b", "previous_citation", "上一条"), Binding("ctrl+y", "copy", "复制引用"),
         Binding("ctrl+t", "toggle_theme", "主题"), Binding("f2", "export_brief", "导出简报"),
+        Binding("f3", "toggle_browser", "目录"),
         Binding("ctrl+q", "quit", "退出"),
     ]
 
@@ -265,6 +267,14 @@ class PolicyApp(App[int]):
         html = to_html(build_briefing(topic, self.engine.corpus, self.engine.facts), self.engine.corpus)
         write_atomic(out, html)
         self.call_from_thread(self.notify, f"已导出 {out.resolve()}")
+
+    def on_resize(self) -> None:
+        """Below 100 columns the document browser folds away (F3 brings it back) so answers keep their width."""
+        self.query_one("#browser").display = self.size.width >= 100
+
+    def action_toggle_browser(self) -> None:
+        browser = self.query_one("#browser")
+        browser.display = not browser.display
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
