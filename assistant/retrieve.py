@@ -185,9 +185,9 @@ class Retriever:
 
     def searcher(self) -> Any:
         if self._searcher is None:
-            from whoosh import scoring
+            from .scoring import CachedLengthBM25F
 
-            self._searcher = self.ix.searcher(weighting=scoring.BM25F(B=0.6, K1=1.2))
+            self._searcher = self.ix.searcher(weighting=CachedLengthBM25F(B=0.6, K1=1.2))
         return self._searcher
 
     def search(self, question: str, limit: int = 10) -> SearchResult:
@@ -225,7 +225,11 @@ class Retriever:
                       if 0 < searcher.doc_frequency("grams", g) / total <= COMMON_GRAM_DF]
         if not parts:
             return []
-        results = self.searcher().search(Or(parts), limit=limit)
+        union = Or(parts)
+        # Preload the postings into arrays even on large indexes: whoosh's default for more than 5000
+        # documents is a tree of union matchers, measured 4x slower at p95 on the 100x corpus.
+        union.matcher_type = Or.ARRAY_MATCHER
+        results = self.searcher().search(union, limit=limit)
         return [(r["unit_id"], r.score) for r in results]
 
     def _needs_net(self, query: NormalizedQuery) -> bool:

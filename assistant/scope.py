@@ -46,34 +46,41 @@ def _counties(corpus_key: str) -> dict[str, str]:
     return dict(load_places(default_corpus_dir()).get("counties") or {})
 
 
+_TABLES: dict[str, tuple[dict[str, str], dict[str, str | None]]] = {}
+
+
+def _tables(corpus: Corpus) -> tuple[dict[str, str], dict[str, str | None]]:
+    """(place name -> jurisdiction, jurisdiction -> its province), built once per corpus."""
+    cached = _TABLES.get(corpus.fingerprint)
+    if cached is None:
+        places = dict(_places(corpus.fingerprint))
+        parents: dict[str, str | None] = {}
+        for doc in corpus.documents:
+            j = doc.meta.jurisdiction
+            places[j] = j
+            places[j.rstrip("市省")] = j
+            parents.setdefault(j, doc.meta.parent_jurisdiction)
+        for county, city in _counties(corpus.fingerprint).items():
+            places[county] = places.get(city, city)
+        cached = _TABLES[corpus.fingerprint] = (places, parents)
+    return cached
+
+
 def place_names(corpus: Corpus) -> dict[str, str]:
     """Every place name a user may type -> the jurisdiction it falls under."""
-    places = dict(_places(corpus.fingerprint))
-    for doc in corpus.documents:
-        j = doc.meta.jurisdiction
-        places[j] = j
-        places[j.rstrip("市省")] = j
-    for county, city in _counties(corpus.fingerprint).items():
-        places[county] = places.get(city, city)
-    return places
+    return _tables(corpus)[0]
 
 
 def find_scope(corpus: Corpus, question: str) -> Scope:
     """The documents a question's place names select, with their boosts."""
-    places = place_names(corpus)
+    places, parents = _tables(corpus)
     named = sorted({j for name, j in places.items() if name in question}, key=len)
     named = [j for j in named if not any(j != k and j in k for k in named)] or named
     scope = Scope(jurisdictions=named)
+    provinces = {parents.get(j) for j in named}
     for doc in corpus.documents:
         if doc.meta.jurisdiction in named:
             scope.boosts[doc.meta.id] = DIRECT
-        elif any(_parent_of(corpus, j) == doc.meta.jurisdiction for j in named):
+        elif doc.meta.jurisdiction in provinces:
             scope.boosts.setdefault(doc.meta.id, PARENT)
     return scope
-
-
-def _parent_of(corpus: Corpus, jurisdiction: str) -> str | None:
-    for doc in corpus.documents:
-        if doc.meta.jurisdiction == jurisdiction:
-            return doc.meta.parent_jurisdiction
-    return None
