@@ -22,7 +22,7 @@ from .lexicon import lexicon
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
 
@@ -76,9 +76,27 @@ def fact_tags(corpus: Corpus) -> dict[str, list[str]]:
     for fact in [*facts.conditions, *facts.deadlines]:
         if fact.unit:
             tags.setdefault(fact.provenance.unit_id, []).append(f"unit:{fact.unit}")
+    kinds = [("condition", [c.provenance.unit_id for c in facts.conditions]),
+             ("deadline", [d.provenance.unit_id for d in facts.deadlines]),
+             ("sanction", [t.provenance.unit_id for s in facts.sanctions for t in s.triggers])]
+    for kind, unit_ids in kinds:
+        for unit_id in _with_ancestors(corpus, unit_ids):
+            tags.setdefault(unit_id, []).append(f"kind:{kind}")
     for unit_id, actors in facts.mentions.items():
         tags.setdefault(unit_id, []).extend(f"actor:{a}" for a in actors)
     return tags
+
+
+def _with_ancestors(corpus: Corpus, unit_ids: list[str]) -> set[str]:
+    """The units and the articles or items containing them (a condition in 第八条5（1） tags 第八条 too)."""
+    out: set[str] = set()
+    for unit_id in unit_ids:
+        unit = corpus.unit(unit_id)
+        doc = corpus.doc(unit.doc_id)
+        while unit is not None and unit.kind not in ("chapter", "section", "annex", "annex_section"):
+            out.add(unit.id)
+            unit = doc.unit(unit.parent) if unit.parent else None
+    return out
 
 
 def _document(tok: Tokenizer, corpus: Corpus, unit: Unit, tags: list[str]) -> dict[str, str]:

@@ -34,6 +34,7 @@ class Lexicon(BaseModel):
     stopwords: list[str]
     concepts: dict[str, Concept]
     quantities: list[Quantity] = []
+    asks: dict[str, list[str]] = {}  # fact kind (condition, sanction, deadline) -> words asking for it
 
     def all_words(self) -> set[str]:
         """Every word the tokenizer dictionary must know."""

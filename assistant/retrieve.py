@@ -23,7 +23,7 @@ from .scope import Scope, find_scope
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams
 
-FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3}
+FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0}
 EXPANSION_WEIGHT = 0.6
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6
@@ -48,6 +48,7 @@ class NormalizedQuery(BaseModel):
     alternatives: dict[str, list[str]] = {}  # core word -> itself and the documents' words for it
     measures: list[str] = []  # measure words of the amount asked for (几个人 -> 人, 名)
     actors: list[str] = []  # roles the question names (培训学校 -> org:training_institution), from the graph's taxonomy
+    asks: list[str] = []  # kinds of fact the question asks for (condition, sanction, deadline)
     notes: list[str] = []
 
 
@@ -91,7 +92,7 @@ def understand(question: str, tok: Tokenizer, repairs: Repairer) -> NormalizedQu
     return NormalizedQuery(original=question, text=text, terms=terms, expansions=list(weights),
                            weights=weights, concepts=concepts, repairs=fixes, core=core, alternatives=alternatives,
                            measures=[u for q in lex.quantities if any(t in text for t in q.triggers) for u in q.units],
-                           actors=mentions_in(text))
+                           actors=mentions_in(text), asks=[k for k, ws in lex.asks.items() if any(w in text for w in ws)])
 
 
 _QUESTION_CHARS = set("几多少啥么吗呢怎哪什谁吧呀")
@@ -219,6 +220,7 @@ class Retriever:
         parts += [Term("concepts", c, boost=FIELD_BOOST["concepts"]) for c in query.concepts]
         parts += [Term("facts", f"unit:{m}", boost=FIELD_BOOST["facts"]) for m in query.measures]
         parts += [Term("facts", f"actor:{a}", boost=FIELD_BOOST["facts"]) for a in query.actors]
+        parts += [Term("facts", f"kind:{k}", boost=FIELD_BOOST["kind"]) for k in query.asks]
         if self._needs_net(query):
             searcher, total = self.searcher(), max(self.ix.doc_count(), 1)
             parts += [Term("grams", g, boost=FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))
