@@ -1,0 +1,35 @@
+"""The in-memory scorer gives whoosh's own BM25F scores for the same weighted union."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluate import load_gold
+from assistant.retrieve import Retriever, understand
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    return Retriever.open()
+
+
+def test_scores_equal_whoosh_on_the_gold_questions(retriever: Retriever) -> None:
+    from whoosh.query import Or, Term
+
+    searcher = retriever.searcher()
+    questions = [c.q for c in load_gold(REPO / "queries")]
+    for q in questions:
+        query = understand(q, retriever.tok, retriever.repairer)
+        parts = retriever.query_parts(query)
+        if not parts:
+            continue
+        union = Or([Term(f, t, boost=b) for f, t, b in parts])
+        union.matcher_type = Or.ARRAY_MATCHER
+        expected = {r["unit_id"]: r.score for r in searcher.search(union, limit=None)}
+        ours = dict(retriever._raw_hits(query, len(expected) or 1))
+        assert ours.keys() == expected.keys(), q
+        assert all(abs(ours[u] - expected[u]) < 1e-6 * max(1.0, expected[u]) for u in ours), q
