@@ -20,6 +20,11 @@ _CN_NUM_BEFORE_MEASURE = re.compile(rf"(?<![第统唯之单])([零〇一二两�
 
 def _needs_conversion(text: str) -> bool:
     """Traditional characters are outside GB2312; checking is much cheaper than converting."""
+    try:
+        text.encode("gb2312")  # one C call settles the common case: all of it is simplified-Chinese text
+        return False
+    except UnicodeEncodeError:
+        pass
     for ch in text:
         if "\u4e00" <= ch <= "\u9fff":
             try:
