@@ -7,6 +7,7 @@ next. Nothing here knows a threshold; the rules and the graph do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -60,7 +61,7 @@ class Turn(BaseModel):
     extra: dict[str, Any] = {}
 
 
-def turn(state: DialogueState | None, question: str, facts: FactSet, corpus: Corpus,
+def turn(state: DialogueState | None, question: str, facts: FactSet | Callable[[], FactSet], corpus: Corpus,
          today: date | None = None, ranked: list[str] | None = None, intent: str | None = None,
          hints: list[str] | None = None) -> Turn:
     """Read one utterance and answer it in the light of the conversation so far.
@@ -97,7 +98,7 @@ def turn(state: DialogueState | None, question: str, facts: FactSet, corpus: Cor
     return step
 
 
-def revise(state: DialogueState, field: str, value: str, facts: FactSet, corpus: Corpus,
+def revise(state: DialogueState, field: str, value: str, facts: FactSet | Callable[[], FactSet], corpus: Corpus,
            today: date | None = None, ranked: list[str] | None = None) -> Turn:
     """Change one fact (the TUI's fact table): the value is read as a reply to that field's question."""
     state = state.model_copy(deep=True)

@@ -151,7 +151,7 @@ class Engine:
         """Let the dialogue add intent, verdict and follow-ups, and put the deciding clauses first."""
         from .dialogue import turn
 
-        step = turn(self.state, text, self.facts, self.corpus, today=today, ranked=ranked, hints=hints)
+        step = turn(self.state, text, lambda: self.facts, self.corpus, today=today, ranked=ranked, hints=hints)
         return self._merge(answer, step)
 
     def revise(self, field: str, value: str, today: date | None = None) -> Answer:
@@ -159,7 +159,7 @@ class Engine:
         from .dialogue import DialogueState, revise
 
         text, notes = clean_question(value)
-        step = revise(self.state or DialogueState(), field, text, self.facts, self.corpus, today=today)
+        step = revise(self.state or DialogueState(), field, text, lambda: self.facts, self.corpus, today=today)
         return self._merge(Answer(question=text, answer="", notes=notes), step)
 
     def known_facts(self) -> list[tuple[str, str, str]]:

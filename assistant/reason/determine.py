@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from kg.facts import FactSet
@@ -18,9 +19,19 @@ ASK_PLACE = "贵单位在哪个省、市？（语料收录：江苏省（含宿�
 _EXTEND_WORDS = ("延长", "延续", "续期", "续展")
 
 
-def determine(name: str, question: str, profile: Profile, facts: FactSet, corpus: Corpus, today: date,
+Facts = FactSet | Callable[[], FactSet]
+
+
+def determine(name: str, question: str, profile: Profile, facts_or_loader: Facts, corpus: Corpus, today: date,
               ranked: list[str]) -> Outcome:
-    """The named determination for what the session knows."""
+    """The named determination for what the session knows.
+
+    The fact set may be passed as a loader: a question that first needs the place never reads it.
+    """
+    if name not in ("sanction", "deadline", "window") and not profile.jurisdictions:
+        return Outcome(determination=name, pending=[Pending(field="jurisdictions", ask=ASK_PLACE)],
+                       verdict=Verdict(status="needs_info", determination=load_title(name)))
+    facts = facts_or_loader() if callable(facts_or_loader) else facts_or_loader
     if name == "sanction":
         from .sanction import sanction_outcome
 
@@ -31,9 +42,6 @@ def determine(name: str, question: str, profile: Profile, facts: FactSet, corpus
         return deadline_outcome(question, profile, facts, corpus)
     if name == "window":
         return _window(profile, facts, corpus, today)
-    if not profile.jurisdictions:
-        return Outcome(determination=name, pending=[Pending(field="jurisdictions", ask=ASK_PLACE)],
-                       verdict=Verdict(status="needs_info", determination=load_title(name)))
     if name == "levels":
         from .levels import levels_outcome
 
