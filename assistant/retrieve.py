@@ -117,10 +117,14 @@ class Repairer:
     def __init__(self, vocab: set[str], tok: Tokenizer, in_index: Callable[[str], bool]) -> None:
         lex = lexicon()
         self.vocab = vocab
-        self.known = vocab | {t for c in lex.concepts.values() for t in c.triggers} | set(lex.stopwords)
+        self.extra = {t for c in lex.concepts.values() for t in c.triggers} | set(lex.stopwords)
         self.tok, self.in_index = tok, in_index
         self.domain = lex.all_words()
         self._patterns: dict[str, list[str]] | None = None
+
+    def is_known(self, word: str) -> bool:
+        """A corpus word, a concept trigger or a stopword: never "repaired"."""
+        return word in self.vocab or word in self.extra
 
     @property
     def patterns(self) -> dict[str, list[str]]:
@@ -142,7 +146,7 @@ class Repairer:
                 span = "".join(tokens[i:j])
                 if not 2 <= len(span) <= 6 or not _CJK.fullmatch(span) or _QUESTION_CHARS & set(span):
                     continue
-                if all(t in self.known for t in tokens[i:j]) or any(span in k for k in found):
+                if all(self.is_known(t) for t in tokens[i:j]) or any(span in k for k in found):
                     continue
                 fix = self._fix(span)
                 if fix:
@@ -246,7 +250,7 @@ class Retriever:
     def _needs_net(self, query: NormalizedQuery) -> bool:
         """Character pairs are a net for typos and odd segmentations: cast it only when a word of the
         question is not a corpus word (or was repaired); otherwise it costs time and adds noise."""
-        return bool(query.repairs) or any(t not in self.repairer.known for t in query.core)
+        return bool(query.repairs) or any(not self.repairer.is_known(t) for t in query.core)
 
     def _group_key(self, unit: Unit) -> str:
         """The article (or outline item) a unit belongs to, for regrouping (remembered per unit)."""
