@@ -174,6 +174,7 @@ class Retriever:
         self._norm: dict[str, tuple[str, str]] = {}
         self._scorer: Any = None
         self._groups: dict[str, str] = {}
+        self._df: dict[tuple[str, str], int] = {}
 
     @classmethod
     def open(cls, corpus: Corpus | None = None, progress: Callable[[str], None] | None = None) -> Retriever:
@@ -194,9 +195,18 @@ class Retriever:
     @property
     def repairer(self) -> Repairer:
         if self._repairer is None:
-            searcher = self.searcher()
-            self._repairer = Repairer(self.vocab, self.tok, lambda w: searcher.doc_frequency("body", w) > 0)
+            self._repairer = Repairer(self.vocab, self.tok, lambda w: self.doc_frequency("body", w) > 0)
         return self._repairer
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        """How many units hold a term, remembered (whoosh looks it up in its term table each time)."""
+        key = (field, term)
+        found = self._df.get(key)
+        if found is None:
+            if len(self._df) > 200_000:  # a long TUI session asking about everything: start over
+                self._df.clear()
+            found = self._df[key] = int(self.searcher().doc_frequency(field, term))
+        return found
 
     def searcher(self) -> Any:
         if self._searcher is None:
@@ -221,8 +231,8 @@ class Retriever:
             weights.setdefault(t, w)
         for t in query.repairs.values():
             weights.setdefault(t, REPAIR_WEIGHT if len(t) > 2 else REPAIR_WEIGHT / 2)
-        searcher, total = self.searcher(), max(self.ix.doc_count(), 1)
-        return {t: w for t, w in weights.items() if searcher.doc_frequency("body", t) / total <= COMMON_DF}
+        total = max(self.ix.doc_count(), 1)
+        return {t: w for t, w in weights.items() if self.doc_frequency("body", t) / total <= COMMON_DF}
 
     def query_parts(self, query: NormalizedQuery) -> list[tuple[str, str, float]]:
         """The weighted union searched: (field, term, boost) for words, concepts, graph tags, character pairs."""
@@ -235,9 +245,9 @@ class Retriever:
         parts += [("facts", f"actor:{a}", FIELD_BOOST["facts"]) for a in query.actors]
         parts += [("facts", f"kind:{k}", FIELD_BOOST["kind"]) for k in query.asks]
         if self._needs_net(query):
-            searcher, total = self.searcher(), max(self.ix.doc_count(), 1)
+            total = max(self.ix.doc_count(), 1)
             parts += [("grams", g, FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))
-                      if 0 < searcher.doc_frequency("grams", g) / total <= COMMON_GRAM_DF]
+                      if 0 < self.doc_frequency("grams", g) / total <= COMMON_GRAM_DF]
         return parts
 
     def _raw_hits(self, query: NormalizedQuery, limit: int) -> list[tuple[str, float]]:
