@@ -16,7 +16,7 @@ from ..facts import FactSet
 from ..models import Corpus, Unit
 from .conditions import conditions_in, subject_of
 from .deadlines import deadlines_in
-from .references import references_in
+from .references import Directory, references_in
 from .sanctions import sanctions_in
 from .actors import mentions, taxonomy
 from .spans import UnitText
@@ -100,8 +100,9 @@ def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     deadlines = _numbered(_most_specific(_collect(texts, deadlines_in, warnings)), "deadline")
     conditions = _numbered(_most_specific(_collect(texts, conditions_in, warnings)), "condition")
     conditions = [_with_subject(corpus, c) for c in conditions]
-    sanctions = sanctions_in(corpus, corpus_dir)
-    refs = _collect(texts, lambda ut: references_in(ut, corpus), warnings)
+    sanctions = sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts})
+    directory = Directory(corpus)
+    refs = _collect(texts, lambda ut: references_in(ut, directory), warnings)
     references = _numbered(_most_specific(refs), "reference")
     return FactSet(fingerprint=corpus.fingerprint, deadlines=deadlines, conditions=conditions,
                    sanctions=sanctions, references=references, actors=list(taxonomy()),

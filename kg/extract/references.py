@@ -14,10 +14,19 @@ EXTERNAL = re.compile(r"《([^《》]{4,60})》(?:[（(]([^（）()]{2,20}〔\d{
 INTERNAL = re.compile(r"第([一二三四五六七八九十]+)条(?:所列|规定)")
 
 
-def references_in(ut: UnitText, corpus: Corpus) -> Iterator[Reference]:
+class Directory:
+    """Where citations can point: titles, 文号 and unit ids of the corpus, gathered once per corpus
+    (gathering them per unit made extraction quadratic in the number of documents)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.titles = {d.meta.title: d.meta.id for d in corpus.documents}
+        self.numbers = {d.meta.number.replace(" ", ""): d.meta.id for d in corpus.documents if d.meta.number}
+        self.units = {u.id for d in corpus.documents for u in d.units}
+
+
+def references_in(ut: UnitText, directory: Directory) -> Iterator[Reference]:
     """Every citation in one unit's text, resolved to corpus documents where they are in it."""
-    titles = {d.meta.title: d.meta.id for d in corpus.documents}
-    numbers = {d.meta.number.replace(" ", ""): d.meta.id for d in corpus.documents if d.meta.number}
+    titles, numbers = directory.titles, directory.numbers
     for m in EXTERNAL.finditer(ut.text):
         title, number = m.group(1), (m.group(2) or "").replace(" ", "") or None
         target = titles.get(title) or (numbers.get(number) if number else None)
@@ -25,10 +34,9 @@ def references_in(ut: UnitText, corpus: Corpus) -> Iterator[Reference]:
             continue
         yield Reference(id="", kind="external", title=title, number=number, target_doc=target,
                         text=m.group(0), provenance=ut.provenance(m.start(), m.end()))
-    known = {u.id for u in corpus.doc(ut.unit.doc_id).units}
     for m in INTERNAL.finditer(ut.text):
         target = f"{ut.unit.doc_id}/art_{cn_to_int(m.group(1))}"
-        if "》" in ut.text[max(0, m.start() - 2): m.start()] or target not in known:
+        if "》" in ut.text[max(0, m.start() - 2): m.start()] or target not in directory.units:
             continue  # an article of another document (《…》第二十八条), or no such article here
         yield Reference(id="", kind="internal", target_doc=ut.unit.doc_id, target_unit=target,
                         text=m.group(0), provenance=ut.provenance(m.start(), m.end()))

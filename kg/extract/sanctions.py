@@ -101,14 +101,17 @@ def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
                 break
 
 
-def sanctions_in(corpus: Corpus, corpus_dir: Path) -> list[Sanction]:
-    """Every sanction of the corpus, with the escalation edges between them."""
+def sanctions_in(corpus: Corpus, corpus_dir: Path, known: dict[str, UnitText] | None = None) -> list[Sanction]:
+    """Every sanction of the corpus, with the escalation edges between them.
+
+    `known` holds unit texts already aligned with their source (aligning is most of the cost)."""
     found: list[Sanction] = []
+    aligned = known or {}
     for doc in corpus.documents:
         path = corpus_dir / doc.meta.source_file
 
         def source(u: Unit, _p: Path = path) -> UnitText:
-            return UnitText(u, _p)
+            return aligned.get(u.id) or UnitText(u, _p)
 
         for unit in doc.units:
             if unit.kind in ("preamble", "closing", "chapter", "row") or (unit.kind == "section" and unit.children):

@@ -28,13 +28,17 @@ def char_offsets(source: str, start: int, end: int) -> tuple[str, list[int]]:
         if text_parts:
             text_parts.append("\n")
             offsets.append(-1)
-        raw_pos = [(line.start + i) for line in para.lines for i in range(line.end - line.start)]
+        raw_pos = [i for line in para.lines for i in range(line.start, line.end)]
+        raw = "".join(source[line.start: line.end] for line in para.lines)
         cursor = 0
         for ch in para.text:
-            while cursor < len(raw_pos) and source[raw_pos[cursor]] != ch:
-                cursor += 1
-            offsets.append(raw_pos[cursor] if cursor < len(raw_pos) else -1)
-            cursor += 1
+            found = raw.find(ch, cursor)
+            if found < 0:
+                offsets.append(-1)
+                cursor = len(raw) + 1
+                continue
+            offsets.append(raw_pos[found])
+            cursor = found + 1
         text_parts.append(para.text)
     return "".join(text_parts), offsets
 

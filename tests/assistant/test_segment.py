@@ -1,0 +1,76 @@
+"""The direct segment writer produces what whoosh's own writer produces from the same documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh import index as windex
+
+from assistant.index import _document, _schema, fact_tags, indexed_units
+from assistant.lexicon import lexicon
+from assistant.segment import WordSegmentWriter
+from assistant.text import normalize, numbers_to_arabic
+from assistant.tokenize import Tokenizer, build_dictionary
+from kg.models import Corpus
+
+
+@pytest.fixture(scope="module")
+def documents(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
+    """The index documents of every indexed unit of the real corpus."""
+    folder = tmp_path_factory.mktemp("dict")
+    units = list(indexed_units(corpus))
+    build_dictionary([numbers_to_arabic(normalize(u.text)) for u in units], lexicon().all_words(),
+                     folder / "words.dict")
+    tok = Tokenizer(folder / "words.dict")
+    tags = fact_tags(corpus)
+    return [_document(tok, corpus, u, tags.get(u.id, [])) for u in units]
+
+
+def _contents(path: Path) -> dict[str, Any]:
+    """Everything a searcher reads: postings with weights and values, field lengths, stored fields."""
+    ix = windex.open_dir(str(path))
+    with ix.reader() as r:
+        postings = {}
+        for field, term in r.all_terms():
+            postings[(field, term)] = list(zip(r.postings(field, term).all_ids(), _weights(r, field, term)))
+        lengths = {(f, d): r.doc_field_length(d, f) for f in ix.schema.scorable_names() for d in r.all_doc_ids()}
+        stored = [r.stored_fields(d) for d in r.all_doc_ids()]
+        totals = {f: r.field_length(f) for f in ix.schema.scorable_names()}
+    return {"postings": postings, "lengths": lengths, "stored": stored, "totals": totals, "count": ix.doc_count()}
+
+
+def _weights(reader: Any, field: str, term: bytes) -> list[tuple[float, bytes]]:
+    m = reader.postings(field, term)
+    out = []
+    while m.is_active():
+        out.append((m.weight(), m.value()))
+        m.next()
+    return out
+
+
+def test_same_index_as_whoosh_writer(documents: list[dict[str, str]], tmp_path: Path) -> None:
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    ours.mkdir()
+    theirs.mkdir()
+    writer = WordSegmentWriter(windex.create_in(str(ours), _schema()))
+    for doc in documents:
+        writer.add_words(doc)
+    writer.commit()
+    with windex.create_in(str(theirs), _schema()).writer() as w:
+        for doc in documents:
+            w.add_document(**doc)
+    a, b = _contents(ours), _contents(theirs)
+    assert a["count"] == b["count"] == len(documents)
+    assert a["postings"].keys() == b["postings"].keys()
+    assert a == b
+
+
+def test_positions_field_is_refused(tmp_path: Path) -> None:
+    from whoosh.fields import TEXT, Schema
+
+    writer = WordSegmentWriter(windex.create_in(str(tmp_path), Schema(body=TEXT())))
+    with pytest.raises(TypeError, match="Positions"):
+        writer.add_words({"body": "外部 考点"})
+    writer.cancel()
