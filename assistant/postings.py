@@ -10,6 +10,7 @@ the ones `searcher.search(Or(...))` gives (the tests compare them).
 from __future__ import annotations
 
 import heapq
+import math
 from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
@@ -19,10 +20,13 @@ LARGE = 5_000  # documents above which sums are done with numpy arrays
 
 
 class PostingScorer:
-    """Scores weighted term unions over one open whoosh searcher."""
+    """Scores weighted term unions over one open whoosh reader.
 
-    def __init__(self, searcher: Any, B: float = 0.6, K1: float = 1.2) -> None:
-        self.searcher, self.B, self.K1 = searcher, B, K1
+    A reader, not a searcher: whoosh's searching and query modules (4 MB, a tenth of a cold `ask`)
+    are never imported, and postings come without a scorer object built per term."""
+
+    def __init__(self, reader: Any, B: float = 0.6, K1: float = 1.2) -> None:
+        self.reader, self.B, self.K1 = reader, B, K1
         self._postings: OrderedDict[tuple[str, str], tuple[list[int], list[float]]] = OrderedDict()
         self._lengths: dict[str, list[float]] = {}
         self._avg: dict[str, float] = {}
@@ -32,14 +36,13 @@ class PostingScorer:
     def unit_id(self, docnum: int) -> str:
         """The unit a document number stands for (stored fields read once)."""
         if self._ids is None:
-            reader = self.searcher.reader()
-            self._ids = [fields["unit_id"] for _, fields in sorted(reader.iter_docs())]
+            self._ids = [fields["unit_id"] for _, fields in sorted(self.reader.iter_docs())]
         return self._ids[docnum]
 
     @property
     def large(self) -> bool:
         """Past a few thousand units the sums are vectorised (numpy, imported only then)."""
-        return bool(self.searcher.doc_count_all() > LARGE)
+        return bool(self.reader.doc_count_all() > LARGE)
 
     def _postings_of(self, field: str, term: str) -> tuple[Any, Any]:
         """(document numbers, each posting's BM25 term-frequency part), read once and kept."""
@@ -57,12 +60,12 @@ class PostingScorer:
     def _read(self, field: str, term: str) -> tuple[list[int], list[float]]:
         ids: list[int] = []
         parts: list[float] = []
-        if not self.searcher.doc_frequency(field, term):
+        if not self.reader.doc_frequency(field, term):
             return ids, parts
-        scorable = self.searcher.schema[field].scorable
+        scorable = self.reader.schema[field].scorable
         lengths, avg = self._field(field) if scorable else ([], 1.0)
         b, k1 = self.B, self.K1
-        for doc, tf in _postings(self.searcher.postings(field, term)):
+        for doc, tf in _postings(self.reader.postings(field, term)):
             ids.append(doc)
             # keyword fields: whoosh scores the weight itself; text fields: BM25's tf part (idf applied later)
             parts.append(tf * (k1 + 1) / (tf + k1 * ((1 - b) + b * lengths[doc] / avg)) if scorable else tf)
@@ -72,10 +75,10 @@ class PostingScorer:
         """The same as `_read`, with the BM25 part computed over arrays."""
         import numpy as np
 
-        pairs = list(_postings(self.searcher.postings(field, term))) if self.searcher.doc_frequency(field, term) else []
+        pairs = list(_postings(self.reader.postings(field, term))) if self.reader.doc_frequency(field, term) else []
         ids = np.fromiter((d for d, _ in pairs), dtype=np.int64, count=len(pairs))
         tf = np.fromiter((w for _, w in pairs), dtype=np.float64, count=len(pairs))
-        if not self.searcher.schema[field].scorable:
+        if not self.reader.schema[field].scorable:
             return ids, tf
         lengths, avg = self._field(field)
         if field not in self._arrays:
@@ -85,14 +88,16 @@ class PostingScorer:
 
     def _field(self, field: str) -> tuple[list[float], float]:
         if field not in self._lengths:
-            s = self.searcher
-            self._lengths[field] = [s.doc_field_length(d, field, 1) or 1 for d in range(s.doc_count_all())]
-            self._avg[field] = s.avg_field_length(field) or 1
+            r, count = self.reader, self.reader.doc_count_all()
+            self._lengths[field] = [r.doc_field_length(d, field, 1) or 1 for d in range(count)]
+            self._avg[field] = r.field_length(field) / (count or 1) or 1  # whoosh's avg_field_length
         return self._lengths[field], self._avg[field]
 
     def _factor(self, field: str, term: str, boost: float) -> float:
-        scorable = self.searcher.schema[field].scorable
-        return float(self.searcher.idf(field, term) * boost) if scorable else boost
+        if not self.reader.schema[field].scorable:
+            return boost
+        # whoosh's WeightingModel.idf
+        return (math.log(self.reader.doc_count_all() / (self.reader.doc_frequency(field, term) + 1)) + 1) * boost
 
     def top(self, parts: list[tuple[str, str, float]], limit: int) -> list[tuple[str, float]]:
         """The best `limit` units for a union of (field, term, boost), scored as whoosh's BM25F would."""
@@ -112,7 +117,7 @@ class PostingScorer:
     def _top_large(self, parts: list[tuple[str, str, float]], limit: int) -> list[tuple[int, float]]:
         import numpy as np
 
-        scores = np.zeros(self.searcher.doc_count_all())
+        scores = np.zeros(self.reader.doc_count_all())
         hit = np.zeros(len(scores), dtype=bool)
         for field, term, boost in parts:
             ids, partial = self._postings_of(field, term)

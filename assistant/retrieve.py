@@ -21,12 +21,14 @@ from kg.models import Corpus, Unit
 from .index import open_index
 from .lexicon import lexicon
 from .scope import Scope, find_scope
+from .synonyms import Synonyms
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams
 
 FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0}
-BM25_B, BM25_K1 = 0.6, 1.2
+BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 EXPANSION_WEIGHT = 0.6
+SYNONYM_WEIGHT = 0.7  # a thesaurus synonym of a word the corpus does not use
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6
 COVERAGE_POWER = 1.0  # how strongly saying all of the question outweighs repeating part of it
@@ -43,6 +45,7 @@ class NormalizedQuery(BaseModel):
     text: str
     terms: list[str]
     expansions: list[str] = []
+    synonyms: list[str] = []  # expansions that only the thesaurus suggested (今天 -> 现行): weaker evidence
     weights: dict[str, float] = {}
     concepts: list[str] = []
     repairs: dict[str, str] = {}
@@ -77,13 +80,15 @@ def _alternatives(word: str) -> tuple[str, ...]:
                  for e in c.expand)
 
 
-def understand(question: str, tok: Tokenizer, repairs: Repairer) -> NormalizedQuery:
-    """Normalise, segment, drop stopwords, expand concepts and repair typos."""
+def understand(question: str, tok: Tokenizer, repairs: Repairer, synonyms: Synonyms | None = None) -> NormalizedQuery:
+    """Normalise, segment, drop stopwords, expand concepts and thesaurus synonyms, repair typos."""
     lex = lexicon()
     text = numbers_to_arabic(normalize(question))
     stop = set(lex.stopwords)
     terms = list(dict.fromkeys(w for w in tok.words(text) if w not in stop))
-    fixes = repairs.repair(text)
+    found = synonyms.found_in(text) if synonyms else {}
+    # a word the thesaurus knows (检举) is a word, not a typo of a corpus word (检查)
+    fixes = {typed: fix for typed, fix in repairs.repair(text).items() if typed not in found}
     core = [w for w in tok.tokens(text) if w not in stop and len(w) >= 2]
     core = list(dict.fromkeys(fixes.get(w, w) for w in core))
     alternatives = {w: [w, *_alternatives(w)] for w in core}
@@ -97,8 +102,20 @@ def understand(question: str, tok: Tokenizer, repairs: Repairer) -> NormalizedQu
             w = numbers_to_arabic(normalize(word))  # the index holds 5级, not 五级
             if w not in terms:
                 weights[w] = max(weights.get(w, 0.0), concept.weight * damp)
+    borrowed: list[str] = []
+    for word, corpus_words in found.items():
+        if any(word in typed for typed in fixes):
+            continue  # part of a typo being repaired (证书数剧 -> 证书数据) is not read as a word of its own
+        for w in corpus_words:
+            if w not in terms and w not in weights:
+                borrowed.append(w)
+            if w not in terms:
+                weights[w] = max(weights.get(w, 0.0), SYNONYM_WEIGHT / len(corpus_words))  # evidence split among readings
+        for c in core:
+            if word in c or c in word:
+                alternatives[c] = [*alternatives[c], *corpus_words]
     return NormalizedQuery(original=question, text=text, terms=terms, expansions=list(weights),
-                           weights=weights, concepts=concepts, repairs=fixes, core=core, alternatives=alternatives,
+                           synonyms=list(dict.fromkeys(borrowed)), weights=weights, concepts=concepts, repairs=fixes, core=core, alternatives=alternatives,
                            measures=[u for q in lex.quantities if any(t in text for t in q.triggers) for u in q.units],
                            actors=mentions_in(text), asks=[k for k, ws in lex.asks.items() if any(w in text for w in ws)])
 
@@ -169,8 +186,10 @@ class Retriever:
     def __init__(self, corpus: Corpus, ix: Any, tok: Tokenizer) -> None:
         self.corpus, self.ix, self.tok = corpus, ix, tok
         self._searcher: Any = None
+        self._reader: Any = None
         self._vocab: set[str] | None = None
         self._repairer: Repairer | None = None
+        self._synonyms: Synonyms | None = None
         self._norm: dict[str, tuple[str, str]] = {}
         self._scorer: Any = None
         self._groups: dict[str, str] = {}
@@ -193,6 +212,13 @@ class Retriever:
         return self._vocab
 
     @property
+    def synonyms(self) -> Synonyms:
+        """The thesaurus table built beside the index (read on first use)."""
+        if self._synonyms is None:
+            self._synonyms = Synonyms.load(self.tok.dictionary.parent)
+        return self._synonyms
+
+    @property
     def repairer(self) -> Repairer:
         if self._repairer is None:
             self._repairer = Repairer(self.vocab, self.tok, lambda w: self.doc_frequency("body", w) > 0)
@@ -205,10 +231,17 @@ class Retriever:
         if found is None:
             if len(self._df) > 200_000:  # a long TUI session asking about everything: start over
                 self._df.clear()
-            found = self._df[key] = int(self.searcher().doc_frequency(field, term))
+            found = self._df[key] = int(self.reader().doc_frequency(field, term))
         return found
 
+    def reader(self) -> Any:
+        """The index's reader, opened once: postings and statistics are read through it."""
+        if self._reader is None:
+            self._reader = self.ix.reader()
+        return self._reader
+
     def searcher(self) -> Any:
+        """whoosh's own BM25F search over the index: what the scorer's figures are checked against."""
         if self._searcher is None:
             from whoosh import scoring
 
@@ -217,12 +250,12 @@ class Retriever:
 
     def search(self, question: str, limit: int = 10) -> SearchResult:
         """The best units for a question, regrouped per article, place-scoped."""
-        query = understand(question, self.tok, self.repairer)
+        query = understand(question, self.tok, self.repairer, self.synonyms)
         scope = find_scope(self.corpus, query.text)
         raw = self._raw_hits(query, limit * 6)
         hits = self._regroup(raw, scope, query, limit)
-        if hits and not hits[0].matched_terms:
-            hits = []  # only character pairs matched: nothing in the corpus answers this
+        if hits and not set(hits[0].matched_terms) - set(query.synonyms):
+            hits = []  # only character pairs or thesaurus guesses matched: nothing in the corpus answers this
         return SearchResult(query=query, hits=hits, jurisdictions=scope.jurisdictions)
 
     def _weighted_terms(self, query: NormalizedQuery) -> dict[str, float]:
@@ -254,7 +287,7 @@ class Retriever:
         if self._scorer is None:
             from .postings import PostingScorer
 
-            self._scorer = PostingScorer(self.searcher(), B=BM25_B, K1=BM25_K1)
+            self._scorer = PostingScorer(self.reader(), B=BM25_B, K1=BM25_K1)
         return self._scorer.top(self.query_parts(query), limit)
 
     def _needs_net(self, query: NormalizedQuery) -> bool:

@@ -35,7 +35,7 @@ class WordSegmentWriter(SegmentWriter):  # type: ignore[misc]
     """A whoosh SegmentWriter for a new index whose text fields are split by spaces."""
 
     def __init__(self, ix: Any) -> None:
-        super().__init__(ix)
+        super().__init__(ix, compound=False)
         self.pool.cleanup()
         self.pool = _NoPool()
         self._terms: dict[str, dict[bytes, list[Posting]]] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+import types
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,29 @@ _BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 CACHE_LIMIT = 200_000  # runs remembered per tokenizer; the corpus at 100x has far fewer distinct ones
 
 
+class _OnFirstUse(types.ModuleType):
+    """Stands in for jieba.finalseg until jieba calls into it.
+
+    jieba imports its HMM (finalseg: ~10 MB of emission tables, a fifth of a cold `ask`) at import
+    time, yet calls it only for a run of characters its dictionary does not know. The first call
+    through this stand-in imports the real module and puts it where jieba looks for it.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        import importlib
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        sys.modules["jieba"].finalseg = real
+        return getattr(real, name)
+
+
 def _import_jieba() -> Any:
-    """Import jieba without its `import pkg_resources` (slow, and deprecated under setuptools)."""
+    """Import jieba without its `import pkg_resources` (slow, and deprecated under setuptools)
+    and with its HMM loaded on first use."""
+    if "jieba" not in sys.modules:
+        sys.modules.setdefault("jieba.finalseg", _OnFirstUse("jieba.finalseg"))
     saved = sys.modules.get("pkg_resources")
     sys.modules["pkg_resources"] = None  # type: ignore[assignment]
     try:
@@ -59,6 +81,7 @@ def build_dictionary(texts: Iterable[str], extra_words: Iterable[str], path: Pat
                     vocab[word] = max(full.FREQ.get(word, 0), 3)
     lines = (f"{w} {f}\n" for w, f in sorted(vocab.items()) if " " not in w)
     write_atomic(path, "".join(lines))
+    (path.parent / "jieba.cache").unlink(missing_ok=True)  # the full dictionary's 9 MB cache: not needed again
 
 
 class Tokenizer:

@@ -79,11 +79,15 @@ def cached(path: Path, model: type[M], fingerprint: str, build: Callable[[], M])
 
 def load_corpus(corpus_dir: Path | None = None) -> Corpus:
     """The parsed corpus, from the cache when it matches the files, else parsed and cached."""
-    from .parse import parse_corpus
-
     corpus_dir = corpus_dir or default_corpus_dir()
     fp = fingerprint(corpus_dir)
-    return cached(cache_dir(fp=fp) / "corpus.json", Corpus, fp, lambda: parse_corpus(corpus_dir))
+
+    def parse() -> Corpus:
+        from .parse import parse_corpus  # the parser's patterns are compiled only when it runs
+
+        return parse_corpus(corpus_dir)
+
+    return cached(cache_dir(fp=fp) / "corpus.json", Corpus, fp, parse)
 
 
 def rules_fingerprint() -> str:

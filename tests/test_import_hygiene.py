@@ -34,3 +34,21 @@ def test_only_tui_modules_import_textual() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         assert "from textual" not in text and "import textual" not in text, path
+
+
+def _full_modules_after(code: str) -> set[str]:
+    probe = f"import sys, json\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO)
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_ask_leaves_out_what_it_does_not_use() -> None:
+    """A cold `ask` in known words loads neither jieba's HMM tables (~10 MB) nor whoosh's query and
+    searching machinery nor the extractors' patterns; a question with unknown words still gets the HMM."""
+    _full_modules_after("from assistant.cli import main\nmain(['ask', '考场'])")  # builds the index if needed
+    asked = _full_modules_after("from assistant.cli import main\nmain(['ask', '外部考点条件'])")
+    real_hmm = "jieba.finalseg.prob_emit"
+    assert "jieba" in asked and real_hmm not in asked
+    assert not {"whoosh.searching", "whoosh.query", "kg.extract.conditions", "kg.parse"} & asked
+    unknown = _full_modules_after("from assistant.cli import main\nmain(['ask', '叽叽喳喳嘟嘟囔囔考场'])")
+    assert real_hmm in unknown

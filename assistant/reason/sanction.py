@@ -69,20 +69,30 @@ def _expanded(question: str) -> str:
 
 def match_trigger(question: str, ranked: list[str], pairs: list[tuple[Sanction, Trigger]]) -> tuple[tuple[Sanction, Trigger], float] | None:
     """The listed behaviour the question describes, scored by shared words and the retriever's rank."""
-    expanded = _expanded(question)
-    words, chars = _bigrams(expanded), set(expanded) - _COMMON_CHARS
+    own = _bigrams(question)
+    words, chars = _bigrams(_expanded(question)), set(question) - _COMMON_CHARS
     best: tuple[float, int] | None = None
     for i, (_, t) in enumerate(pairs):
-        shared = len(words & _bigrams(t.text))
+        pairs_in = _bigrams(t.text)
+        shared = words & pairs_in
         if not shared:
             continue
-        score = shared + 0.25 * len(chars & set(t.text))
-        unit = t.provenance.unit_id
-        if unit in ranked:
-            score += max(0.5, 1.5 - 0.1 * ranked.index(unit))
+        # the question's own words describe the behaviour; words its concepts stand for count half
+        score = len(shared & own) + 0.5 * len(shared - own) + 0.25 * len(chars & set(t.text))
+        at = _rank_of(t.provenance.unit_id, ranked)
+        if at is not None:
+            score += max(0.5, 1.5 - 0.1 * at)
         if best is None or score > best[0]:
             best = (score, i)
     return (pairs[best[1]], best[0]) if best and best[0] >= MIN_MATCH else None
+
+
+def _rank_of(unit_id: str, ranked: list[str]) -> int | None:
+    """Where retrieval ranked the unit, or the article it shows in its place (hits are regrouped per article)."""
+    for i, hit in enumerate(ranked):
+        if unit_id == hit or unit_id.startswith(hit + "/"):
+            return i
+    return None
 
 
 def _repeated(profile: Profile, s: Sanction) -> bool:

@@ -1,0 +1,108 @@
+"""The whole FactSet of a corpus: every extractor run over every unit, duplicates resolved.
+
+A fact found in both an article and its item is kept once, on the most specific unit that states it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..corpus import default_corpus_dir
+from typing import Any, TypeVar
+
+from ..facts import FactSet
+from ..models import Corpus, Unit
+from .conditions import conditions_in, subject_of
+from .deadlines import deadlines_in
+from .references import Directory, references_in
+from .sanctions import sanctions_in
+from .actors import mentions, taxonomy
+from .spans import UnitText
+
+SKIP = {"preamble", "closing", "chapter"}
+F = TypeVar("F", bound=Any)
+
+
+def _units(corpus: Corpus) -> Iterator[Unit]:
+    for unit in corpus.units():
+        if unit.kind in SKIP or (unit.kind in ("section", "annex", "annex_section") and unit.children):
+            continue
+        yield unit
+
+
+def _unit_texts(corpus: Corpus, corpus_dir: Path, warnings: list[str]) -> Iterator[UnitText]:
+    for unit in _units(corpus):
+        path = corpus_dir / corpus.doc(unit.doc_id).meta.source_file
+        ut = UnitText(unit, path)
+        if ut.offsets and ut.text != unit.text:
+            warnings.append(f"{path.name}: {unit.id}: text does not align with its source span; skipped")
+            continue
+        yield ut
+
+
+def _most_specific(facts: list[F]) -> list[F]:
+    """One fact per source span, on the deepest unit that holds it."""
+    best: dict[tuple[int, int, str], F] = {}
+    for fact in facts:
+        kind = getattr(fact, "direction", None) or getattr(fact, "attribute", None) or getattr(fact, "kind", "")
+        key = (fact.provenance.start, fact.provenance.end, kind)
+        held = best.get(key)
+        if held is None or fact.provenance.unit_id.count("/") > held.provenance.unit_id.count("/"):
+            best[key] = fact
+    return sorted(best.values(), key=lambda f: (f.provenance.doc_id, f.provenance.start))
+
+
+def _numbered(facts: list[F], prefix: str) -> list[F]:
+    counts: dict[str, int] = {}
+    out = []
+    for fact in facts:
+        unit = fact.provenance.unit_id
+        counts[unit] = counts.get(unit, 0) + 1
+        out.append(fact.model_copy(update={"id": f"{prefix}:{unit}#{counts[unit]}"}))
+    return out
+
+
+def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[F]], warnings: list[str]) -> list[F]:
+    found: list[F] = []
+    for ut in texts:
+        try:
+            found.extend(finder(ut))
+        except (ValueError, IndexError) as exc:
+            name = getattr(finder, "__name__", "extractor")
+            warnings.append(f"{ut.unit.doc_id}: {ut.unit.id}: {name} skipped ({exc})")
+    return found
+
+
+def _with_subject(corpus: Corpus, fact: F) -> F:
+    """A requirement that names no organisation type binds the one its enclosing headings name
+    (浙江 第八条（二）社会评价组织 › 1. 独立法人主体)."""
+    if fact.subject or fact.provenance.unit_id.count("/") < 2:
+        return fact
+    doc = corpus.doc(fact.provenance.doc_id)
+    parent = doc.unit(fact.provenance.unit_id).parent
+    while parent:
+        unit = doc.unit(parent)
+        lead = unit.heading or unit.text.split("\n", 1)[0]
+        found = subject_of(lead, len(lead))
+        if found:
+            return fact.model_copy(update={"subject": found})
+        parent = unit.parent
+    return fact
+
+
+def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
+    """Every fact the rules find in a corpus."""
+    warnings: list[str] = []
+    corpus_dir = corpus_dir or default_corpus_dir()
+    texts = list(_unit_texts(corpus, corpus_dir, warnings))
+    deadlines = _numbered(_most_specific(_collect(texts, deadlines_in, warnings)), "deadline")
+    conditions = _numbered(_most_specific(_collect(texts, conditions_in, warnings)), "condition")
+    conditions = [_with_subject(corpus, c) for c in conditions]
+    sanctions = sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts})
+    directory = Directory(corpus)
+    refs = _collect(texts, lambda ut: references_in(ut, directory), warnings)
+    references = _numbered(_most_specific(refs), "reference")
+    return FactSet(fingerprint=corpus.fingerprint, deadlines=deadlines, conditions=conditions,
+                   sanctions=sanctions, references=references, actors=list(taxonomy()),
+                   mentions=mentions(corpus), warnings=warnings)

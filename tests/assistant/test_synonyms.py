@@ -1,0 +1,46 @@
+"""Thesaurus synonyms: cut to the corpus, used for words the corpus does not use, never an answer alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.retrieve import Retriever, understand
+from assistant.synonyms import MAX_GROUP, Synonyms, build_table, thesaurus_groups
+
+
+def test_table_maps_only_words_the_corpus_lacks_into_corpus_words() -> None:
+    groups = [["检举", "举报", "告发"], ["期限", "时限"], ["甲乙"] + [f"词{i}" for i in range(MAX_GROUP)], ["的话", "举报"]]
+    table = build_table(groups, vocabulary={"举报", "期限", "词1"}, stopwords={"的话"})
+    assert table == {"检举": ["举报"], "告发": ["举报"], "时限": ["期限"]}  # the oversized group is skipped
+
+
+def test_thesaurus_ships_with_the_package() -> None:
+    groups = list(thesaurus_groups())
+    assert len(groups) > 5000
+    assert any("检举" in g and "举报" in g for g in groups)
+
+
+def test_found_in_finds_every_table_word() -> None:
+    syn = Synonyms({"检举": ["举报"], "检举人": ["举报人"], "外泄": ["泄露"]})
+    assert syn.found_in("有检举人说试题外泄") == {"检举": ["举报"], "检举人": ["举报人"], "外泄": ["泄露"]}
+
+
+@pytest.fixture(scope="module")
+def retriever() -> Retriever:
+    return Retriever.open()
+
+
+def test_index_carries_the_table_and_a_question_borrows_from_it(retriever: Retriever) -> None:
+    assert retriever.synonyms.table.get("检举") == ["举报"]
+    query = understand("有人检举了我们机构，谁来查", retriever.tok, retriever.repairer, retriever.synonyms)
+    assert "举报" in query.synonyms
+    assert "检举" not in query.repairs  # a thesaurus word is not a typo of 检查
+    top = retriever.search("有人检举了我们机构，谁来查").hits[:3]
+    assert any("举报" in retriever.corpus.unit(h.unit_id).text for h in top)
+
+
+def test_thesaurus_guess_alone_is_not_an_answer(retriever: Retriever) -> None:
+    """今天 and 现行 share a thesaurus group; a weather question must still find nothing."""
+    result = retriever.search("今天天气怎么样")
+    assert "现行" in result.query.synonyms
+    assert result.hits == []
