@@ -20,7 +20,7 @@ from kg.models import Corpus, Unit
 
 from .index import open_index
 from .lexicon import lexicon
-from .scope import Scope, find_scope
+from .scope import Scope, find_scope, place_names
 from .synonyms import Synonyms
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams
@@ -118,6 +118,18 @@ def understand(question: str, tok: Tokenizer, repairs: Repairer, synonyms: Synon
                            synonyms=list(dict.fromkeys(borrowed)), weights=weights, concepts=concepts, repairs=fixes, core=core, alternatives=alternatives,
                            measures=[u for q in lex.quantities if any(t in text for t in q.triggers) for u in q.units],
                            actors=mentions_in(text), asks=[k for k, ws in lex.asks.items() if any(w in text for w in ws)])
+
+
+def _without_places(query: NormalizedQuery, places: dict[str, str]) -> NormalizedQuery:
+    """A named place selects documents (the scope boosts them); as a search word it would also reward
+    the clauses that spell the place out (definitions, preambles) over the clause that answers."""
+    def is_place(word: str) -> bool:
+        return word in places or word.rstrip("市省") in places
+
+    terms = [t for t in query.terms if not is_place(t)]
+    if not terms:
+        return query  # the place is all the question says
+    return query.model_copy(update={"terms": terms, "core": [t for t in query.core if not is_place(t)]})
 
 
 _QUESTION_CHARS = set("几多少啥么吗呢怎哪什谁吧呀")
@@ -252,6 +264,8 @@ class Retriever:
         """The best units for a question, regrouped per article, place-scoped."""
         query = understand(question, self.tok, self.repairer, self.synonyms)
         scope = find_scope(self.corpus, query.text)
+        if scope.jurisdictions:
+            query = _without_places(query, place_names(self.corpus))
         raw = self._raw_hits(query, limit * 6)
         hits = self._regroup(raw, scope, query, limit)
         if hits and not set(hits[0].matched_terms) - set(query.synonyms):
