@@ -1,8 +1,9 @@
 """Retrieval quality on the gold questions may not fall below the measured floor.
 
 Floors sit a little under the figures measured when they were set (see `policykg eval queries/`),
-so a change that makes retrieval worse fails here. The issue's targets (hit@1 0.85, hit@3 0.95)
-are above these floors and not yet reached.
+so a change that makes retrieval worse fails here. On this set the issue's targets (hit@1 0.85,
+hit@3 0.95, paraphrase hit@3 0.90) are the floors; on the held-out set they are not reached yet
+(see README, "Measured quality and speed").
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import pytest
 from assistant.evaluate import evaluate, load_gold
 from assistant.retrieve import Retriever
 
-FLOORS = {"hit1": 0.80, "hit3": 0.95, "paraphrase_hit3": 0.90, "multi_recall10": 0.88}
+FLOORS = {"hit1": 0.85, "hit3": 0.95, "paraphrase_hit3": 0.90, "multi_recall10": 0.90}
 # The held-out set (queries/heldout, never tuned on): regression guards at the level measured when it landed.
-HELDOUT_FLOORS = {"hit1": 0.76, "hit3": 0.88, "paraphrase_hit3": 0.53, "multi_recall10": 0.70}
+HELDOUT_FLOORS = {"hit1": 0.82, "hit3": 0.91, "paraphrase_hit3": 0.65, "multi_recall10": 0.72}
 
 
 @pytest.fixture(scope="module")
