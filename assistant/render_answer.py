@@ -28,8 +28,9 @@ def render_answer(corpus: Corpus, answer: Answer, color: bool, limit: int = 4) -
     """The whole answer as terminal text."""
     lines = [style("答：", BOLD, color) + safe(answer.answer)]
     lines += [style(f"（{safe(n)}）", DIM, color) for n in answer.notes]
-    if answer.verdict:
-        lines += [""] + render_verdict(answer.verdict, color, answer.answer)
+    v = answer.verdict
+    if v and (v.conditions or v.changes_needed or v.obligations):  # a bare status is already in the answer
+        lines += [""] + render_verdict(v, color, answer.answer)
     if answer.comparison:
         from .compare.render import render_table
         from .compare.table import ComparisonTable
