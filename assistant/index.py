@@ -123,8 +123,9 @@ def _with_ancestors(corpus: Corpus, unit_ids: list[str]) -> set[str]:
     return out
 
 
-def _document(tok: Tokenizer, corpus: Corpus, unit: Unit, tags: list[str]) -> dict[str, str]:
-    text = numbers_to_arabic(normalize(unit.text))
+def _document(tok: Tokenizer, corpus: Corpus, unit: Unit, tags: list[str], text: str | None = None) -> dict[str, str]:
+    """The index fields of one unit (`text`: its normalised text, when already at hand)."""
+    text = text if text is not None else numbers_to_arabic(normalize(unit.text))
     context = numbers_to_arabic(normalize(_context_text(corpus, unit)))
     return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": " ".join(tok.words(text)),
             "context": " ".join(tok.words(context)), "concepts": " ".join(concepts_in(text)),
@@ -155,8 +156,8 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
     ix = windex.create_in(str(build), _schema())
     writer = WordSegmentWriter(ix)
     try:
-        for unit in units:
-            writer.add_words(_document(tok, corpus, unit, tags.get(unit.id, [])))
+        for unit, text in zip(units, texts):
+            writer.add_words(_document(tok, corpus, unit, tags.get(unit.id, []), text))
     except BaseException:
         writer.cancel()
         raise

@@ -21,7 +21,7 @@ from whoosh.writing import SegmentWriter
 
 # whoosh's SpaceSeparatedTokenizer and KeywordAnalyzer split on exactly these characters
 _WORDS = re.compile(r"[^ \t\r\n]+")
-Posting = tuple[int, int]  # (docnum, frequency)
+Postings = tuple[list[int], list[int]]  # (document numbers, frequencies) of one term
 
 
 class _NoPool:
@@ -38,8 +38,8 @@ class WordSegmentWriter(SegmentWriter):  # type: ignore[misc]
         super().__init__(ix, compound=False)
         self.pool.cleanup()
         self.pool = _NoPool()
-        self._terms: dict[str, dict[bytes, list[Posting]]] = {}
-        self._lengths: dict[str, dict[int, int]] = {}
+        self._terms: dict[str, dict[str, Postings]] = {}
+        self._lengths: dict[str, list[int]] = {}  # field -> length per document number
 
     def add_words(self, fields: dict[str, str]) -> None:
         """Add one document; text and keyword fields hold space-separated words, ID fields one value."""
@@ -62,44 +62,61 @@ class WordSegmentWriter(SegmentWriter):  # type: ignore[misc]
         words = [value] if isinstance(field, ID) else _WORDS.findall(value)
         terms = self._terms.setdefault(name, {})
         for word, freq in Counter(words).items():
-            terms.setdefault(word.encode("utf-8"), []).append((docnum, freq))
+            entry = terms.get(word)
+            if entry is None:
+                entry = terms[word] = ([], [])
+            entry[0].append(docnum)
+            entry[1].append(freq)
         if not field.scorable:
             return 0
-        self._lengths.setdefault(name, {})[docnum] = len(words)
+        lengths = self._lengths.setdefault(name, [])
+        lengths.extend([0] * (docnum - len(lengths)))  # documents without this field
+        lengths.append(len(words))
         return len(words)
 
     def _flush_segment(self) -> None:
-        """Write the postings field by field, term by term, in the byte order whoosh reads them in."""
+        """Write the postings field by field, term by term, in the byte order whoosh reads them in
+        (UTF-8 keeps code point order, so sorting the words sorts their bytes)."""
         self.perdocwriter.close()
         fw = self.fieldwriter
         for name in sorted(self._terms):
-            terms, lengths, field = self._terms[name], self._lengths.get(name, {}), self.schema[name]
+            terms, field = self._terms[name], self.schema[name]
+            lengths = self._lengths.get(name, [])
+            lengths.extend([0] * (self.docnum - len(lengths)))
             fw.start_field(name, field)
-            for tbytes in sorted(terms):
-                fw.start_term(tbytes)
-                _fill_blocks(fw._postwriter, field.format, terms[tbytes], lengths)
+            for word in sorted(terms):
+                fw.start_term(word.encode("utf-8"))
+                _fill_blocks(fw._postwriter, field.format, terms[word], lengths)
                 fw.finish_term()
             fw.finish_field()
         fw.close()
         self._terms.clear()
 
 
-def _fill_blocks(pw: Any, fmt: Frequency | Existence, postings: list[Posting], lengths: dict[int, int]) -> None:
+_PACKED = [pack_uint(n) for n in range(1024)]  # a word occurs fewer than 1024 times in one unit
+
+
+def _packed(freq: int) -> bytes:
+    return _PACKED[freq] if freq < 1024 else pack_uint(freq)
+
+
+def _fill_blocks(pw: Any, fmt: Frequency | Existence, postings: Postings, lengths: list[int]) -> None:
     """What whoosh's W3PostingsWriter.add_posting does one posting at a time (with type asserts
     that cost more than the work), done a block at a time: same buffers, same block statistics."""
     boost, counted = fmt.field_boost, isinstance(fmt, Frequency)
     limit = pw._blocklimit
-    for start in range(0, len(postings), limit):
+    docnums, freqs = postings
+    for start in range(0, len(docnums), limit):
         if len(pw._ids) >= limit:
             pw._write_block()
-        chunk = postings[start: start + limit]
-        weights = [freq * boost for _, freq in chunk] if counted else [boost] * len(chunk)
-        pw._ids.extend(docnum for docnum, _ in chunk)
+        ids, counts = docnums[start: start + limit], freqs[start: start + limit]
+        weights = [f * boost for f in counts] if counted else [boost] * len(ids)
+        pw._ids.extend(ids)
         pw._weights.extend(weights)
         pw._maxweight = max(pw._maxweight, *weights)
         if counted:
-            pw._values.extend(pack_uint(freq) for _, freq in chunk)
-        sizes = [n for n in (lengths.get(docnum, 0) for docnum, _ in chunk) if n]
+            pw._values.extend(map(_packed, counts))
+        sizes = [n for n in map(lengths.__getitem__, ids) if n]
         if sizes:
             low = min(sizes)
             pw._minlength = low if pw._minlength is None else min(pw._minlength, low)
