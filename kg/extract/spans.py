@@ -30,6 +30,10 @@ def char_offsets(source: str, start: int, end: int) -> tuple[str, list[int]]:
             offsets.append(-1)
         raw_pos = [i for line in para.lines for i in range(line.start, line.end)]
         raw = "".join(source[line.start: line.end] for line in para.lines)
+        if raw == para.text:  # nothing was cleaned out of this paragraph: offsets are the positions
+            offsets.extend(raw_pos)
+            text_parts.append(para.text)
+            continue
         cursor = 0
         for ch in para.text:
             found = raw.find(ch, cursor)
