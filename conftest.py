@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,10 +16,31 @@ from kg.parse import parse_corpus
 REPO = Path(__file__).resolve().parent
 
 
+_SAVED: dict[str, str | None] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One cache folder for the whole run, set before collection: test modules that read data files at
+    import (scenario lists, gold sets) must not write the user's ~/.cache either."""
+    for key in ("POLICYKG_CACHE", "POLICYKG_CORPUS"):
+        _SAVED[key] = os.environ.get(key)
+    os.environ["POLICYKG_CACHE"] = tempfile.mkdtemp(prefix="policykg-test-cache-")
+    os.environ.pop("POLICYKG_CORPUS", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.get("POLICYKG_CACHE", ""), ignore_errors=True)
+    for key, value in _SAVED.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @pytest.fixture(scope="session")
-def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One cache folder for the whole run, so expensive builds happen once."""
-    return tmp_path_factory.mktemp("policykg-cache")
+def session_cache() -> Path:
+    """The run's cache folder, so expensive builds happen once."""
+    return Path(os.environ["POLICYKG_CACHE"])
 
 
 @pytest.fixture(autouse=True)

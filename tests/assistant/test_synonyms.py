@@ -1,11 +1,13 @@
-"""Thesaurus synonyms: cut to the corpus, used for words the corpus does not use, never an answer alone."""
+"""Thesaurus synonyms and vector neighbours: cut to the corpus, used for words the corpus does not use,
+never an answer alone."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.retrieve import Retriever, understand
-from assistant.synonyms import MAX_GROUP, Synonyms, build_table, thesaurus_groups
+from assistant.synonyms import MAX_GROUP, Synonyms, build_table, thesaurus_groups, write_table
+from assistant.vectors import load_vectors, neighbour_table
 
 
 def test_table_maps_only_words_the_corpus_lacks_into_corpus_words() -> None:
@@ -30,11 +32,30 @@ def retriever() -> Retriever:
     return Retriever.open()
 
 
+def test_sqlite_table_answers_like_the_dict(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    table = {"检举": ["举报"], "外泄": ["泄露", "泄密"]}
+    write_table(tmp_path / "syn.sqlite", table, {"有人"})
+    stored = Synonyms(path=tmp_path / "syn.sqlite")
+    assert stored.found_in("有人检举试题外泄") == {"有人": [], "检举": ["举报"], "外泄": ["泄露", "泄密"]}
+    assert stored.found_in("abc") == {}
+
+
+def test_vector_neighbours_are_corpus_words_close_in_meaning(retriever: Retriever) -> None:
+    vectors = load_vectors()
+    assert vectors is not None and len(vectors[0]) > 50000
+    vocabulary = {w for w, f in retriever.tok.vocabulary().items() if f}
+    table = neighbour_table(vocabulary, set(), vectors)
+    assert set(table["泄漏"]) & {"泄露", "泄密"}
+    assert all(t in vocabulary for targets in table.values() for t in targets)
+    assert not set(table) & vocabulary
+
+
 def test_index_carries_the_table_and_a_question_borrows_from_it(retriever: Retriever) -> None:
-    assert retriever.synonyms.table.get("检举") == ["举报"]
+    assert "举报" in retriever.synonyms.found_in("检举")["检举"]
+    assert retriever.synonyms.found_in("有人") == {"有人": []}  # a known word: not a typo of 法人
     query = understand("有人检举了我们机构，谁来查", retriever.tok, retriever.repairer, retriever.synonyms)
     assert "举报" in query.synonyms
-    assert "检举" not in query.repairs  # a thesaurus word is not a typo of 检查
+    assert "检举" not in query.repairs and "有人" not in query.repairs  # known words are not typos (检查, 法人)
     top = retriever.search("有人检举了我们机构，谁来查").hits[:3]
     assert any("举报" in retriever.corpus.unit(h.unit_id).text for h in top)
 
