@@ -86,9 +86,8 @@ def neighbour_table(vocabulary: set[str], stopwords: set[str], loaded: tuple[lis
     for start in range(0, len(keys), _CHUNK):
         block = keys[start: start + _CHUNK]
         sims = matrix[[row[w] for w in block]] @ corpus
-        best = np.argsort(-sims, axis=1)[:, :NEIGHBOURS]
-        for i, cols in enumerate(best):
-            near = [targets[j] for j in cols if sims[i, j] >= SIMILARITY]
-            if near:
-                table[block[i]] = near
+        for i in np.flatnonzero(sims.max(axis=1) >= SIMILARITY):  # most words have nothing close
+            near = np.flatnonzero(sims[i] >= SIMILARITY)
+            best = near[np.argsort(-sims[i, near], kind="stable")][:NEIGHBOURS]
+            table[block[i]] = [targets[j] for j in best]
     return table
