@@ -34,6 +34,8 @@ COMMON_DF = 0.6
 COVERAGE_POWER = 1.0  # how strongly saying all of the question outweighs repeating part of it
 KIND_PRIOR = {"preamble": 0.6, "closing": 0.6, "annex": 0.85}  # notices, signatures and blank forms (附件2 备案表) answer only what no clause does
 AMOUNT_BOOST = 1.3  # a clause stating an amount in the asked measure is likelier the answer
+ASKED_KIND_BOOST = 1.4  # a clause stating the kind of fact asked for
+ASKED_KINDS = ("sanction", "deadline")
 ARTICLE_PREFERENCE = 1.5  # an item must say it clearly better than its article to be cited alone
 COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise  # a word in more than this share of units says nothing about which one answers
 
@@ -207,6 +209,7 @@ class Retriever:
         self._norm: dict[str, tuple[str, str]] = {}
         self._scorer: Any = None
         self._groups: dict[str, str] = {}
+        self._tags: dict[str, set[str]] = {}
         self._df: dict[tuple[str, str], int] = {}
 
     @classmethod
@@ -299,12 +302,15 @@ class Retriever:
                       if 0 < self.doc_frequency("grams", g) / total <= COMMON_GRAM_DF]
         return parts
 
-    def _raw_hits(self, query: NormalizedQuery, limit: int) -> list[tuple[str, float]]:
+    def _posting_scorer(self) -> Any:
         if self._scorer is None:
             from .postings import PostingScorer
 
             self._scorer = PostingScorer(self.reader(), B=BM25_B, K1=BM25_K1)
-        return self._scorer.top(self.query_parts(query), limit)
+        return self._scorer
+
+    def _raw_hits(self, query: NormalizedQuery, limit: int) -> list[tuple[str, float]]:
+        return self._posting_scorer().top(self.query_parts(query), limit)
 
     def _needs_net(self, query: NormalizedQuery) -> bool:
         """Character pairs are a net for typos and odd segmentations: cast it only when a word of the
@@ -346,6 +352,23 @@ class Retriever:
             amount = AMOUNT_BOOST
         return ((0.5 + in_text) * (1.0 + 0.5 * in_lead)) ** COVERAGE_POWER * amount
 
+    def _states_asked(self, unit: Unit, query: NormalizedQuery) -> float:
+        """A question asking for a consequence or a time limit ("会怎样", "多久") prefers clauses the graph
+        found stating one (their kind:… tags) over procedure that shares its words. Not for conditions:
+        the extractor tags the thresholds it can check, and requirement clauses without one (浙江 第十二条,
+        外部考点) would fall behind those that have."""
+        asks = [k for k in query.asks if k in ASKED_KINDS]
+        return ASKED_KIND_BOOST if any(unit.id in self._tagged(f"kind:{k}") for k in asks) else 1.0
+
+    def _tagged(self, tag: str) -> set[str]:
+        """The units carrying a graph tag, read once from the index's facts field."""
+        found = self._tags.get(tag)
+        if found is None:
+            scorer = self._posting_scorer()
+            ids, _ = scorer._postings_of("facts", tag)
+            found = self._tags[tag] = {scorer.unit_id(int(d)) for d in ids}
+        return found
+
     def _normalized(self, unit: Unit) -> tuple[str, str]:
         """A unit's normalised text and lead sentence, computed once per process."""
         cached = self._norm.get(unit.id)
@@ -360,7 +383,8 @@ class Retriever:
         groups: dict[str, list[tuple[float, str]]] = {}
         for unit_id, score in raw:
             unit = self.corpus.unit(unit_id)
-            score *= scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query) * KIND_PRIOR.get(unit.kind, 1.0)
+            score *= (scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query) * KIND_PRIOR.get(unit.kind, 1.0)
+                      * self._states_asked(unit, query))
             groups.setdefault(self._group_key(unit), []).append((score, unit_id))
         ranked = []
         for key, members in groups.items():
