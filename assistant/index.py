@@ -9,7 +9,6 @@ of another version, or that fails to open is rebuilt, never trusted.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -41,29 +40,28 @@ def indexed_units(corpus: Corpus) -> Iterator[Unit]:
 
 def concepts_in(text: str) -> list[str]:
     """The lexicon concepts whose document words occur in a text."""
-    pattern, within = _concept_words()
+    by_first, owners, order = _concept_words()
     found: set[str] = set()
-    for word in pattern.findall(text):
-        found.update(within[word])
-    return [name for name in lexicon().concepts if name in found]
+    for i, ch in enumerate(text):
+        for word in by_first.get(ch, ()):
+            if text.startswith(word, i):
+                found |= owners[word]
+    return sorted(found, key=order.__getitem__)
 
 
 @lru_cache(maxsize=1)
-def _concept_words() -> tuple[re.Pattern[str], dict[str, set[str]]]:
-    """One scan per text instead of a substring test per concept word (300 per unit).
-
-    At each position the pattern matches the longest concept word starting there; every shorter
-    word starting there is a prefix of it, so a word's concepts include those of every concept
-    word it contains.
-    """
+def _concept_words() -> tuple[dict[str, list[str]], dict[str, set[str]], dict[str, int]]:
+    """Concept words by first character (a regex alternation of ~1500 words tried each one at every
+    position: 5.8 s for the 100x corpus against 1.2 s), their concepts, and the lexicon's order."""
     owners: dict[str, set[str]] = {}
     for name, concept in lexicon().concepts.items():
         for word in concept.expand:
-            owners.setdefault(word, set()).add(name)
-    words = sorted(owners, key=len, reverse=True)
-    pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
-    within = {w: {n for other in words if other in w for n in owners[other]} for w in words}
-    return pattern, within
+            if word:
+                owners.setdefault(word, set()).add(name)
+    by_first: dict[str, list[str]] = {}
+    for word in owners:
+        by_first.setdefault(word[0], []).append(word)
+    return by_first, owners, {name: i for i, name in enumerate(lexicon().concepts)}
 
 
 def _schema() -> Any:
