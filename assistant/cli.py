@@ -84,6 +84,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def entry() -> None:
+    """The console script: `main`, then leave without tearing the interpreter down.
+
+    Freeing every module and object a question loaded takes ~50 ms, a fifth of a cold `ask`, for memory
+    the operating system takes back anyway. Nothing is pending at that point: files are written and
+    renamed before `main` returns, and the TUI has restored the terminal."""
+    import os
+
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):
+        pass  # a closed pipe (`| head`): nothing left to say
+    os._exit(code)
+
+
 def _open_tui(parser: argparse.ArgumentParser) -> int:
     try:
         from assistant.tui.app import run_app
@@ -94,4 +111,4 @@ def _open_tui(parser: argparse.ArgumentParser) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

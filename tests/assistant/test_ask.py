@@ -98,3 +98,19 @@ def test_english_only_gets_a_best_effort_answer(capsys: pytest.CaptureFixture[st
     code, answer = _ask_json(capsys, "video monitoring requirements")
     assert code == 0
     assert any("视频监控" in c["text"] for c in answer["citations"][:3])
+
+
+def test_console_entry_flushes_everything_and_keeps_the_exit_code() -> None:
+    """The script leaves with os._exit (no interpreter teardown): output must still be complete."""
+    import json
+    import subprocess
+    import sys
+
+    lines = "\n".join(["外部考点条件", "宿迁 第九条", "考场桌距"]) + "\n"
+    done = subprocess.run([sys.executable, "-m", "assistant", "ask", "--json", "-"], input=lines,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a["question"] for a in answers] == ["外部考点条件", "宿迁 第九条", "考场桌距"]
+    empty = subprocess.run([sys.executable, "-m", "assistant", "ask", " "], capture_output=True, text=True, timeout=120)
+    assert empty.returncode == 2 and "问题是空的" in empty.stderr
