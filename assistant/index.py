@@ -170,12 +170,17 @@ def index_dir(corpus: Corpus) -> Path:
 
 
 def is_ready(path: Path, corpus: Corpus) -> bool:
-    """Whether a finished index of this version and corpus is at path."""
+    """Whether a finished index of this version and corpus is at path, with the files built beside it
+    (a missing dictionary or synonym table would quietly change every answer)."""
+    from .synonyms import FILE as SYNONYMS_FILE
+    from .synonyms import readable
+
     try:
         marker = json.loads((path / "ready.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return bool(marker == _marker(corpus))
+    beside = all((path / name).is_file() for name in ("words.dict", SYNONYMS_FILE))
+    return bool(marker == _marker(corpus)) and beside and readable(path / SYNONYMS_FILE)
 
 
 def _marker(corpus: Corpus) -> dict[str, str]:

@@ -96,6 +96,20 @@ def write_table(path: Path, table: dict[str, list[str]], words: set[str] = froze
     tmp.replace(path)
 
 
+def readable(path: Path) -> bool:
+    """Whether the table file opens as the SQLite file write_table makes (a damaged one is rebuilt)."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return con.execute("SELECT longest FROM meta").fetchone() is not None
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+
+
 class Synonyms:
     """Finds table words in a question: from a dict (tests, small tables) or the SQLite file beside the index."""
 

@@ -51,3 +51,20 @@ def test_changed_lexicon_marker_forces_rebuild(corpus: Corpus, fresh_cache: Path
     said: list[str] = []
     Retriever.open(corpus, progress=said.append)
     assert said
+
+
+@pytest.mark.parametrize("name", ["words.dict", "synonyms.sqlite"])
+def test_index_missing_a_file_built_beside_it_is_rebuilt(corpus: Corpus, fresh_cache: Path, name: str) -> None:
+    Retriever.open(corpus)
+    (index_dir(corpus) / name).unlink()
+    said: list[str] = []
+    Retriever.open(corpus, progress=said.append)
+    assert said and (index_dir(corpus) / name).exists() and _works(corpus)
+
+
+def test_damaged_synonym_table_is_rebuilt(corpus: Corpus, fresh_cache: Path) -> None:
+    Retriever.open(corpus)
+    (index_dir(corpus) / "synonyms.sqlite").write_bytes(b"not a database" * 100)
+    said: list[str] = []
+    retriever = Retriever.open(corpus, progress=said.append)
+    assert said and "举报" in retriever.synonyms.found_in("检举").get("检举", [])
