@@ -76,7 +76,7 @@ def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str]) -> Non
     write_table(path, table, {w for w in known if len(w) >= 2} - vocabulary)
 
 
-def write_table(path: Path, table: dict[str, list[str]], words: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+def write_table(path: Path, table: dict[str, list[str]], words: Iterable[str] = ()) -> None:
     """The table as an SQLite file (plus `words`, known but without synonyms): a question looks its own
     character spans up instead of loading 100k entries."""
     import sqlite3
@@ -96,12 +96,17 @@ def write_table(path: Path, table: dict[str, list[str]], words: set[str] = froze
     tmp.replace(path)
 
 
+def _uri(path: Path | None, options: str) -> str:
+    """An SQLite URI for a file (percent-encoded: a cache folder may hold spaces or '#')."""
+    return f"{Path(path or '').resolve().as_uri()}?{options}"
+
+
 def readable(path: Path) -> bool:
     """Whether the table file opens as the SQLite file write_table makes (a damaged one is rebuilt)."""
     import sqlite3
 
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(_uri(path, "mode=ro"), uri=True)
         try:
             return con.execute("SELECT longest FROM meta").fetchone() is not None
         finally:
@@ -139,7 +144,7 @@ class Synonyms:
         import sqlite3
 
         try:
-            self._con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            self._con = sqlite3.connect(_uri(self.path, "mode=ro&immutable=1"), uri=True, check_same_thread=False)
             self._longest = int(self._con.execute("SELECT longest FROM meta").fetchone()[0])
         except sqlite3.Error:
             self.table, self._longest = {}, 0  # unreadable: retrieval goes on without synonyms

@@ -34,8 +34,10 @@ def retriever() -> Retriever:
 
 def test_sqlite_table_answers_like_the_dict(tmp_path) -> None:  # type: ignore[no-untyped-def]
     table = {"检举": ["举报"], "外泄": ["泄露", "泄密"]}
-    write_table(tmp_path / "syn.sqlite", table, {"有人"})
-    stored = Synonyms(path=tmp_path / "syn.sqlite")
+    folder = tmp_path / "Application Support #1"  # a cache folder with characters a URI must escape
+    folder.mkdir()
+    write_table(folder / "syn.sqlite", table, {"有人"})
+    stored = Synonyms(path=folder / "syn.sqlite")
     assert stored.found_in("有人检举试题外泄") == {"有人": [], "检举": ["举报"], "外泄": ["泄露", "泄密"]}
     assert stored.found_in("abc") == {}
 
