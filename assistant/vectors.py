@@ -12,6 +12,7 @@ machine in the cache root (it does not depend on the corpus).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +43,14 @@ def load_vectors() -> tuple[list[str], Any] | None:
     stamp = f"{model.stat().st_size}-{int(model.stat().st_mtime)}"
     words_file, matrix_file = folder / f"words-{stamp}.json", folder / f"matrix-{stamp}.npy"
     try:
-        return json.loads(words_file.read_text(encoding="utf-8")), np.load(matrix_file)
-    except (OSError, ValueError):
-        pass
+        words, matrix = json.loads(words_file.read_text(encoding="utf-8")), np.load(matrix_file)
+        if matrix.shape[0] == len(words):
+            return words, matrix
+    except (OSError, ValueError, EOFError):
+        pass  # missing, half-written or damaged: parsed again below
     words, matrix = _parse(model)
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = matrix_file.with_suffix(".tmp.npy")
+    tmp = matrix_file.with_suffix(f".{os.getpid()}.tmp.npy")  # two first builds at once must not share it
     np.save(tmp, matrix)
     tmp.replace(matrix_file)
     write_atomic(words_file, json.dumps(words, ensure_ascii=False))

@@ -67,3 +67,12 @@ def test_thesaurus_guess_alone_is_not_an_answer(retriever: Retriever) -> None:
     result = retriever.search("今天天气怎么样")
     assert "现行" in result.query.synonyms
     assert result.hits == []
+
+
+def test_damaged_vector_cache_is_parsed_again(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("POLICYKG_CACHE", str(tmp_path))
+    words, matrix = load_vectors()  # type: ignore[misc]
+    cached = next((tmp_path / "vectors").glob("matrix-*.npy"))
+    cached.write_bytes(cached.read_bytes()[:1000])
+    again = load_vectors()
+    assert again is not None and again[1].shape == matrix.shape and again[0] == words
