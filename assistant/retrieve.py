@@ -28,6 +28,7 @@ from .tokenize import Tokenizer, bigrams
 FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0}
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 EXPANSION_WEIGHT = 0.6
+MAX_INSIDE_TRIGGERS = 3  # concepts a question word may name by appearing inside their triggers
 SYNONYM_WEIGHT = 0.7  # a thesaurus synonym of a word the corpus does not use
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6
@@ -77,9 +78,17 @@ class SearchResult(BaseModel):
 
 @lru_cache(maxsize=4096)
 def _alternatives(word: str) -> tuple[str, ...]:
-    """The documents' words for a question word (the concepts it triggers), remembered per word."""
-    return tuple(e for c in lexicon().concepts.values() if any(t in word or word in t for t in c.triggers)
-                 for e in c.expand)
+    """The documents' words for a question word (the concepts it triggers), remembered per word.
+
+    A trigger inside the word always counts (外部考点 holds 考点). The word inside triggers counts only
+    when few concepts have it so (替考 in 找人替考): a common word found inside many triggers (考试, 证书)
+    would make every clause "say" it and coverage would stop telling clauses apart."""
+    concepts = lexicon().concepts.values()
+    named = [c for c in concepts if any(t in word for t in c.triggers)]
+    inside = [c for c in concepts if c not in named and any(word in t for t in c.triggers)]
+    if len(inside) <= MAX_INSIDE_TRIGGERS:
+        named += inside
+    return tuple(e for c in named for e in c.expand)
 
 
 def understand(question: str, tok: Tokenizer, repairs: Repairer, synonyms: Synonyms | None = None) -> NormalizedQuery:
