@@ -99,6 +99,11 @@ class PostingScorer:
         # whoosh's WeightingModel.idf
         return (math.log(self.reader.doc_count_all() / (self.reader.doc_frequency(field, term) + 1)) + 1) * boost
 
+    def units_with(self, field: str, term: str) -> set[str]:
+        """The units whose `field` holds `term` (a graph tag, say), from the postings kept in memory."""
+        ids, _ = self._postings_of(field, term)
+        return {self.unit_id(int(d)) for d in ids}
+
     def top(self, parts: list[tuple[str, str, float]], limit: int) -> list[tuple[str, float]]:
         """The best `limit` units for a union of (field, term, boost), scored as whoosh's BM25F would."""
         best = self._top_large(parts, limit) if self.large else self._top_small(parts, limit)

@@ -31,14 +31,14 @@ EXPANSION_WEIGHT = 0.6
 MAX_INSIDE_TRIGGERS = 3  # concepts a question word may name by appearing inside their triggers
 SYNONYM_WEIGHT = 0.7  # a thesaurus synonym of a word the corpus does not use
 REPAIR_WEIGHT = 0.8
-COMMON_DF = 0.6
+COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
 COVERAGE_POWER = 1.0  # how strongly saying all of the question outweighs repeating part of it
 KIND_PRIOR = {"preamble": 0.6, "closing": 0.6, "annex": 0.85}  # notices, signatures and blank forms (附件2 备案表) answer only what no clause does
 AMOUNT_BOOST = 1.3  # a clause stating an amount in the asked measure is likelier the answer
 ASKED_KIND_BOOST = 1.4  # a clause stating the kind of fact asked for
 ASKED_KINDS = ("sanction", "deadline")
 ARTICLE_PREFERENCE = 1.5  # an item must say it clearly better than its article to be cited alone
-COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise  # a word in more than this share of units says nothing about which one answers
+COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise
 
 
 class NormalizedQuery(BaseModel):
@@ -83,12 +83,12 @@ def _alternatives(word: str) -> tuple[str, ...]:
     A trigger inside the word always counts (外部考点 holds 考点). The word inside triggers counts only
     when few concepts have it so (替考 in 找人替考): a common word found inside many triggers (考试, 证书)
     would make every clause "say" it and coverage would stop telling clauses apart."""
-    concepts = lexicon().concepts.values()
-    named = [c for c in concepts if any(t in word for t in c.triggers)]
-    inside = [c for c in concepts if c not in named and any(word in t for t in c.triggers)]
+    concepts = lexicon().concepts
+    named = [n for n, c in concepts.items() if any(t in word for t in c.triggers)]
+    inside = [n for n, c in concepts.items() if n not in named and any(word in t for t in c.triggers)]
     if len(inside) <= MAX_INSIDE_TRIGGERS:
         named += inside
-    return tuple(e for c in named for e in c.expand)
+    return tuple(e for n in named for e in concepts[n].expand)
 
 
 def understand(question: str, tok: Tokenizer, repairs: Repairer, synonyms: Synonyms | None = None) -> NormalizedQuery:
@@ -373,9 +373,7 @@ class Retriever:
         """The units carrying a graph tag, read once from the index's facts field."""
         found = self._tags.get(tag)
         if found is None:
-            scorer = self._posting_scorer()
-            ids, _ = scorer._postings_of("facts", tag)
-            found = self._tags[tag] = {scorer.unit_id(int(d)) for d in ids}
+            found = self._tags[tag] = self._posting_scorer().units_with("facts", tag)
         return found
 
     def _normalized(self, unit: Unit) -> tuple[str, str]:

@@ -14,14 +14,14 @@ up only the character spans it contains.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .tokenize import cjk_runs
+
 MAX_GROUP = 20  # larger groups are loose associations, not synonyms
 FILE = "synonyms.sqlite"
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def thesaurus_groups(kinds: str = "=") -> Iterator[list[str]]:
@@ -132,7 +132,7 @@ class Synonyms:
     def found_in(self, text: str) -> dict[str, list[str]]:
         """Every known word occurring in the text (in order of appearance), with its corpus synonyms (maybe none)."""
         longest = self._longest if self._longest is not None else self._open()
-        spans = [run[i: j] for run in _CJK_RUN.findall(text) for i in range(len(run))
+        spans = [run[i: j] for run in cjk_runs(text) for i in range(len(run))
                  for j in range(i + 2, min(len(run), i + longest) + 1)]
         if not spans:
             return {}

@@ -122,6 +122,11 @@ class Tokenizer:
         return freq
 
 
+def cjk_runs(text: str) -> list[str]:
+    """The runs of Chinese characters in a text."""
+    return _CJK_RUN.findall(text)
+
+
 def bigrams(text: str) -> list[str]:
     """Character bigrams of every Chinese run: a net for typos and odd segmentations.
 

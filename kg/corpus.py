@@ -7,9 +7,8 @@ folder); `POLICYKG_CORPUS` or `--corpus DIR` points at another folder of the sam
 
 from __future__ import annotations
 
-import json
-
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import Any
