@@ -20,10 +20,12 @@ from kg.errors import PolicyKGError
 from kg.models import Corpus, Unit
 
 from .lexicon import lexicon
+from .phrasings import fingerprint as phrasings_fingerprint
+from .phrasings import phrasings
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "12"
+INDEX_VERSION = "14"
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
 
@@ -73,7 +75,8 @@ def _schema() -> Any:
     return Schema(unit_id=ID(stored=True, unique=True), doc_id=ID(stored=True),
                   body=TEXT(analyzer=plain, phrase=False), context=TEXT(analyzer=plain, phrase=False),
                   lead=TEXT(analyzer=plain, phrase=False), concepts=KEYWORD(),
-                  grams=TEXT(analyzer=plain, phrase=False), facts=KEYWORD())
+                  grams=TEXT(analyzer=plain, phrase=False), facts=KEYWORD(),
+                  asked=TEXT(analyzer=plain, phrase=False))
 
 
 def _context_text(corpus: Corpus, unit: Unit) -> str:
@@ -121,13 +124,19 @@ def _with_ancestors(corpus: Corpus, unit_ids: list[str]) -> set[str]:
     return out
 
 
+def asked_text(unit_id: str) -> str:
+    """A unit's phrasings as one normalised text (phrases apart, so no word spans two of them)."""
+    return numbers_to_arabic(normalize("；".join(phrasings().get(unit_id, ()))))
+
+
 def _document(tok: Tokenizer, corpus: Corpus, unit: Unit, tags: list[str], text: str | None = None) -> dict[str, str]:
     """The index fields of one unit (`text`: its normalised text, when already at hand)."""
     text = text if text is not None else numbers_to_arabic(normalize(unit.text))
     context = numbers_to_arabic(normalize(_context_text(corpus, unit)))
     return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": " ".join(tok.words(text)),
             "context": " ".join(tok.words(context)), "concepts": " ".join(concepts_in(text)),
-            "grams": " ".join(bigrams(text)), "facts": " ".join(dict.fromkeys(tags))}
+            "grams": " ".join(bigrams(text)), "facts": " ".join(dict.fromkeys(tags)),
+            "asked": " ".join(tok.words(asked_text(unit.id)))}
 
 
 def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) -> None:
@@ -184,13 +193,14 @@ def is_ready(path: Path, corpus: Corpus) -> bool:
 
 
 def _marker(corpus: Corpus) -> dict[str, str]:
-    """What an index was built from: code version, corpus and lexicon (a changed lexicon rebuilds)."""
+    """What an index was built from: code version, corpus, lexicon and phrasings (a change rebuilds)."""
     import hashlib
 
     from .lexicon import DATA
 
     lex = hashlib.sha256(DATA.read_bytes()).hexdigest()[:12]
-    return {"version": INDEX_VERSION, "fingerprint": corpus.fingerprint, "lexicon": lex}
+    return {"version": INDEX_VERSION, "fingerprint": corpus.fingerprint, "lexicon": lex,
+            "phrasings": phrasings_fingerprint()}
 
 
 def open_index(corpus: Corpus, progress: Progress | None = None) -> tuple[Any, Tokenizer]:

@@ -18,14 +18,15 @@ from pydantic import BaseModel
 from kg.extract.actors import mentions_in
 from kg.models import Corpus, Unit
 
-from .index import open_index
+from .index import asked_text, open_index
 from .lexicon import lexicon
 from .scope import Scope, find_scope, place_names
 from .synonyms import Synonyms
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams
 
-FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0}
+FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5}
+ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 EXPANSION_WEIGHT = 0.6
 MAX_INSIDE_TRIGGERS = 3  # concepts a question word may name by appearing inside their triggers
@@ -150,23 +151,26 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class Repairer:
-    """Finds corpus words one character away from what was typed (考典 -> 考点, 评介机构 -> 评价机构).
+    """Finds corpus words one character away from what was typed (考典 -> 考点, 评介机构 -> 评价机构),
+    where the typed character sounds like the one it replaces (pinyin input: 圆 for 员, never 会 for 协).
 
     Only spans made of whole tokens, at least one of them unknown, are repaired, and only into
     words the index actually holds: a known word is never "corrected".
     """
 
-    def __init__(self, vocab: set[str], tok: Tokenizer, in_index: Callable[[str], bool]) -> None:
+    def __init__(self, vocab: set[str], tok: Tokenizer, in_index: Callable[[str], bool],
+                 phrased: Callable[[str], bool] | None = None, alike: Callable[[str, str], bool] | None = None) -> None:
         lex = lexicon()
         self.vocab = vocab
         self.extra = {t for c in lex.concepts.values() for t in c.triggers} | set(lex.stopwords)
-        self.tok, self.in_index = tok, in_index
+        self.tok, self.in_index, self.phrased = tok, in_index, phrased
+        self.alike = alike or (lambda _typed, _meant: True)  # whether a typed character may stand for another
         self.domain = lex.all_words()
         self._patterns: dict[str, list[str]] | None = None
 
     def is_known(self, word: str) -> bool:
-        """A corpus word, a concept trigger or a stopword: never "repaired"."""
-        return word in self.vocab or word in self.extra
+        """A corpus word, a concept trigger, a stopword or a word of the phrasings: never "repaired"."""
+        return word in self.vocab or word in self.extra or (self.phrased is not None and self.phrased(word))
 
     @property
     def patterns(self) -> dict[str, list[str]]:
@@ -200,7 +204,7 @@ class Repairer:
             for cand in self.patterns.get(span[:i] + "?" + span[i + 1:], []):
                 if len(span) == 2 and cand not in self.domain:
                     continue  # two-character guesses only into policy terms: 今天 is not a typo of 今后
-                if cand != span and self.in_index(cand):
+                if cand != span and self.in_index(cand) and self.alike(span[i], cand[i]):
                     return cand
         return None
 
@@ -220,6 +224,7 @@ class Retriever:
         self._groups: dict[str, str] = {}
         self._tags: dict[str, set[str]] = {}
         self._df: dict[tuple[str, str], int] = {}
+        self._asked_texts: dict[str, str] = {}
 
     @classmethod
     def open(cls, corpus: Corpus | None = None, progress: Callable[[str], None] | None = None) -> Retriever:
@@ -247,7 +252,8 @@ class Retriever:
     @property
     def repairer(self) -> Repairer:
         if self._repairer is None:
-            self._repairer = Repairer(self.vocab, self.tok, lambda w: self.doc_frequency("body", w) > 0)
+            self._repairer = Repairer(self.vocab, self.tok, lambda w: self.doc_frequency("body", w) > 0,
+                                      lambda w: self.doc_frequency("asked", w) > 0, self.synonyms.sound_alike)
         return self._repairer
 
     def doc_frequency(self, field: str, term: str) -> int:
@@ -282,9 +288,17 @@ class Retriever:
             query = _without_places(query, place_names(self.corpus))
         raw = self._raw_hits(query, limit * 6)
         hits = self._regroup(raw, scope, query, limit)
-        if hits and not set(hits[0].matched_terms) - set(query.synonyms):
+        if hits and not self._answers(hits[0], query):
             hits = []  # only character pairs or thesaurus guesses matched: nothing in the corpus answers this
         return SearchResult(query=query, hits=hits, jurisdictions=scope.jurisdictions)
+
+    def _answers(self, hit: Hit, query: NormalizedQuery) -> bool:
+        """Whether a hit holds a word of the question (or of its concepts) in its text or its phrasings,
+        rather than only thesaurus guesses or character pairs."""
+        if set(hit.matched_terms) - set(query.synonyms):
+            return True
+        asked = self._asked(self.corpus.unit(hit.unit_id))
+        return any(len(t) >= 2 and t in asked for t in query.terms)
 
     def _weighted_terms(self, query: NormalizedQuery) -> dict[str, float]:
         weights = {t: 1.0 for t in query.terms}
@@ -301,6 +315,7 @@ class Retriever:
         for term, weight in self._weighted_terms(query).items():
             parts.append(("body", term, weight * FIELD_BOOST["body"]))
             parts.append(("context", term, weight * FIELD_BOOST["context"]))
+            parts.append(("asked", term, weight * FIELD_BOOST["asked"]))
         parts += [("concepts", c, FIELD_BOOST["concepts"]) for c in query.concepts]
         parts += [("facts", f"unit:{m}", FIELD_BOOST["facts"]) for m in query.measures]
         parts += [("facts", f"actor:{a}", FIELD_BOOST["facts"]) for a in query.actors]
@@ -354,7 +369,14 @@ class Retriever:
         text, lead = self._normalized(unit)
         alts = query.alternatives
         total = sum(len(t) for t in query.core)
-        in_text = sum(len(t) for t in query.core if any(a in text for a in alts.get(t, [t]))) / total
+        asked = self._asked(unit)
+
+        def said(word: str) -> float:
+            if any(a in text for a in alts.get(word, [word])):
+                return 1.0
+            return ASKED_COVERAGE if asked and any(a in asked for a in alts.get(word, [word])) else 0.0
+
+        in_text = sum(len(t) * said(t) for t in query.core) / total
         in_lead = sum(len(t) for t in query.core if any(a in lead for a in alts.get(t, [t]))) / total
         amount = 1.0
         if query.measures and re.search(r"\d+(?:" + "|".join(map(re.escape, query.measures)) + ")", text):
@@ -374,6 +396,13 @@ class Retriever:
         found = self._tags.get(tag)
         if found is None:
             found = self._tags[tag] = self._posting_scorer().units_with("facts", tag)
+        return found
+
+    def _asked(self, unit: Unit) -> str:
+        """A unit's phrasings (how people ask for it), normalised, remembered per unit."""
+        found = self._asked_texts.get(unit.id)
+        if found is None:
+            found = self._asked_texts[unit.id] = asked_text(unit.id)
         return found
 
     def _normalized(self, unit: Unit) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .sounds import character_readings
 from .tokenize import cjk_runs
 
 MAX_GROUP = 20  # larger groups are loose associations, not synonyms
@@ -73,12 +74,13 @@ def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str]) -> Non
     # the thesaurus's synonyms are exact where it has them; vector neighbours are related words, a fallback
     table = {**neighbour_table(vocabulary, stopwords, vectors), **build_table(thesaurus_groups(), vocabulary, stopwords)}
     known = {w for group in thesaurus_groups("=#@") for w in group} | set(vectors[0] if vectors else [])
-    write_table(path, table, {w for w in known if len(w) >= 2} - vocabulary)
+    write_table(path, table, {w for w in known if len(w) >= 2} - vocabulary, character_readings())
 
 
-def write_table(path: Path, table: dict[str, list[str]], words: Iterable[str] = ()) -> None:
-    """The table as an SQLite file (plus `words`, known but without synonyms): a question looks its own
-    character spans up instead of loading 100k entries."""
+def write_table(path: Path, table: dict[str, list[str]], words: Iterable[str] = (),
+                sounds: Iterable[tuple[str, str]] = ()) -> None:
+    """The table as an SQLite file (plus `words`, known but without synonyms, and each character's
+    readings for the typo repairer): a question looks its own spans up instead of loading 100k entries."""
     import sqlite3
 
     tmp = path.with_name(path.name + ".tmp")
@@ -88,6 +90,8 @@ def write_table(path: Path, table: dict[str, list[str]], words: Iterable[str] = 
         con.execute("CREATE TABLE syn (word TEXT PRIMARY KEY, targets TEXT NOT NULL) WITHOUT ROWID")
         rows = {**{w: "" for w in words}, **{w: " ".join(t) for w, t in table.items()}}
         con.executemany("INSERT INTO syn VALUES (?, ?)", sorted(rows.items()))
+        con.execute("CREATE TABLE sound (ch TEXT PRIMARY KEY, readings TEXT NOT NULL) WITHOUT ROWID")
+        con.executemany("INSERT INTO sound VALUES (?, ?)", sounds)
         con.execute("CREATE TABLE meta (longest INTEGER NOT NULL)")
         con.execute("INSERT INTO meta VALUES (?)", (max(map(len, rows), default=0),))
         con.commit()
@@ -149,6 +153,28 @@ class Synonyms:
         except sqlite3.Error:
             self.table, self._longest = {}, 0  # unreadable: retrieval goes on without synonyms
         return self._longest
+
+    def sound_alike(self, a: str, b: str) -> bool:
+        """Whether two characters share a reading (pinyin, loosely): a typed 按 may mean 案, 会 never 协.
+        True when the table holds no readings (an old or test table): the repairer then trusts spelling alone."""
+        readings = self._readings([a, b])
+        if readings is None:
+            return True
+        return bool(readings.get(a, set()) & readings.get(b, set()))
+
+    def _readings(self, chars: list[str]) -> dict[str, set[str]] | None:
+        import sqlite3
+
+        if self.table is None and self._con is None:
+            self._open()
+        if self.table is not None or self._con is None:
+            return None
+        try:
+            marks = ",".join("?" * len(chars))
+            rows = self._con.execute(f"SELECT ch, readings FROM sound WHERE ch IN ({marks})", chars).fetchall()
+        except sqlite3.Error:
+            return None
+        return {ch: set(readings.split(" ")) for ch, readings in rows} if rows else None
 
     def _query(self, spans: list[str]) -> dict[str, list[str]]:
         import sqlite3

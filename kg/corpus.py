@@ -85,7 +85,8 @@ def _parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
-def _load_yaml(path: Path) -> Any:
+def load_yaml_file(path: Path) -> Any:
+    """A YAML data file; a parse error names the file and line."""
     text = path.read_text(encoding="utf-8")
     try:
         return read_yaml(text)
@@ -105,7 +106,7 @@ def load_meta(text_path: Path, meta_path: Path | None = None) -> list[DocumentMe
     if not meta_path.exists():
         raise CorpusError(f"{text_path}: no metadata file {meta_path.name} beside it "
                           "(see corpus/*.meta.yaml for the fields)")
-    data = _load_yaml(meta_path)
+    data = load_yaml_file(meta_path)
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise CorpusError(f"{meta_path}: expected a mapping with a `documents:` list")
     metas = []
@@ -121,4 +122,4 @@ def load_meta(text_path: Path, meta_path: Path | None = None) -> list[DocumentMe
 def load_places(corpus_dir: Path) -> dict[str, Any]:
     """The place gazetteer (province -> cities, county -> city); empty if absent."""
     path = corpus_dir / "places.yaml"
-    return _load_yaml(path) if path.exists() else {}
+    return load_yaml_file(path) if path.exists() else {}

@@ -1,0 +1,81 @@
+"""Phrasings: data about how people ask for a unit, indexed beside it, never cited in its place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import assistant.phrasings as ph
+from assistant.index import index_dir
+from assistant.retrieve import Retriever, understand
+from kg.errors import CorpusError
+from kg.models import Corpus
+
+
+def test_every_phrased_unit_is_a_unit_of_the_corpus(corpus: Corpus) -> None:
+    assert ph.phrasings(), "the shipped phrasings are missing"
+    assert ph.unknown_units(corpus) == []
+
+
+def test_every_document_has_phrasings(corpus: Corpus) -> None:
+    phrased = {unit_id.split("/", 1)[0] for unit_id in ph.phrasings()}
+    assert phrased == {d.meta.id for d in corpus.documents}
+
+
+def test_phrases_are_short_and_not_the_clause_quoted(corpus: Corpus) -> None:
+    """Phrases add other words for a clause: a phrase that is the clause's own text adds nothing."""
+    for unit_id, phrases in ph.phrasings().items():
+        text = corpus.unit(unit_id).text
+        for phrase in phrases:
+            assert 2 <= len(phrase) <= 12, (unit_id, phrase)
+            assert not (len(phrase) >= 4 and phrase in text), (unit_id, phrase)
+
+
+def test_malformed_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ph, "FOLDER", tmp_path)
+    bad = tmp_path / "bad.yaml"
+    for text, error in [("suqian-2022-36/art_8: [座位间隔\n", CorpusError), ("suqian-2022-36/art_8: 座位间隔\n", ph.PhrasingsError)]:
+        bad.write_text(text, encoding="utf-8")
+        ph.phrasings.cache_clear()
+        try:
+            with pytest.raises(error, match="bad.yaml"):
+                ph.phrasings()
+        finally:
+            ph.phrasings.cache_clear()
+
+
+def test_a_phrasing_finds_a_clause_that_shares_no_word_with_the_question(corpus: Corpus) -> None:
+    """A word only the phrasings hold reaches the clause through its own field; the cited text is the
+    clause's, and the highlighted words are words of that text."""
+    retriever = Retriever.open(corpus)
+    word = _word_only_in_phrasings(retriever)
+    hits = retriever.search(word).hits
+    assert hits, word
+    phrased_units = [u for u, phrases in ph.phrasings().items() if any(word in p for p in phrases)]
+    assert any(hits[0].unit_id == u or u.startswith(hits[0].unit_id + "/") for u in phrased_units)
+    assert all(t in corpus.unit(hits[0].unit_id).text for t in hits[0].matched_terms)
+
+
+def _word_only_in_phrasings(retriever: Retriever) -> str:
+    """A phrasing word held by one unit's phrasings and by no clause text (found, not hard-coded)."""
+    counts: dict[str, int] = {}
+    for phrases in ph.phrasings().values():
+        for word in {w for p in phrases for w in retriever.tok.tokens(p) if len(w) >= 3}:
+            counts[word] = counts.get(word, 0) + 1
+    for word in sorted(counts):
+        if counts[word] == 1 and not retriever.doc_frequency("body", word) and not retriever.doc_frequency("context", word):
+            query = understand(word, retriever.tok, retriever.repairer, retriever.synonyms)
+            if query.terms == [word] and not query.repairs and not query.expansions:
+                return word
+    raise AssertionError("no phrasing word is absent from the clauses")
+
+
+def test_changed_phrasings_rebuild_the_index(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICYKG_CACHE", str(tmp_path))
+    Retriever.open(corpus)
+    marker = index_dir(corpus) / "ready.json"
+    marker.write_text(marker.read_text().replace('"phrasings": "', '"phrasings": "old'))
+    said: list[str] = []
+    Retriever.open(corpus, progress=said.append)
+    assert said
