@@ -25,7 +25,8 @@ from .phrasings import phrasings
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "14"
+INDEX_VERSION = "15"
+PHRASES_FILE = "phrases.json"  # unit id -> its phrasings' content words (see phrase_words)
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
 
@@ -129,6 +130,19 @@ def asked_text(unit_id: str) -> str:
     return numbers_to_arabic(normalize("；".join(phrasings().get(unit_id, ()))))
 
 
+def phrase_words(tok: Tokenizer, unit_id: str) -> list[list[str]]:
+    """A unit's phrasings as their content words, for "the question holds all of one phrasing": segmented
+    at build, so a question never loads jieba's HMM for the phrasings' unknown words. Phrasings of fewer
+    than 3 such characters are too vague to say a question asks for the unit."""
+    stop = set(lexicon().stopwords)
+    found = []
+    for phrase in phrasings().get(unit_id, ()):
+        words = [w for w in tok.tokens(numbers_to_arabic(normalize(phrase))) if w not in stop]
+        if sum(map(len, words)) >= 3:
+            found.append(words)
+    return found
+
+
 def _document(tok: Tokenizer, corpus: Corpus, unit: Unit, tags: list[str], text: str | None = None) -> dict[str, str]:
     """The index fields of one unit (`text`: its normalised text, when already at hand)."""
     text = text if text is not None else numbers_to_arabic(normalize(unit.text))
@@ -168,6 +182,8 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
         writer.cancel()
         raise
     writer.commit()
+    phrases = {u.id: words for u in units if (words := phrase_words(tok, u.id))}
+    write_atomic(build / PHRASES_FILE, json.dumps(phrases, ensure_ascii=False))
     write_atomic(build / "ready.json", json.dumps(_marker(corpus)))
     replace_dir_atomic(build, target)
     say("索引已建立。")
@@ -188,7 +204,7 @@ def is_ready(path: Path, corpus: Corpus) -> bool:
         marker = json.loads((path / "ready.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    beside = all((path / name).is_file() for name in ("words.dict", SYNONYMS_FILE))
+    beside = all((path / name).is_file() for name in ("words.dict", SYNONYMS_FILE, PHRASES_FILE))
     return bool(marker == _marker(corpus)) and beside and readable(path / SYNONYMS_FILE)
 
 

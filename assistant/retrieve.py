@@ -7,6 +7,7 @@ better-scoring of the two is shown.
 
 from __future__ import annotations
 
+import json
 import re
 
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from pydantic import BaseModel
 from kg.extract.actors import mentions_in
 from kg.models import Corpus, Unit
 
-from .index import asked_text, open_index
+from .index import PHRASES_FILE, asked_text, open_index
 from .lexicon import lexicon
 from .scope import Scope, find_scope, place_names
 from .synonyms import Synonyms
@@ -27,6 +28,7 @@ from .tokenize import Tokenizer, bigrams
 
 FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5}
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
+PHRASE_BOOST = 1.4  # the question holds all the words of one of the unit's phrasings (机构改名了 holds 机构 + 改名)
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 EXPANSION_WEIGHT = 0.6
 MAX_INSIDE_TRIGGERS = 3  # concepts a question word may name by appearing inside their triggers
@@ -225,6 +227,7 @@ class Retriever:
         self._tags: dict[str, set[str]] = {}
         self._df: dict[tuple[str, str], int] = {}
         self._asked_texts: dict[str, str] = {}
+        self._phrases: dict[str, list[list[str]]] | None = None
 
     @classmethod
     def open(cls, corpus: Corpus | None = None, progress: Callable[[str], None] | None = None) -> Retriever:
@@ -391,6 +394,23 @@ class Retriever:
         asks = [k for k in query.asks if k in ASKED_KINDS]
         return ASKED_KIND_BOOST if any(unit.id in self._tagged(f"kind:{k}") for k in asks) else 1.0
 
+    def _phrased(self, unit: Unit, query: NormalizedQuery) -> float:
+        """A question holding all the words of one of a unit's phrasings is asking what people ask when that
+        unit is the answer; the field's BM25 alone also rewards words gathered from several phrasings."""
+        for words in self._phrase_words(unit):
+            if all(w in query.text for w in words):
+                return PHRASE_BOOST
+        return 1.0
+
+    def _phrase_words(self, unit: Unit) -> list[list[str]]:
+        """A unit's phrasings as content words, segmented at build (index.phrase_words), read on first use."""
+        if self._phrases is None:
+            try:
+                self._phrases = json.loads((self.tok.dictionary.parent / PHRASES_FILE).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._phrases = {}  # the index check rebuilds a folder without it; a damaged copy only costs this boost
+        return self._phrases.get(unit.id, [])
+
     def _tagged(self, tag: str) -> set[str]:
         """The units carrying a graph tag, read once from the index's facts field."""
         found = self._tags.get(tag)
@@ -420,7 +440,7 @@ class Retriever:
         for unit_id, score in raw:
             unit = self.corpus.unit(unit_id)
             score *= (scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query) * KIND_PRIOR.get(unit.kind, 1.0)
-                      * self._states_asked(unit, query))
+                      * self._states_asked(unit, query) * self._phrased(unit, query))
             groups.setdefault(self._group_key(unit), []).append((score, unit_id))
         ranked = []
         for key, members in groups.items():
