@@ -25,7 +25,7 @@ from .phrasings import phrasings
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "15"
+INDEX_VERSION = "16"
 PHRASES_FILE = "phrases.json"  # unit id -> its phrasings' content words (see phrase_words)
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]

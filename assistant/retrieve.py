@@ -28,7 +28,7 @@ from .tokenize import Tokenizer, bigrams
 
 FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5}
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
-PHRASE_BOOST = 1.4  # the question holds all the words of one of the unit's phrasings (机构改名了 holds 机构 + 改名)
+PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phrasings (机构改名了 holds 机构 + 改名)
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 EXPANSION_WEIGHT = 0.6
 MAX_INSIDE_TRIGGERS = 3  # concepts a question word may name by appearing inside their triggers

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,20 +51,24 @@ def fingerprint(corpus_dir: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def read_yaml(text: str) -> Any:
+def read_yaml(text: str, prepare: Callable[[Any], Any] | None = None, tag: str = "") -> Any:
     """Safe YAML, parsed once: the data of a text seen before comes from a JSON copy in the cache.
 
     Every question reads the lexicon, slot, intent and rule files; YAML (import and parse) cost a
     tenth of a cold `ask`. Data JSON cannot hold unchanged (dates, non-string keys) is not cached.
+    `prepare` turns the parsed data into what is kept (the lexicon normalises its words), and `tag`
+    names that preparation (and its version) so its copy is kept apart from the plain one.
     """
     from .cache import cache_root, write_atomic
 
-    path = cache_root() / "yaml" / (hashlib.sha1(text.encode("utf-8")).hexdigest() + ".json")
+    path = cache_root() / "yaml" / (hashlib.sha1((tag + "\0" + text).encode("utf-8")).hexdigest() + ".json")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
     data = _parse_yaml(text)
+    if prepare is not None:
+        data = prepare(data)
     try:
         copy = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError):

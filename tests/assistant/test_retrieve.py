@@ -47,3 +47,20 @@ def test_an_article_and_its_item_never_fill_two_places(retriever: Retriever) -> 
     ids = [h.unit_id for h in retriever.search("外部考点", limit=10).hits]
     roots = [i.split("/item_")[0].split("/pt_")[0] for i in ids]
     assert len(roots) == len(set(roots))
+
+
+def test_lexicon_words_are_spelt_as_normalised_text() -> None:
+    """Questions and clauses are matched after 四级 -> 4级; a lexicon word left as 四级 would never fire."""
+    from assistant.lexicon import lexicon
+    from assistant.text import normalize, numbers_to_arabic
+
+    lex = lexicon()
+    words = [w for c in lex.concepts.values() for w in c.triggers + c.expand] + [w for ws in lex.asks.values() for w in ws]
+    assert all(numbers_to_arabic(normalize(w)) == w for w in words)
+    assert "4级" in lex.concepts["level"].expand
+
+
+def test_a_level_in_chinese_numerals_meets_the_clause_that_states_it(retriever: Retriever) -> None:
+    result = retriever.search("我们想从四级往上开二级，得等几年")
+    assert result.hits and result.hits[0].unit_id.startswith("suqian-2022-36/art_6")
+    assert "4级" in result.hits[0].matched_terms
