@@ -136,6 +136,19 @@ def understand(question: str, tok: Tokenizer, repairs: Repairer, synonyms: Synon
                            actors=mentions_in(text), asks=[k for k, ws in lex.asks.items() if any(w in text for w in ws)])
 
 
+def _lead(text: str) -> str:
+    """A unit's first sentence or line, from its own text (normalised text has lost its line breaks);
+    for an annex, the title under its "附件2" line: the form's name."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) > 1 and _ANNEX_LINE.fullmatch(lines[0]):
+        lines = lines[1:]
+    return _SENTENCE_END.split(lines[0] if lines else "", maxsplit=1)[0]
+
+
+_ANNEX_LINE = re.compile(r"附件\s*\d+")
+_SENTENCE_END = re.compile(r"[。；：;:]")
+
+
 def _without_places(query: NormalizedQuery, places: dict[str, str]) -> NormalizedQuery:
     """A named place selects documents (the scope boosts them); as a search word it would also reward
     the clauses that spell the place out (definitions, preambles) over the clause that answers."""
@@ -430,7 +443,7 @@ class Retriever:
         cached = self._norm.get(unit.id)
         if cached is None:
             text = numbers_to_arabic(normalize(unit.text))
-            lead = normalize(unit.heading) if unit.heading else re.split(r"[。；：\n]", text, maxsplit=1)[0]
+            lead = numbers_to_arabic(normalize(unit.heading or _lead(unit.text)))
             cached = self._norm[unit.id] = (text, lead)
         return cached
 
