@@ -25,7 +25,7 @@ from .phrasings import phrasings
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "16"
+INDEX_VERSION = "17"
 PHRASES_FILE = "phrases.json"  # unit id -> its phrasings' content words (see phrase_words)
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
@@ -77,7 +77,7 @@ def _schema() -> Any:
                   body=TEXT(analyzer=plain, phrase=False), context=TEXT(analyzer=plain, phrase=False),
                   lead=TEXT(analyzer=plain, phrase=False), concepts=KEYWORD(),
                   grams=TEXT(analyzer=plain, phrase=False), facts=KEYWORD(),
-                  asked=TEXT(analyzer=plain, phrase=False))
+                  asked=TEXT(analyzer=plain, phrase=False), asked_grams=TEXT(analyzer=plain, phrase=False))
 
 
 def _context_text(corpus: Corpus, unit: Unit) -> str:
@@ -150,7 +150,7 @@ def _document(tok: Tokenizer, corpus: Corpus, unit: Unit, tags: list[str], text:
     return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": " ".join(tok.words(text)),
             "context": " ".join(tok.words(context)), "concepts": " ".join(concepts_in(text)),
             "grams": " ".join(bigrams(text)), "facts": " ".join(dict.fromkeys(tags)),
-            "asked": " ".join(tok.words(asked_text(unit.id)))}
+            "asked": " ".join(tok.words(asked_text(unit.id))), "asked_grams": " ".join(bigrams(asked_text(unit.id)))}
 
 
 def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) -> None:

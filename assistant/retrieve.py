@@ -26,16 +26,17 @@ from .synonyms import Synonyms
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams
 
-FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5}
+FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5, "asked_grams": 0.3}
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
 PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phrasings (机构改名了 holds 机构 + 改名)
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
-EXPANSION_WEIGHT = 0.6
 MAX_INSIDE_TRIGGERS = 3  # concepts a question word may name by appearing inside their triggers
 SYNONYM_WEIGHT = 0.7  # a thesaurus synonym of a word the corpus does not use
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
 COVERAGE_POWER = 1.0  # how strongly saying all of the question outweighs repeating part of it
+COVERAGE_BASE = 0.5  # what a unit saying none of the question's words keeps of its score (plus what it says)
+LEAD_WEIGHT = 0.5  # saying the question in the lead sentence (or heading) counts this much more
 KIND_PRIOR = {"preamble": 0.6, "closing": 0.6, "annex": 0.85}  # notices, signatures and blank forms (附件2 备案表) answer only what no clause does
 AMOUNT_BOOST = 1.3  # a clause stating an amount in the asked measure is likelier the answer
 ASKED_KIND_BOOST = 1.4  # a clause stating the kind of fact asked for
@@ -336,6 +337,10 @@ class Retriever:
         parts += [("facts", f"unit:{m}", FIELD_BOOST["facts"]) for m in query.measures]
         parts += [("facts", f"actor:{a}", FIELD_BOOST["facts"]) for a in query.actors]
         parts += [("facts", f"kind:{k}", FIELD_BOOST["kind"]) for k in query.asks]
+        if FIELD_BOOST["asked_grams"]:
+            total = max(self.ix.doc_count(), 1)
+            parts += [("asked_grams", g, FIELD_BOOST["asked_grams"]) for g in dict.fromkeys(bigrams(query.text))
+                      if 0 < self.doc_frequency("asked_grams", g) / total <= COMMON_GRAM_DF]
         if self._needs_net(query):
             total = max(self.ix.doc_count(), 1)
             parts += [("grams", g, FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))
@@ -397,7 +402,7 @@ class Retriever:
         amount = 1.0
         if query.measures and re.search(r"\d+(?:" + "|".join(map(re.escape, query.measures)) + ")", text):
             amount = AMOUNT_BOOST
-        return ((0.5 + in_text) * (1.0 + 0.5 * in_lead)) ** COVERAGE_POWER * amount
+        return ((COVERAGE_BASE + in_text) * (1.0 + LEAD_WEIGHT * in_lead)) ** COVERAGE_POWER * amount
 
     def _states_asked(self, unit: Unit, query: NormalizedQuery) -> float:
         """A question asking for a consequence or a time limit ("会怎样", "多久") prefers clauses the graph
