@@ -25,8 +25,7 @@ from .phrasings import phrasings
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams, build_dictionary
 
-INDEX_VERSION = "17"
-PHRASES_FILE = "phrases.json"  # unit id -> its phrasings' content words (see phrase_words)
+INDEX_VERSION = "18"
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
 
@@ -157,7 +156,9 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
     """Build the dictionary and the index into a temporary folder, then swap it in."""
     from whoosh import index as windex
 
+    from .asked import write_table as write_asked
     from .segment import WordSegmentWriter
+    from .asked import FILE as ASKED_FILE
     from .synonyms import FILE as SYNONYMS_FILE
     from .synonyms import write_synonyms
 
@@ -182,8 +183,7 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
         writer.cancel()
         raise
     writer.commit()
-    phrases = {u.id: words for u in units if (words := phrase_words(tok, u.id))}
-    write_atomic(build / PHRASES_FILE, json.dumps(phrases, ensure_ascii=False))
+    write_asked(build / ASKED_FILE, {u.id: (asked_text(u.id), phrase_words(tok, u.id)) for u in units if u.id in phrasings()})
     write_atomic(build / "ready.json", json.dumps(_marker(corpus)))
     replace_dir_atomic(build, target)
     say("索引已建立。")
@@ -197,6 +197,7 @@ def index_dir(corpus: Corpus) -> Path:
 def is_ready(path: Path, corpus: Corpus) -> bool:
     """Whether a finished index of this version and corpus is at path, with the files built beside it
     (a missing dictionary or synonym table would quietly change every answer)."""
+    from .asked import FILE as ASKED_FILE
     from .synonyms import FILE as SYNONYMS_FILE
     from .synonyms import readable
 
@@ -204,7 +205,7 @@ def is_ready(path: Path, corpus: Corpus) -> bool:
         marker = json.loads((path / "ready.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    beside = all((path / name).is_file() for name in ("words.dict", SYNONYMS_FILE, PHRASES_FILE))
+    beside = all((path / name).is_file() for name in ("words.dict", SYNONYMS_FILE, ASKED_FILE))
     return bool(marker == _marker(corpus)) and beside and readable(path / SYNONYMS_FILE)
 
 

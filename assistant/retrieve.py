@@ -7,7 +7,6 @@ better-scoring of the two is shown.
 
 from __future__ import annotations
 
-import json
 import re
 
 from collections.abc import Callable
@@ -19,7 +18,9 @@ from pydantic import BaseModel
 from kg.extract.actors import mentions_in
 from kg.models import Corpus, Unit
 
-from .index import PHRASES_FILE, asked_text, open_index
+from .asked import FILE as ASKED_FILE
+from .asked import AskedTable
+from .index import open_index
 from .lexicon import lexicon
 from .scope import Scope, find_scope, place_names
 from .synonyms import Synonyms
@@ -240,8 +241,7 @@ class Retriever:
         self._groups: dict[str, str] = {}
         self._tags: dict[str, set[str]] = {}
         self._df: dict[tuple[str, str], int] = {}
-        self._asked_texts: dict[str, str] = {}
-        self._phrases: dict[str, list[list[str]]] | None = None
+        self._asked_table: AskedTable | None = None
 
     @classmethod
     def open(cls, corpus: Corpus | None = None, progress: Callable[[str], None] | None = None) -> Retriever:
@@ -415,19 +415,10 @@ class Retriever:
     def _phrased(self, unit: Unit, query: NormalizedQuery) -> float:
         """A question holding all the words of one of a unit's phrasings is asking what people ask when that
         unit is the answer; the field's BM25 alone also rewards words gathered from several phrasings."""
-        for words in self._phrase_words(unit):
+        for words in self.asked.words(unit.id):
             if all(w in query.text for w in words):
                 return PHRASE_BOOST
         return 1.0
-
-    def _phrase_words(self, unit: Unit) -> list[list[str]]:
-        """A unit's phrasings as content words, segmented at build (index.phrase_words), read on first use."""
-        if self._phrases is None:
-            try:
-                self._phrases = json.loads((self.tok.dictionary.parent / PHRASES_FILE).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self._phrases = {}  # the index check rebuilds a folder without it; a damaged copy only costs this boost
-        return self._phrases.get(unit.id, [])
 
     def _tagged(self, tag: str) -> set[str]:
         """The units carrying a graph tag, read once from the index's facts field."""
@@ -437,11 +428,14 @@ class Retriever:
         return found
 
     def _asked(self, unit: Unit) -> str:
-        """A unit's phrasings (how people ask for it), normalised, remembered per unit."""
-        found = self._asked_texts.get(unit.id)
-        if found is None:
-            found = self._asked_texts[unit.id] = asked_text(unit.id)
-        return found
+        """A unit's phrasings (how people ask for it), normalised, from the table beside the index."""
+        return self.asked.text(unit.id)
+
+    @property
+    def asked(self) -> AskedTable:
+        if self._asked_table is None:
+            self._asked_table = AskedTable(self.tok.dictionary.parent / ASKED_FILE)
+        return self._asked_table
 
     def _normalized(self, unit: Unit) -> tuple[str, str]:
         """A unit's normalised text and lead sentence, computed once per process."""

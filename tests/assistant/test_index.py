@@ -53,7 +53,7 @@ def test_changed_lexicon_marker_forces_rebuild(corpus: Corpus, fresh_cache: Path
     assert said
 
 
-@pytest.mark.parametrize("name", ["words.dict", "synonyms.sqlite", "phrases.json"])
+@pytest.mark.parametrize("name", ["words.dict", "synonyms.sqlite", "phrases.sqlite"])
 def test_index_missing_a_file_built_beside_it_is_rebuilt(corpus: Corpus, fresh_cache: Path, name: str) -> None:
     Retriever.open(corpus)
     (index_dir(corpus) / name).unlink()

@@ -1,0 +1,66 @@
+"""The phrasings as a question reads them: one row per unit in an SQLite file beside the index.
+
+A question looks at its ~60 candidate units only; loading every phrasing of the corpus (7000 of them,
+and their segmented words) cost a cold `ask` a few megabytes and the YAML files' parse. The table is
+written at index build from assistant/data/phrasings/ (normalised text, and the content words of each
+phrasing, segmented then so that a question never loads jieba's HMM for them).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+FILE = "phrases.sqlite"
+
+
+def write_table(path: Path, rows: dict[str, tuple[str, list[list[str]]]]) -> None:
+    """unit id -> (its phrasings as one normalised text, each phrasing's content words), written whole."""
+    import sqlite3
+
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("CREATE TABLE asked (unit TEXT PRIMARY KEY, text TEXT NOT NULL, words TEXT NOT NULL) WITHOUT ROWID")
+        con.executemany("INSERT INTO asked VALUES (?, ?, ?)",
+                        sorted((u, text, json.dumps(words, ensure_ascii=False)) for u, (text, words) in rows.items()))
+        con.commit()
+    finally:
+        con.close()
+    tmp.replace(path)
+
+
+class AskedTable:
+    """Reads a unit's phrasings on first need and remembers them; a missing or damaged file reads as
+    no phrasings (the index check rebuilds a folder without it)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._con: Any = None
+        self._rows: dict[str, tuple[str, list[list[str]]]] = {}
+
+    def text(self, unit_id: str) -> str:
+        return self._row(unit_id)[0]
+
+    def words(self, unit_id: str) -> list[list[str]]:
+        return self._row(unit_id)[1]
+
+    def _row(self, unit_id: str) -> tuple[str, list[list[str]]]:
+        found = self._rows.get(unit_id)
+        if found is None:
+            found = self._rows[unit_id] = self._read(unit_id)
+        return found
+
+    def _read(self, unit_id: str) -> tuple[str, list[list[str]]]:
+        import sqlite3
+
+        try:
+            if self._con is None:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+                self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            row = self._con.execute("SELECT text, words FROM asked WHERE unit = ?", (unit_id,)).fetchone()
+        except sqlite3.Error:
+            return "", []
+        return (row[0], json.loads(row[1])) if row else ("", [])
