@@ -187,7 +187,10 @@ class Repairer:
 
     def is_known(self, word: str) -> bool:
         """A corpus word, a concept trigger, a stopword or a word of the phrasings: never "repaired"."""
-        return word in self.vocab or word in self.extra or (self.phrased is not None and self.phrased(word))
+        if word in self.vocab or word in self.extra:
+            return True
+        # a word people use for a clause is a word; a lone character in a phrasing says nothing (按 in 按时)
+        return len(word) >= 2 and self.phrased is not None and self.phrased(word)
 
     @property
     def patterns(self) -> dict[str, list[str]]:

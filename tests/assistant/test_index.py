@@ -44,10 +44,12 @@ def test_corrupt_index_is_rebuilt(corpus: Corpus, fresh_cache: Path) -> None:
     assert _works(corpus)
 
 
-def test_changed_lexicon_marker_forces_rebuild(corpus: Corpus, fresh_cache: Path) -> None:
+@pytest.mark.parametrize("source", ["lexicon", "phrasings"])
+def test_index_built_from_other_data_is_rebuilt(corpus: Corpus, fresh_cache: Path, source: str) -> None:
+    """The marker names the lexicon and phrasings an index was built from; when they change, it is rebuilt."""
     Retriever.open(corpus)
     marker = index_dir(corpus) / "ready.json"
-    marker.write_text(marker.read_text().replace('"lexicon": "', '"lexicon": "old'))
+    marker.write_text(marker.read_text().replace(f'"{source}": "', f'"{source}": "old'))
     said: list[str] = []
     Retriever.open(corpus, progress=said.append)
     assert said

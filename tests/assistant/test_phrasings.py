@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import assistant.phrasings as ph
-from assistant.index import index_dir
 from assistant.retrieve import Retriever, understand
 from kg.errors import CorpusError
 from kg.models import Corpus
@@ -69,13 +68,3 @@ def _word_only_in_phrasings(retriever: Retriever) -> str:
             if query.terms == [word] and not query.repairs and not query.expansions:
                 return word
     raise AssertionError("no phrasing word is absent from the clauses")
-
-
-def test_changed_phrasings_rebuild_the_index(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("POLICYKG_CACHE", str(tmp_path))
-    Retriever.open(corpus)
-    marker = index_dir(corpus) / "ready.json"
-    marker.write_text(marker.read_text().replace('"phrasings": "', '"phrasings": "old'))
-    said: list[str] = []
-    Retriever.open(corpus, progress=said.append)
-    assert said
