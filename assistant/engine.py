@@ -143,8 +143,11 @@ class Engine:
         hits = result.hits
         if not hits:
             return []
-        best = hits[0].score
-        kept = [h for h in hits if h.score >= best * RELATIVE_FLOOR][:MAX_CITATIONS]
+        # whether a clause is cited beside the best is judged on its own text: phrasings help clauses be
+        # found and ranked, and would otherwise push a second jurisdiction's clause under the floor
+        strength = [h.text_score if h.text_score is not None else h.score for h in hits]
+        best = max(strength)
+        kept = [h for h, s in zip(hits, strength) if s >= best * RELATIVE_FLOOR][:MAX_CITATIONS]
         return [citation_for(self.corpus, self.corpus.unit(h.unit_id), h.score, h.matched_terms) for h in kept]
 
     def _reason(self, answer: Answer, text: str, today: date | None, ranked: list[str], hints: list[str]) -> Answer:

@@ -7,6 +7,7 @@ better-scoring of the two is shown.
 
 from __future__ import annotations
 
+import math
 import re
 
 from collections.abc import Callable
@@ -27,8 +28,9 @@ from .synonyms import Synonyms
 from .text import normalize, numbers_to_arabic
 from .tokenize import Tokenizer, bigrams
 
-FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5, "asked_grams": 0.3}
+FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5}
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
+PHRASE_GRAMS = 3.0  # x(1 + this * share of the question's character pairs, rarest counting most, its phrasings hold)
 PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phrasings (机构改名了 holds 机构 + 改名)
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 MAX_INSIDE_TRIGGERS = 3  # concepts a question word may name by appearing inside their triggers
@@ -71,6 +73,7 @@ class Hit(BaseModel):
     unit_id: str
     score: float
     matched_terms: list[str]
+    text_score: float | None = None  # the score without what its phrasings added: how strongly its own text answers
 
 
 class SearchResult(BaseModel):
@@ -340,10 +343,6 @@ class Retriever:
         parts += [("facts", f"unit:{m}", FIELD_BOOST["facts"]) for m in query.measures]
         parts += [("facts", f"actor:{a}", FIELD_BOOST["facts"]) for a in query.actors]
         parts += [("facts", f"kind:{k}", FIELD_BOOST["kind"]) for k in query.asks]
-        if FIELD_BOOST["asked_grams"]:
-            total = max(self.ix.doc_count(), 1)
-            parts += [("asked_grams", g, FIELD_BOOST["asked_grams"]) for g in dict.fromkeys(bigrams(query.text))
-                      if 0 < self.doc_frequency("asked_grams", g) / total <= COMMON_GRAM_DF]
         if self._needs_net(query):
             total = max(self.ix.doc_count(), 1)
             parts += [("grams", g, FIELD_BOOST["grams"]) for g in dict.fromkeys(bigrams(query.text))
@@ -423,6 +422,21 @@ class Retriever:
                 return PHRASE_BOOST
         return 1.0
 
+    def _pair_weights(self, query: NormalizedQuery) -> dict[str, float]:
+        """The question's character pairs, each weighted by how rare it is among the clauses (idf over the
+        index's character-pair field): 不想再干了 and 不干了 share 干了, however each was segmented."""
+        total = max(self.ix.doc_count(), 1)
+        return {g: math.log(total / (1 + self.doc_frequency("grams", g))) + 1 for g in dict.fromkeys(bigrams(query.text))}
+
+    def _pairs_phrased(self, unit: Unit, pairs: dict[str, float]) -> float:
+        """Favours a unit whose phrasings hold much of the question, pair by pair. Computed for the
+        candidates only (as a field of its own, phrasings' character pairs doubled the 100x index build)."""
+        if not pairs:
+            return 1.0
+        held = self.asked.pairs(unit.id)
+        share = sum(w for g, w in pairs.items() if g in held) / sum(pairs.values())
+        return 1.0 + PHRASE_GRAMS * share
+
     def _tagged(self, tag: str) -> set[str]:
         """The units carrying a graph tag, read once from the index's facts field."""
         found = self._tags.get(tag)
@@ -451,20 +465,23 @@ class Retriever:
 
     def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery, limit: int) -> list[Hit]:
         """One hit per article: ranked by its best unit, shown as the article unless an item says it clearly better."""
-        groups: dict[str, list[tuple[float, str]]] = {}
+        groups: dict[str, list[tuple[float, str, float]]] = {}
+        pairs = self._pair_weights(query)
         for unit_id, score in raw:
             unit = self.corpus.unit(unit_id)
-            score *= (scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query) * KIND_PRIOR.get(unit.kind, 1.0)
-                      * self._states_asked(unit, query) * self._phrased(unit, query))
-            groups.setdefault(self._group_key(unit), []).append((score, unit_id))
+            text_score = score * (scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query)
+                                  * KIND_PRIOR.get(unit.kind, 1.0) * self._states_asked(unit, query))
+            score = text_score * self._phrased(unit, query) * self._pairs_phrased(unit, pairs)
+            groups.setdefault(self._group_key(unit), []).append((score, unit_id, text_score))
         ranked = []
         for key, members in groups.items():
-            top = max(s for s, _ in members)
-            shown = max(members, key=lambda m: (m[0] * (ARTICLE_PREFERENCE if m[1] == key else 1.0), m[1]))[1]
-            ranked.append((top, shown))
+            top = max(s for s, _, _ in members)
+            shown = max(members, key=lambda m: (m[0] * (ARTICLE_PREFERENCE if m[1] == key else 1.0), m[1]))
+            ranked.append((top, shown[1], max(t for _, _, t in members)))
         ranked.sort(key=lambda p: (-p[0], p[1]))
         terms = query.terms + query.expansions + list(query.repairs.values())
-        return [Hit(unit_id=u, score=round(s, 4), matched_terms=self._matched(u, terms)) for s, u in ranked[:limit]]
+        return [Hit(unit_id=u, score=round(s, 4), matched_terms=self._matched(u, terms), text_score=round(t, 4))
+                for s, u, t in ranked[:limit]]
 
     def _matched(self, unit_id: str, terms: list[str]) -> list[str]:
         """The question's words the unit contains (in the index's spelling: 4级 for 四级)."""

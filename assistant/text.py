@@ -56,9 +56,22 @@ def numbers_to_arabic(text: str) -> str:
     return _CN_NUM_BEFORE_MEASURE.sub(conv, text)
 
 
+_WIDE = {c: unicodedata.normalize("NFKC", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000]}
+
+
+def _nfkc(text: str) -> str:
+    """NFKC, skipped where it would change nothing: in Chinese text it mostly turns full-width forms
+    (，？１Ａ and the ideographic space) into ASCII, which a translation table does at a third of the cost
+    (it counted at 100x corpus size, where ~12 000 phrasings a copy are normalised)."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    narrowed = text.translate(_WIDE)
+    return narrowed if unicodedata.is_normalized("NFKC", narrowed) else unicodedata.normalize("NFKC", narrowed)
+
+
 def normalize(text: str) -> str:
     """Width, case, script and spacing made uniform."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = _nfkc(text).lower()
     text = to_simplified(text)
     text = _DIGIT_GAP.sub("", text)  # "不少于 50 平方米" is typeset with spaces; words are not
     return re.sub(r"\s+", " ", text).strip()
