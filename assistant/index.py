@@ -155,10 +155,11 @@ def asked_texts(unit_ids: list[str]) -> dict[str, str]:
 _APART = "\x01"
 
 
-Segmented = list[tuple[list[str], "list[str] | None"]]
+Phrasing = tuple[list[str], list[str] | None]  # (words for the index field, content words or None)
+Segmented = list[Phrasing]
 
 
-def segment_phrasings(tok: Tokenizer, asked: str, stop: set[str], seen: dict[str, tuple[list[str], list[str] | None]]) -> Segmented:
+def segment_phrasings(tok: Tokenizer, asked: str, stop: set[str], seen: dict[str, Phrasing]) -> Segmented:
     """Each phrasing of a unit (`asked`: from asked_text; normalisation made the separator ASCII) as
     (its words for the index field, its content words for "the question holds all of one phrasing", or
     None when it has fewer than 3 content characters: too vague to say a question asks for the unit).

@@ -31,7 +31,7 @@ from .tokenize import Tokenizer, bigrams
 FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5}
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
 PHRASE_GRAMS = 3.0  # x(1 + this * share of the question's character pairs, rarest counting most, its phrasings hold)
-PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phrasings (机构改名了 holds 机构 + 改名)
+PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phrasings (机构改名了: 机构 + 改名)
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 MAX_INSIDE_TRIGGERS = 3  # concepts a question word may name by appearing inside their triggers
 SYNONYM_WEIGHT = 0.7  # a thesaurus synonym of a word the corpus does not use
@@ -426,7 +426,8 @@ class Retriever:
         """The question's character pairs, each weighted by how rare it is among the clauses (idf over the
         index's character-pair field): 不想再干了 and 不干了 share 干了, however each was segmented."""
         total = max(self.ix.doc_count(), 1)
-        return {g: math.log(total / (1 + self.doc_frequency("grams", g))) + 1 for g in dict.fromkeys(bigrams(query.text))}
+        return {g: math.log(total / (1 + self.doc_frequency("grams", g))) + 1
+                for g in dict.fromkeys(bigrams(query.text))}
 
     def _pairs_phrased(self, unit: Unit, pairs: dict[str, float]) -> float:
         """Favours a unit whose phrasings hold much of the question, pair by pair. Computed for the

@@ -21,7 +21,8 @@ _FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 
 def loose(syllable: str) -> str:
     """A pinyin syllable without tone, folded with the confusions people make (zhàng -> zan)."""
-    decomposed = unicodedata.normalize("NFD", syllable.lower()).replace("u\u0308", "v")  # ǚ -> u + marks: keep it apart from u
+    # ǚ decomposes into u and its marks: keep it apart from u
+    decomposed = unicodedata.normalize("NFD", syllable.lower()).replace("u\u0308", "v")
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     for a, b in _INITIALS:
         if plain.startswith(a):

@@ -203,7 +203,8 @@ def main() -> None:
     if args.scale:
         big = Path(tempfile.mkdtemp(prefix="pk-scaled-"))
         scaled_corpus(default_corpus_dir(), big, args.scale)
-        rows.append((f"{args.scale}x", measure(big, qfile, max(2, args.repeat // 2), cold=False, phrasings=big / "phrasings")))
+        large = measure(big, qfile, max(2, args.repeat // 2), cold=False, phrasings=big / "phrasings")
+        rows.append((f"{args.scale}x", large))
     print(f"{'corpus':<7}{'metric':<18}{'policykg':>10}{'obvious':>10}{'ratio':>8}")
     for name, r in rows:
         for label, ours, base in [("index build s", "ours_build_s", "base_build_s"),
