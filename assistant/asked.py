@@ -11,24 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .sqlitefile import open_read_only, write_swapped
+
 FILE = "phrases.sqlite"
 
 
 def write_table(path: Path, rows: dict[str, tuple[str, list[list[str]]]]) -> None:
     """unit id -> (its phrasings as one normalised text, each phrasing's content words), written whole."""
-    import sqlite3
-
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
-    try:
+    def fill(con: Any) -> None:
         con.execute("CREATE TABLE asked (unit TEXT PRIMARY KEY, text TEXT NOT NULL, words TEXT NOT NULL) WITHOUT ROWID")
         con.executemany("INSERT INTO asked VALUES (?, ?, ?)",
                         sorted((u, text, _joined(words)) for u, (text, words) in rows.items()))
-        con.commit()
-    finally:
-        con.close()
-    tmp.replace(path)
+
+    write_swapped(path, fill)
 
 
 class AskedTable:
@@ -67,8 +62,7 @@ class AskedTable:
 
         try:
             if self._con is None:
-                uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
-                self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self._con = open_read_only(self.path)
             row = self._con.execute("SELECT text, words FROM asked WHERE unit = ?", (unit_id,)).fetchone()
         except sqlite3.Error:
             return "", []

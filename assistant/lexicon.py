@@ -55,22 +55,12 @@ def lexicon() -> Lexicon:
 
 
 def _normalised(data: Any) -> Any:
-    """Every string of the lexicon's data normalised like text; mapping keys (concept names) kept.
-
-    The ~6000 strings are normalised as one text (a separator no normalisation touches between them):
-    one at a time they cost a tenth of a cold `ask`'s budget for words that mostly do not change."""
-    from .text import normalize, numbers_to_arabic
+    """Every string of the lexicon's data normalised like text; mapping keys (concept names) kept."""
+    from .text import normalize_many
 
     strings: list[str] = []
     _collect(data, strings)
-    joined = numbers_to_arabic(normalize(_SEPARATOR.join(strings)))
-    done = joined.split(_SEPARATOR)
-    if len(done) != len(strings):  # a separator lost: fall back to one at a time
-        done = [numbers_to_arabic(normalize(s)) for s in strings]
-    return _rebuild(data, iter(s.strip() for s in done))
-
-
-_SEPARATOR = "\x01"
+    return _rebuild(data, iter(normalize_many(strings)))
 
 
 def _collect(data: Any, out: list[str]) -> None:

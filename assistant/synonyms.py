@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .sounds import character_readings
+from .sqlitefile import open_read_only, uri, write_swapped
 from .tokenize import cjk_runs
 
 MAX_GROUP = 20  # larger groups are loose associations, not synonyms
@@ -81,12 +82,7 @@ def write_table(path: Path, table: dict[str, list[str]], words: Iterable[str] = 
                 sounds: Iterable[tuple[str, str]] = ()) -> None:
     """The table as an SQLite file (plus `words`, known but without synonyms, and each character's
     readings for the typo repairer): a question looks its own spans up instead of loading 100k entries."""
-    import sqlite3
-
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
-    try:
+    def fill(con: Any) -> None:
         con.execute("CREATE TABLE syn (word TEXT PRIMARY KEY, targets TEXT NOT NULL) WITHOUT ROWID")
         rows = {**{w: "" for w in words}, **{w: " ".join(t) for w, t in table.items()}}
         con.executemany("INSERT INTO syn VALUES (?, ?)", sorted(rows.items()))
@@ -94,15 +90,8 @@ def write_table(path: Path, table: dict[str, list[str]], words: Iterable[str] = 
         con.executemany("INSERT INTO sound VALUES (?, ?)", sounds)
         con.execute("CREATE TABLE meta (longest INTEGER NOT NULL)")
         con.execute("INSERT INTO meta VALUES (?)", (max(map(len, rows), default=0),))
-        con.commit()
-    finally:
-        con.close()
-    tmp.replace(path)
 
-
-def _uri(path: Path | None, options: str) -> str:
-    """An SQLite URI for a file (percent-encoded: a cache folder may hold spaces or '#')."""
-    return f"{Path(path or '').resolve().as_uri()}?{options}"
+    write_swapped(path, fill)
 
 
 def readable(path: Path) -> bool:
@@ -110,7 +99,7 @@ def readable(path: Path) -> bool:
     import sqlite3
 
     try:
-        con = sqlite3.connect(_uri(path, "mode=ro"), uri=True)
+        con = sqlite3.connect(uri(path, "mode=ro"), uri=True)
         try:
             return con.execute("SELECT longest FROM meta").fetchone() is not None
         finally:
@@ -148,7 +137,7 @@ class Synonyms:
         import sqlite3
 
         try:
-            self._con = sqlite3.connect(_uri(self.path, "mode=ro&immutable=1"), uri=True, check_same_thread=False)
+            self._con = open_read_only(self.path)
             self._longest = int(self._con.execute("SELECT longest FROM meta").fetchone()[0])
         except sqlite3.Error:
             self.table, self._longest = {}, 0  # unreadable: retrieval goes on without synonyms

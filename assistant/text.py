@@ -75,3 +75,16 @@ def normalize(text: str) -> str:
     text = to_simplified(text)
     text = _DIGIT_GAP.sub("", text)  # "不少于 50 平方米" is typeset with spaces; words are not
     return re.sub(r"\s+", " ", text).strip()
+
+
+def normalize_many(texts: list[str]) -> list[str]:
+    """numbers_to_arabic(normalize(t)) for many short texts, normalised as one text with a separator no
+    normalisation touches: one call each cost a tenth of a cold `ask` for the lexicon's ~6000 words and a
+    tenth of the 100x build for the phrasings."""
+    done = numbers_to_arabic(normalize(_APART.join(texts))).split(_APART)
+    if len(done) != len(texts):  # the separator did not survive: one at a time
+        return [numbers_to_arabic(normalize(t)) for t in texts]
+    return [d.strip() for d in done]
+
+
+_APART = "\x01"
