@@ -9,7 +9,6 @@ of another version, or that fails to open is rebuilt, never trusted.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -135,34 +134,29 @@ def _with_ancestors(corpus: Corpus, unit_ids: list[str]) -> set[str]:
     return out
 
 
-def asked_text(unit_id: str) -> str:
-    """A unit's phrasings as one normalised text (phrases apart, so no word spans two of them)."""
-    return asked_texts([unit_id])[unit_id]
-
-
-def asked_texts(unit_ids: list[str]) -> dict[str, str]:
-    """asked_text for many units, each distinct phrasing normalised once (text.normalize_many)."""
+def normalised_phrasings(unit_ids: list[str]) -> dict[str, list[str]]:
+    """Each unit's phrasings, normalised like text (each distinct phrasing once: text.normalize_many)."""
     table = phrasings()
     distinct = list(dict.fromkeys(p for u in unit_ids for p in table.get(u, ())))
     normal = dict(zip(distinct, normalize_many(distinct)))
-    return {u: ";".join(normal[p] for p in table.get(u, ())) for u in unit_ids}
+    return {u: [normal[p] for p in table.get(u, ())] for u in unit_ids}
 
 
 Phrasing = tuple[list[str], list[str] | None]  # (words for the index field, content words or None)
 Segmented = list[Phrasing]
 
 
-def segment_phrasings(tok: Tokenizer, asked: str, stop: set[str], seen: dict[str, Phrasing]) -> Segmented:
-    """Each phrasing of a unit (`asked`: from asked_text; normalisation made the separator ASCII) as
-    (its words for the index field, its content words for "the question holds all of one phrasing", or
-    None when it has fewer than 3 content characters: too vague to say a question asks for the unit).
+def segment_phrasings(tok: Tokenizer, phrases: list[str], stop: set[str], seen: dict[str, Phrasing]) -> Segmented:
+    """Each (normalised) phrasing of a unit as (its words for the index field, its content words for "the
+    question holds all of one phrasing", or None when it has fewer than 3 content characters: too vague to
+    say a question asks for the unit).
 
     Segmented at build, so a question never loads jieba's HMM for the phrasings' unknown words. The
     content words include sub-words (考试地点, 考试, 地点), which change nothing (a word in the question
     brings its parts), and come only with words of 3 characters or more. `seen` remembers phrasings met
     before: the same question is a phrasing of several units."""
     out = []
-    for phrase in _PHRASE_SEPARATOR.split(asked) if asked else ():
+    for phrase in phrases:
         found = seen.get(phrase)
         if found is None:
             words = tok.words(phrase)
@@ -170,9 +164,6 @@ def segment_phrasings(tok: Tokenizer, asked: str, stop: set[str], seen: dict[str
             found = seen[phrase] = (words, content if sum(map(len, content)) >= 3 else None)
         out.append(found)
     return out
-
-
-_PHRASE_SEPARATOR = re.compile("[;；]")
 
 
 def _document(tok: Tokenizer, corpus: Corpus, unit: Unit, tags: list[str], text: str | None = None,
@@ -212,13 +203,13 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
     ix = windex.create_in(str(build), _schema())
     writer = WordSegmentWriter(ix)
     rows: dict[str, tuple[str, list[list[str]]]] = {}
-    asked_of, stop, seen = asked_texts([u.id for u in units]), set(lexicon().stopwords), {}
+    phrases_of, stop, seen = normalised_phrasings([u.id for u in units]), set(lexicon().stopwords), {}
     try:
         for unit, text in zip(units, texts):
-            segmented = segment_phrasings(tok, asked_of[unit.id], stop, seen)
+            segmented = segment_phrasings(tok, phrases_of[unit.id], stop, seen)
             writer.add_words(_document(tok, corpus, unit, tags.get(unit.id, []), text, segmented))
-            if segmented:
-                rows[unit.id] = (asked_of[unit.id], [content for _, content in segmented if content])
+            if segmented:  # the phrasings as one text, apart (no word spans two), for coverage and pairs
+                rows[unit.id] = (";".join(phrases_of[unit.id]), [content for _, content in segmented if content])
     except BaseException:
         writer.cancel()
         raise
