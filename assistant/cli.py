@@ -27,6 +27,11 @@ examples:
   policykg eval queries/                    measured retrieval quality
   policykg                                  open the terminal app
 
+environment:
+  POLICYKG_CACHE       where the index and other built files go (default $XDG_CACHE_HOME/policykg)
+  POLICYKG_CORPUS      the corpus folder (same as --corpus)
+  POLICYKG_PHRASINGS   a folder of phrasings files to use instead of the shipped ones
+
 exit codes: 0 ok, 1 nothing found, 2 bad input, 3 corpus/index problem
 """
 

@@ -38,7 +38,11 @@ class PhrasingsError(PolicyKGError):
 def folder() -> Path:
     """The shipped phrasings, or the folder POLICYKG_PHRASINGS names (a bureau's own, a benchmark's)."""
     named = os.environ.get("POLICYKG_PHRASINGS")
-    return Path(named) if named else FOLDER
+    if not named:
+        return FOLDER
+    if not Path(named).is_dir():  # silently searching without phrasings would quietly change every answer
+        raise PhrasingsError(f"POLICYKG_PHRASINGS={named}: not a folder (of `<document id>.yaml` phrasings files)")
+    return Path(named)
 
 
 def files() -> list[Path]:
@@ -56,11 +60,21 @@ def phrasings() -> dict[str, tuple[str, ...]]:
         try:
             data = _SHAPE.validate_python(raw or {})
         except ValueError as exc:
-            raise PhrasingsError(f"{path}: expected `unit id: [phrase, …]` lines ({str(exc).splitlines()[0]})") from exc
+            raise PhrasingsError(f"{path}: {_first_bad(raw)}; expected `unit id: [phrase, …]` lines") from exc
         for unit_id, phrases in data.items():
             clean = [p.strip() for p in phrases if p and p.strip()]
             out[unit_id] = tuple(dict.fromkeys([*out.get(unit_id, ()), *clean]))
     return out
+
+
+def _first_bad(raw: object) -> str:
+    """What is wrong with a file that is not a mapping of unit id -> list of phrases, in a user's words."""
+    if not isinstance(raw, dict):
+        return "the file is not a mapping"
+    for key, value in raw.items():
+        if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+            return f"{key}: not a list of phrases ({value!r:.40})"
+    return "an entry is not `unit id: [phrase, …]`"
 
 
 _LINE = re.compile(r"([A-Za-z0-9_./-]+): \[(.*)\]")

@@ -44,11 +44,12 @@ def test_the_files_read_without_yaml_as_yaml_reads_them() -> None:
 def test_malformed_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ph, "FOLDER", tmp_path)
     bad = tmp_path / "bad.yaml"
-    for text, error in [("suqian-2022-36/art_8: [座位间隔\n", CorpusError), ("suqian-2022-36/art_8: 座位间隔\n", ph.PhrasingsError)]:
+    for text, error in [("suqian-2022-36/art_8: [座位间隔\n", CorpusError),
+                        ("suqian-2022-36/art_8: 座位间隔\n", ph.PhrasingsError)]:
         bad.write_text(text, encoding="utf-8")
         ph.phrasings.cache_clear()
         try:
-            with pytest.raises(error, match="bad.yaml"):
+            with pytest.raises(error, match="bad.yaml.*(YAML|suqian-2022-36/art_8: not a list)"):
                 ph.phrasings()
         finally:
             ph.phrasings.cache_clear()
@@ -78,3 +79,9 @@ def _word_only_in_phrasings(retriever: Retriever) -> str:
             if query.terms == [word] and not query.repairs and not query.expansions:
                 return word
     raise AssertionError("no phrasing word is absent from the clauses")
+
+
+def test_a_phrasings_folder_that_does_not_exist_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("POLICYKG_PHRASINGS", str(tmp_path / "missing"))
+    with pytest.raises(ph.PhrasingsError, match="POLICYKG_PHRASINGS=.*not a folder"):
+        ph.files()
