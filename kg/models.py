@@ -49,6 +49,7 @@ class DocumentMeta(BaseModel):
     body_start_occurrence: int = 1
     body_end: str | None = None
     source_file: str = ""
+    source: str | None = None  # where the text was found (an address), for documents added from public pages
 
     @property
     def short_title(self) -> str:
