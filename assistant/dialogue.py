@@ -69,7 +69,7 @@ def turn(state: DialogueState | None, question: str, facts: FactSet | Callable[[
     `ranked` is the retriever's ranking (it matches behaviours to sanction triggers); `hints` are the
     corpus words the retriever repaired typos into (外部考典 -> 外部考点), read for the intent too.
     """
-    from .text import normalize
+    from assistant.lang.text import normalize
 
     state = (state or DialogueState()).model_copy(deep=True)
     today = today or date.today()

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from kg.errors import PolicyKGError
 from kg.models import Corpus, Document, Unit
 
-from .answer import citation_for, direct_answer, NO_ANSWER
+from assistant.citations import citation_for, direct_answer, NO_ANSWER
 from .models import Answer
-from .question import clean_question
+from assistant.understand.question import clean_question
 
 if TYPE_CHECKING:
-    from .retrieve import Retriever
+    from assistant.search.retriever import Retriever
 
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章]|^[^\s]{2,12}\s*[一二三四五六七八九十]+[（(、]|附件\s*\d")
 MAX_CITATIONS = 6
@@ -42,7 +42,7 @@ class Engine:
         """Load the corpus and open (or build) the index for it."""
         from kg.cache import load_corpus
 
-        from .retrieve import Retriever
+        from assistant.search.retriever import Retriever
 
         corpus = load_corpus()
         return cls(corpus, Retriever.open(corpus, progress=progress))
@@ -126,7 +126,7 @@ class Engine:
         """The question as searched: with the chosen jurisdiction when it names no place itself."""
         if not self.place or (self.state is not None and self.state.determination and len(text) <= 16):
             return text  # no scope chosen, or a short reply inside a conversation that already has its place
-        from .scope import find_scope
+        from assistant.lang.places import find_scope
 
         return text if find_scope(self.corpus, text).jurisdictions else f"{self.place} {text}"
 

@@ -70,7 +70,7 @@ print(json.dumps(out))
 OURS_WARM = """
 import sys, time, json
 from kg.cache import load_corpus
-from assistant.retrieve import Retriever
+from assistant.search.retriever import Retriever
 r = Retriever.open(load_corpus())
 qs = json.load(open(sys.argv[1]))
 r.search(qs[0])
@@ -82,7 +82,7 @@ print(json.dumps(out))
 
 OURS_BUILD = """
 from kg.cache import load_corpus
-from assistant.retrieve import Retriever
+from assistant.search.retriever import Retriever
 Retriever.open(load_corpus())
 """
 
@@ -145,7 +145,7 @@ def _scaled_phrasings(dest: Path, scale: int) -> None:
     large index is as heavy per unit as the real one."""
     import yaml
 
-    from assistant.phrasings import FOLDER
+    from assistant.search.phrasings import FOLDER
 
     dest.mkdir(parents=True, exist_ok=True)
     for path in sorted(FOLDER.glob("*.yaml")):
@@ -194,7 +194,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=100, help="synthetic corpus size multiple (0 to skip)")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
-    from assistant.evaluate import load_gold
+    from assistant.evaluation.retrieval import load_gold
     from kg.corpus import default_corpus_dir
 
     qfile = Path(tempfile.mkdtemp()) / "questions.json"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.scenarios import evaluate_intents, load_intents
+from assistant.evaluation.scenarios import evaluate_intents, load_intents
 
 FLOOR = 0.95
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluate import RetrievalReport, evaluate, load_gold
-from assistant.retrieve import Retriever
+from assistant.evaluation.retrieval import RetrievalReport, evaluate, load_gold
+from assistant.search.retriever import Retriever
 
 HERE = Path(__file__).parent
 

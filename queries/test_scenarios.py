@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.scenarios import Scenario, load_scenarios, run_scenario
+from assistant.evaluation.scenarios import Scenario, load_scenarios, run_scenario
 
 HERE = Path(__file__).parent / "scenarios"
 CASES = load_scenarios(HERE)

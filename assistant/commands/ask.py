@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(answer.model_dump_json())
     else:
-        from assistant.render_answer import render_answer
+        from assistant.render import render_answer
 
         print(render_answer(engine.corpus, answer, color=sys.stdout.isatty(), limit=max(args.limit, 1)))
     return 0 if answer.citations else 1

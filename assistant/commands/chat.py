@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.temporal import parse_day
 
     from assistant.engine import Engine
-    from assistant.render_answer import render_answer
+    from assistant.render import render_answer
 
     today = parse_day(args.today) if args.today else None
     engine = Engine.open(progress=lambda m: print(f"policykg: {m}", file=sys.stderr, flush=True))

@@ -28,8 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     from kg.errors import CorpusError
 
-    from assistant.evaluate import evaluate, load_gold
-    from assistant.retrieve import Retriever
+    from assistant.evaluation.retrieval import evaluate, load_gold
+    from assistant.search.retriever import Retriever
 
     if not args.path.exists():
         raise CorpusError(f"{args.path}: no such gold folder or file")
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 def _reasoning_section(path: Path, retriever: object, details: bool) -> None:
     """Verdict accuracy on the scenarios and intent accuracy on the labelled questions, when present."""
     from assistant.engine import Engine
-    from assistant.scenarios import evaluate_intents, evaluate_scenarios, load_intents, load_scenarios
+    from assistant.evaluation.scenarios import evaluate_intents, evaluate_scenarios, load_intents, load_scenarios
 
     folder = path if path.is_dir() else path.parent
     engine = Engine(retriever.corpus, retriever)  # type: ignore[attr-defined]

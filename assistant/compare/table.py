@@ -140,7 +140,7 @@ def _sanction_rows(corpus: Corpus, facts: FactSet) -> list[tuple[str, str, Cell]
 
 def _fallback_rows(query: str, corpus: Corpus) -> list[tuple[str, str, Cell]]:
     """Per jurisdiction, the clause retrieval finds for the topic (topics that are not numbers)."""
-    from ..retrieve import Retriever
+    from assistant.search.retriever import Retriever
 
     retriever = Retriever.open(corpus)
     out = []

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from kg.facts import Deadline, FactSet
 from kg.models import Corpus
 
-from ..workdays import add_workdays
+from assistant.reason.workdays import add_workdays
 from .checklist import Pending
 from .outcome import Outcome
 from .profile import Profile

@@ -60,8 +60,8 @@ def _expanded(question: str) -> str:
 
     Generic concepts (weight < 0.5: 后果 -> 约谈, 违规 …) are left out: they name every sanction.
     """
-    from ..lexicon import lexicon
-    from ..text import normalize, numbers_to_arabic
+    from assistant.lang.lexicon import lexicon
+    from assistant.lang.text import normalize, numbers_to_arabic
 
     said = numbers_to_arabic(normalize(question))  # the lexicon's words are spelt as normalised text
     extra = [w for c in lexicon().concepts.values() if c.weight >= 0.5 and any(t in said for t in c.triggers)

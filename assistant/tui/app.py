@@ -194,7 +194,7 @@ class PolicyApp(App[int]):
         self.open_unit(event.unit)
 
     def open_unit(self, unit: Any) -> None:
-        from ..answer import citation_for
+        from assistant.citations import citation_for
 
         self.query_one(SourcePane).show_citation(citation_for(self.engine.corpus, unit, 1.0, []))
 

@@ -51,7 +51,7 @@ def fill(state: DialogueState, question: str, corpus: Corpus, today: date) -> se
 
 def _place(state: DialogueState, question: str, corpus: Corpus, values: dict[str, Any]) -> None:
     """The place named, and — when it introduces the organisation (浙江的…) — that it is registered there."""
-    from ..scope import find_scope, place_names
+    from assistant.lang.places import find_scope, place_names
 
     scope = find_scope(corpus, question)
     if not scope.jurisdictions:

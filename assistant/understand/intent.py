@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..text import normalize
+from assistant.lang.text import normalize
 from .slots import DATA, prepare
 
 # "3月20日能申报吗": a day named next to applying asks about the window, whoever applies.

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..text import normalize, numbers_to_arabic
+from assistant.lang.text import normalize, numbers_to_arabic
 
 DATA = Path(__file__).parent / "data"
 _CLAUSE = re.compile(r"[，,。；;！!？?、\n]|但是|但|而且|并且")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.index import index_dir
-from assistant.retrieve import Retriever
+from assistant.search.index import index_dir
+from assistant.search.retriever import Retriever
 from kg.models import Corpus
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import assistant.phrasings as ph
-from assistant.retrieve import Retriever, understand
+import assistant.search.phrasings as ph
+from assistant.search.retriever import Retriever, understand
 from kg.errors import CorpusError
 from kg.models import Corpus
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluate import load_gold
-from assistant.retrieve import Retriever, understand
+from assistant.evaluation.retrieval import load_gold
+from assistant.search.retriever import Retriever, understand
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -21,7 +21,7 @@ def retriever() -> Retriever:
 def test_scores_equal_whoosh_on_the_gold_questions(retriever: Retriever, large: bool, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from whoosh.query import Or, Term
 
-    from assistant import postings
+    from assistant.search import postings
 
     monkeypatch.setattr(postings, "LARGE", 0 if large else 10**9)
     retriever._scorer = None  # a fresh scorer: its cached postings are kept in the mode's own form

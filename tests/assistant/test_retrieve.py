@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.retrieve import Retriever
-from assistant.scope import find_scope
-from assistant.text import normalize
+from assistant.search.retriever import Retriever
+from assistant.lang.places import find_scope
+from assistant.lang.text import normalize
 from kg.models import Corpus
 
 
@@ -51,8 +51,8 @@ def test_an_article_and_its_item_never_fill_two_places(retriever: Retriever) -> 
 
 def test_lexicon_words_are_spelt_as_normalised_text() -> None:
     """Questions and clauses are matched after 四级 -> 4级; a lexicon word left as 四级 would never fire."""
-    from assistant.lexicon import lexicon
-    from assistant.text import normalize, numbers_to_arabic
+    from assistant.lang.lexicon import lexicon
+    from assistant.lang.text import normalize, numbers_to_arabic
 
     lex = lexicon()
     words = [w for c in lex.concepts.values() for w in c.triggers + c.expand] + [w for ws in lex.asks.values() for w in ws]

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from whoosh import index as windex
 
-from assistant.index import _document, _schema, fact_tags, indexed_units
-from assistant.lexicon import lexicon
-from assistant.segment import WordSegmentWriter
-from assistant.text import normalize, numbers_to_arabic
-from assistant.tokenize import Tokenizer, build_dictionary
+from assistant.search.index import _document, _schema, fact_tags, indexed_units
+from assistant.lang.lexicon import lexicon
+from assistant.search.segment import WordSegmentWriter
+from assistant.lang.text import normalize, numbers_to_arabic
+from assistant.lang.tokenizer import Tokenizer, build_dictionary
 from kg.models import Corpus
 
 

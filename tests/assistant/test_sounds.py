@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.retrieve import Retriever
-from assistant.sounds import character_readings, loose
+from assistant.search.retriever import Retriever
+from assistant.lang.sounds import character_readings, loose
 from kg.models import Corpus
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.retrieve import Retriever, understand
-from assistant.synonyms import MAX_GROUP, Synonyms, build_table, thesaurus_groups, write_table
-from assistant.vectors import load_vectors, neighbour_table
+from assistant.search.retriever import Retriever, understand
+from assistant.lang.synonyms import MAX_GROUP, Synonyms, build_table, thesaurus_groups, write_table
+from assistant.lang.vectors import load_vectors, neighbour_table
 
 
 def test_table_maps_only_words_the_corpus_lacks_into_corpus_words() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.workdays import add_workdays, is_workday
+from assistant.reason.workdays import add_workdays, is_workday
 
 
 def test_spring_festival_week_is_skipped_and_make_up_saturday_counts() -> None:

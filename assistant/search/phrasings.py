@@ -25,7 +25,7 @@ from kg.corpus import load_yaml_file
 from kg.errors import PolicyKGError
 from kg.models import Corpus
 
-FOLDER = Path(__file__).parent / "data" / "phrasings"
+FOLDER = Path(__file__).resolve().parent.parent / "data" / "phrasings"
 _SHAPE = TypeAdapter(dict[str, list[str]])
 
 

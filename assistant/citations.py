@@ -6,8 +6,8 @@ import re
 
 from kg.models import Corpus, Unit
 
-from .models import Citation
-from .render import context_line
+from assistant.models import Citation
+from assistant.render import context_line
 
 NO_ANSWER = "语料中没有找到回答这个问题的条款。可以换个说法，或用 `policykg show --list` 查看收录的文件。"
 _SENTENCE = re.compile(r"[^。；\n]+[。；]?")

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from kg.corpus import read_yaml
 
-DATA = Path(__file__).parent / "data" / "lexicon.yaml"
+DATA = Path(__file__).resolve().parent.parent / "data" / "lexicon.yaml"
 
 
 class Concept(BaseModel):
@@ -56,7 +56,7 @@ def lexicon() -> Lexicon:
 
 def _normalised(data: Any) -> Any:
     """Every string of the lexicon's data normalised like text; mapping keys (concept names) kept."""
-    from .text import normalize_many
+    from assistant.lang.text import normalize_many
 
     strings: list[str] = []
     _collect(data, strings)

@@ -19,14 +19,14 @@ from pydantic import BaseModel
 from kg.extract.actors import mentions_in
 from kg.models import Corpus, Unit
 
-from .asked import FILE as ASKED_FILE
-from .asked import AskedTable
-from .index import open_index
-from .lexicon import lexicon
-from .scope import Scope, find_scope, place_names
-from .synonyms import Synonyms
-from .text import normalize, numbers_to_arabic
-from .tokenize import Tokenizer, bigrams
+from assistant.search.phrasings_table import FILE as ASKED_FILE
+from assistant.search.phrasings_table import AskedTable
+from assistant.search.index import open_index
+from assistant.lang.lexicon import lexicon
+from assistant.lang.places import Scope, find_scope, place_names
+from assistant.lang.synonyms import Synonyms
+from assistant.lang.text import normalize, numbers_to_arabic
+from assistant.lang.tokenizer import Tokenizer, bigrams
 
 FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5}
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
@@ -351,7 +351,7 @@ class Retriever:
 
     def _posting_scorer(self) -> Any:
         if self._scorer is None:
-            from .postings import PostingScorer
+            from assistant.search.postings import PostingScorer
 
             self._scorer = PostingScorer(self.reader(), B=BM25_B, K1=BM25_K1)
         return self._scorer

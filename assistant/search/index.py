@@ -19,11 +19,11 @@ from kg.cache import cache_dir, replace_dir_atomic, write_atomic
 from kg.errors import PolicyKGError
 from kg.models import Corpus, Unit
 
-from .lexicon import lexicon
-from .phrasings import fingerprint as phrasings_fingerprint
-from .phrasings import phrasings
-from .text import normalize, normalize_many, numbers_to_arabic
-from .tokenize import Tokenizer, bigrams, build_dictionary
+from assistant.lang.lexicon import lexicon
+from assistant.search.phrasings import fingerprint as phrasings_fingerprint
+from assistant.search.phrasings import phrasings
+from assistant.lang.text import normalize, normalize_many, numbers_to_arabic
+from assistant.lang.tokenizer import Tokenizer, bigrams, build_dictionary
 
 INDEX_VERSION = "26"
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
@@ -182,11 +182,11 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
     """Build the dictionary and the index into a temporary folder, then swap it in."""
     from whoosh import index as windex
 
-    from .asked import FILE as ASKED_FILE
-    from .asked import write_table as write_asked
-    from .segment import WordSegmentWriter
-    from .synonyms import FILE as SYNONYMS_FILE
-    from .synonyms import write_synonyms
+    from assistant.search.phrasings_table import FILE as ASKED_FILE
+    from assistant.search.phrasings_table import write_table as write_asked
+    from assistant.search.segment import WordSegmentWriter
+    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
+    from assistant.lang.synonyms import write_synonyms
 
     say = progress or (lambda _m: None)
     build = target.with_name(target.name + ".building")
@@ -228,9 +228,9 @@ def index_dir(corpus: Corpus) -> Path:
 def is_ready(path: Path, corpus: Corpus) -> bool:
     """Whether a finished index of this version and corpus is at path, with the files built beside it
     (a missing dictionary or synonym table would quietly change every answer)."""
-    from .asked import FILE as ASKED_FILE
-    from .synonyms import FILE as SYNONYMS_FILE
-    from .synonyms import readable
+    from assistant.search.phrasings_table import FILE as ASKED_FILE
+    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
+    from assistant.lang.synonyms import readable
 
     try:
         marker = json.loads((path / "ready.json").read_text(encoding="utf-8"))
@@ -244,7 +244,7 @@ def _marker(corpus: Corpus) -> dict[str, str]:
     """What an index was built from: code version, corpus, lexicon and phrasings (a change rebuilds)."""
     import hashlib
 
-    from .lexicon import DATA
+    from assistant.lang.lexicon import DATA
 
     lex = hashlib.sha256(DATA.read_bytes()).hexdigest()[:12]
     return {"version": INDEX_VERSION, "fingerprint": corpus.fingerprint, "lexicon": lex,

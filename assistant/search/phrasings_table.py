@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .sqlitefile import open_read_only, write_swapped
+from assistant.lang.sqlitefile import open_read_only, write_swapped
 
 FILE = "phrases.sqlite"
 
@@ -46,7 +46,7 @@ class AskedTable:
         """The character pairs of a unit's phrasings (remembered: every question asks for its candidates')."""
         found = self._pairs.get(unit_id)
         if found is None:
-            from .tokenize import bigrams
+            from assistant.lang.tokenizer import bigrams
 
             found = self._pairs[unit_id] = set(bigrams(self.text(unit_id)))
         return found

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from .models import Answer
+from assistant.models import Answer
 
 if TYPE_CHECKING:
-    from .engine import Engine
+    from assistant.engine import Engine
 
 
 class Due(BaseModel):

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .sounds import character_readings
-from .sqlitefile import open_read_only, uri, write_swapped
-from .tokenize import cjk_runs
+from assistant.lang.sounds import character_readings
+from assistant.lang.sqlitefile import open_read_only, uri, write_swapped
+from assistant.lang.tokenizer import cjk_runs
 
 MAX_GROUP = 20  # larger groups are loose associations, not synonyms
 FILE = "synonyms.sqlite"
@@ -69,7 +69,7 @@ def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str]) -> Non
 
     Every other word the thesaurus or the vectors know is stored too, without synonyms: such a word is a
     word, and the typo repairer must not "correct" it into a corpus word one character away (有人 -> 法人)."""
-    from .vectors import load_vectors, neighbour_table
+    from assistant.lang.vectors import load_vectors, neighbour_table
 
     vectors = load_vectors()
     # the thesaurus's synonyms are exact where it has them; vector neighbours are related words, a fallback
