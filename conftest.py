@@ -6,11 +6,15 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from kg.corpus import default_corpus_dir
+from kg.corpus import embedded_corpus_dir
 from kg.models import Corpus
+
+if TYPE_CHECKING:
+    from assistant.workspace import Workspace
 from kg.parse import parse_corpus
 
 REPO = Path(__file__).resolve().parent
@@ -25,6 +29,9 @@ def pytest_configure(config: pytest.Config) -> None:
     for key in ("POLICYKG_CACHE", "POLICYKG_CORPUS"):
         _SAVED[key] = os.environ.get(key)
     os.environ["POLICYKG_CACHE"] = tempfile.mkdtemp(prefix="policykg-test-cache-")
+    from kg.datafiles import keep_package_copies_in
+
+    keep_package_copies_in(Path(os.environ["POLICYKG_CACHE"]) / "yaml")
     os.environ.pop("POLICYKG_CORPUS", None)
 
 
@@ -53,9 +60,17 @@ def _isolated_cache(session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     """The embedded corpus, parsed once per test run."""
-    return parse_corpus(default_corpus_dir())
+    return parse_corpus(embedded_corpus_dir())
 
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    return default_corpus_dir()
+    return embedded_corpus_dir()
+
+
+@pytest.fixture(scope="session")
+def workspace(session_cache: Path) -> Workspace:
+    """The embedded corpus in the run's cache: what `policykg` uses by default, off the user's machine."""
+    from assistant.workspace import Workspace
+
+    return Workspace(embedded_corpus_dir(), session_cache)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kg.models import Corpus, Unit
-
 from assistant.models import Citation
 from assistant.render import context_line
+from kg.models import Corpus, Unit
 
 NO_ANSWER = "语料中没有找到回答这个问题的条款。可以换个说法，或用 `policykg show --list` 查看收录的文件。"
 _SENTENCE = re.compile(r"[^。；\n]+[。；]?")

@@ -14,7 +14,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.workspace import Workspace
 
 COMMANDS = ["ask", "show", "chat", "ingest", "eval", "export", "sparql", "graph", "compare", "brief", "bench"]
 
@@ -65,20 +69,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script."""
+def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """Entry point of the console script: the one place (with the TUI's) that decides the workspace,
+    from the flags, then the environment (`environ`, default os.environ), then the defaults."""
+    import os
+
+    from assistant.workspace import Workspace
+    from kg.datafiles import keep_package_copies_in
     from kg.errors import PolicyKGError
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.corpus:
-        import os
-
-        os.environ["POLICYKG_CORPUS"] = args.corpus
     try:
+        ws = Workspace.from_settings(os.environ if environ is None else environ, corpus=args.corpus)
+        keep_package_copies_in(ws.copies)
         if args.command is None:
-            return _open_tui(parser)
-        return int(importlib.import_module(f"assistant.commands.{args.command}").run(args))
+            return _open_tui(parser, ws)
+        return int(importlib.import_module(f"assistant.commands.{args.command}").run(args, ws))
     except PolicyKGError as exc:
         print(f"policykg: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -106,13 +113,13 @@ def entry() -> None:
     os._exit(code)
 
 
-def _open_tui(parser: argparse.ArgumentParser) -> int:
+def _open_tui(parser: argparse.ArgumentParser, ws: Workspace) -> int:
     try:
         from assistant.tui.app import run_app
     except ModuleNotFoundError:
         parser.print_help()
         return 0
-    return run_app()
+    return run_app(ws)
 
 
 if __name__ == "__main__":

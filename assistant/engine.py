@@ -1,8 +1,11 @@
 """The answer engine: question -> (lookup | retrieval + reasoning) -> cited `Answer`.
 
-One object shared by `ask`, `chat` and the TUI, so every interface answers the same way. It holds
-the conversation (assistant.dialogue) of one session; the fact graph is loaded on first use, so a
-plain clause lookup never pays for it.
+One object shared by `ask`, `chat` and the TUI, so every interface answers the same way. It works in
+one workspace (corpus, cache, data files) and holds the conversation (assistant.dialogue) of one session;
+the fact graph is loaded on first use, so a plain clause lookup never pays for it.
+
+Each utterance is read once into a `Question` (assistant.understand.question); the route (a clause
+reference, a comparison, a determination, a search) is picked from it, and every stage reads it.
 """
 
 from __future__ import annotations
@@ -10,17 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kg.errors import PolicyKGError
 from kg.models import Corpus, Document, Unit
 
-from assistant.citations import citation_for, direct_answer, NO_ANSWER
-from .models import Answer
-from assistant.understand.question import clean_question
+from .citations import NO_ANSWER, citation_for, direct_answer
+from .dialogue import DialogueState, Turn
+from .models import Answer, Citation
+from .understand.question import Question, parse_question
+from .workspace import Workspace
 
 if TYPE_CHECKING:
-    from assistant.search.retriever import Retriever
+    from kg.facts import FactSet
+
+    from .search.retriever import Retriever, SearchResult
 
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章]|^[^\s]{2,12}\s*[一二三四五六七八九十]+[（(、]|附件\s*\d")
 MAX_CITATIONS = 6
@@ -30,31 +37,34 @@ RELATIVE_FLOOR = 0.35  # citations scoring below this share of the best one are 
 class Engine:
     """Answers questions over one corpus; holds the dialogue state of one conversation."""
 
-    def __init__(self, corpus: Corpus, retriever: Retriever) -> None:
-        self.corpus = corpus
+    def __init__(self, ws: Workspace, retriever: Retriever) -> None:
+        self.ws = ws
+        self.corpus: Corpus = ws.corpus
         self.retriever = retriever
-        self.state: Any = None
-        self._facts: Any = None
+        self.state: DialogueState | None = None
         self.place: str | None = None  # a jurisdiction the user chose to work in (TUI scope); None: all
 
     @classmethod
-    def open(cls, progress: Callable[[str], None] | None = None) -> Engine:
-        """Load the corpus and open (or build) the index for it."""
-        from kg.cache import load_corpus
+    def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Engine:
+        """Load the workspace's corpus and open (or build) the index for it."""
+        from .search.retriever import Retriever
 
-        from assistant.search.retriever import Retriever
-
-        corpus = load_corpus()
-        return cls(corpus, Retriever.open(corpus, progress=progress))
+        return cls(ws, Retriever.open(ws, progress=progress))
 
     @property
-    def facts(self) -> Any:
+    def facts(self) -> FactSet:
         """The fact set of the corpus (extracted and cached on first use)."""
-        if self._facts is None:
-            from kg.cache import load_facts
+        return self.ws.facts
 
-            self._facts = load_facts(self.corpus)
-        return self._facts
+    def read(self, text: str) -> Question:
+        """The utterance read once; a question naming no place takes the chosen jurisdiction (TUI scope),
+        unless it is a short reply inside a conversation that already has its place."""
+        replying = self.state is not None and bool(self.state.determination) and len(text) <= 16
+        fallback = None
+        if self.place and not replying:
+            places = self.ws.places
+            fallback = places.scope_of(places.scope(self.place).jurisdictions or [self.place], "chosen")
+        return parse_question(text, self.ws.places, fallback)
 
     def lookup(self, ref: str) -> Document | Unit:
         """Resolve a `show`-style reference (宿迁 第九条)."""
@@ -84,31 +94,33 @@ class Engine:
             answer.answer = direct_answer(answer.citations) if answer.citations else NO_ANSWER
         return answer
 
-    def _ask(self, question: str, today: date | None) -> Answer:
-        text, notes = clean_question(question)
+    def _ask(self, raw: str, today: date | None) -> Answer:
+        question = self.read(raw)
+        text = question.raw
         looked_up = self._try_lookup(text)
         if looked_up is not None:
             return Answer(question=text, intent="lookup", answer=f"{looked_up.label}：",
-                          citations=[citation_for(self.corpus, looked_up, 1.0, [])], notes=notes)
-        searched = self._scoped(text)
-        result = self.retriever.search(searched, limit=MAX_CITATIONS * 2)
+                          citations=[citation_for(self.corpus, looked_up, 1.0, [])], notes=question.notes)
+        result = self.retriever.search(question, limit=MAX_CITATIONS * 2)
         citations = self._citations(result)
-        answer = Answer(question=text, citations=citations, notes=notes + result.query.notes,
+        answer = Answer(question=text, citations=citations, notes=question.notes + result.query.notes,
                         jurisdictions=result.jurisdictions,
                         answer=direct_answer(citations) if citations else NO_ANSWER)
         # typo repairs of three characters or more are safe hints for the intent (外部考典 -> 外部考点);
         # two-character ones are guesses (条讲 -> 条件) that would invent a topic
-        ranked, repaired = [h.unit_id for h in result.hits], [w for w in result.query.repairs.values() if len(w) >= 3]
-        return (self._compare(answer, searched, result.jurisdictions)
-                or self._reason(answer, searched, today, ranked, repaired))
+        ranked = [h.unit_id for h in result.hits]
+        question = question.with_hints([w for w in result.query.repairs.values() if len(w) >= 3])
+        return self._compare(answer, question) or self._reason(answer, question, today, ranked)
 
-    def _compare(self, answer: Answer, text: str, places: list[str]) -> Answer | None:
+    def _compare(self, answer: Answer, question: Question) -> Answer | None:
         """"各地…有什么不同": the comparison table, every cell's clause cited."""
         from .compare.table import compare, is_comparison, match_topic
 
+        text = question.raw
         if not is_comparison(text) or match_topic(text) is None:
             return None
-        table = compare(text, self.corpus, self.facts, [p.rstrip("省市") for p in places] or None)
+        places = [p.rstrip("省市") for p in question.scope.jurisdictions] or None
+        table = compare(text, self.corpus, self.facts, places, self.retriever)
         if not table.rows:
             return None
         cited = list(dict.fromkeys(c.unit_id for row in table.rows for cells in row.cells.values() for c in cells))
@@ -122,14 +134,6 @@ class Engine:
                          + (f"各地不同的有：{'、'.join(differing)}。" if differing else "各地规定一致。"))
         return answer
 
-    def _scoped(self, text: str) -> str:
-        """The question as searched: with the chosen jurisdiction when it names no place itself."""
-        if not self.place or (self.state is not None and self.state.determination and len(text) <= 16):
-            return text  # no scope chosen, or a short reply inside a conversation that already has its place
-        from assistant.lang.places import find_scope
-
-        return text if find_scope(self.corpus, text).jurisdictions else f"{self.place} {text}"
-
     def _try_lookup(self, text: str) -> Unit | None:
         if not _REFERENCE.search(text) or len(text) > 40:
             return None
@@ -139,7 +143,7 @@ class Engine:
             return None
         return found if isinstance(found, Unit) else None
 
-    def _citations(self, result: Any) -> list:  # type: ignore[type-arg]
+    def _citations(self, result: SearchResult) -> list[Citation]:
         hits = result.hits
         if not hits:
             return []
@@ -147,23 +151,22 @@ class Engine:
         # found and ranked, and would otherwise push a second jurisdiction's clause under the floor
         strength = [h.text_score if h.text_score is not None else h.score for h in hits]
         best = max(strength)
-        kept = [h for h, s in zip(hits, strength) if s >= best * RELATIVE_FLOOR][:MAX_CITATIONS]
+        kept = [h for h, s in zip(hits, strength, strict=False) if s >= best * RELATIVE_FLOOR][:MAX_CITATIONS]
         return [citation_for(self.corpus, self.corpus.unit(h.unit_id), h.score, h.matched_terms) for h in kept]
 
-    def _reason(self, answer: Answer, text: str, today: date | None, ranked: list[str], hints: list[str]) -> Answer:
+    def _reason(self, answer: Answer, question: Question, today: date | None, ranked: list[str]) -> Answer:
         """Let the dialogue add intent, verdict and follow-ups, and put the deciding clauses first."""
         from .dialogue import turn
 
-        step = turn(self.state, text, lambda: self.facts, self.corpus, today=today, ranked=ranked, hints=hints)
-        return self._merge(answer, step)
+        return self._merge(answer, turn(self.state, question, self.ws, today=today, ranked=ranked))
 
     def revise(self, field: str, value: str, today: date | None = None) -> Answer:
         """Change one fact of the conversation (the TUI's fact table) and recompute."""
-        from .dialogue import DialogueState, revise
+        from .dialogue import revise
 
-        text, notes = clean_question(value)
-        step = revise(self.state or DialogueState(), field, text, lambda: self.facts, self.corpus, today=today)
-        return self._merge(Answer(question=text, answer="", notes=notes), step)
+        question = parse_question(value, self.ws.places)
+        step = revise(self.state or DialogueState(), field, question, self.ws, today=today)
+        return self._merge(Answer(question=question.raw, answer="", notes=question.notes), step)
 
     def known_facts(self) -> list[tuple[str, str, str]]:
         """(field, label, value) of every fact the conversation has gathered."""
@@ -171,7 +174,7 @@ class Engine:
 
         return known_facts(self.state.profile) if self.state is not None else []
 
-    def _merge(self, answer: Answer, step: Any) -> Answer:
+    def _merge(self, answer: Answer, step: Turn) -> Answer:
         self.state = step.state
         answer.intent = step.intent
         answer.verdict = step.verdict

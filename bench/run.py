@@ -68,10 +68,10 @@ print(json.dumps(out))
 """
 
 OURS_WARM = """
-import sys, time, json
-from kg.cache import load_corpus
+import os, sys, time, json
 from assistant.search.retriever import Retriever
-r = Retriever.open(load_corpus())
+from assistant.workspace import Workspace
+r = Retriever.open(Workspace.from_settings(os.environ))
 qs = json.load(open(sys.argv[1]))
 r.search(qs[0])
 out = []
@@ -81,9 +81,10 @@ print(json.dumps(out))
 """
 
 OURS_BUILD = """
-from kg.cache import load_corpus
+import os
 from assistant.search.retriever import Retriever
-Retriever.open(load_corpus())
+from assistant.workspace import Workspace
+Retriever.open(Workspace.from_settings(os.environ))
 """
 
 
@@ -195,14 +196,14 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     from assistant.evaluation.retrieval import load_gold
-    from kg.corpus import default_corpus_dir
+    from kg.corpus import embedded_corpus_dir
 
     qfile = Path(tempfile.mkdtemp()) / "questions.json"
     qfile.write_text(json.dumps([c.q for c in load_gold(REPO / "queries")], ensure_ascii=False), encoding="utf-8")
-    rows = [("1x", measure(default_corpus_dir(), qfile, args.repeat, cold=True))]
+    rows = [("1x", measure(embedded_corpus_dir(), qfile, args.repeat, cold=True))]
     if args.scale:
         big = Path(tempfile.mkdtemp(prefix="pk-scaled-"))
-        scaled_corpus(default_corpus_dir(), big, args.scale)
+        scaled_corpus(embedded_corpus_dir(), big, args.scale)
         large = measure(big, qfile, max(2, args.repeat // 2), cold=False, phrasings=big / "phrasings")
         rows.append((f"{args.scale}x", large))
     print(f"{'corpus':<7}{'metric':<18}{'policykg':>10}{'obvious':>10}{'ratio':>8}")

@@ -1,63 +1,32 @@
-"""Built artefacts live in a cache directory keyed by the corpus fingerprint.
+"""Built artefacts live in a cache folder keyed by the corpus fingerprint.
 
-`$POLICYKG_CACHE` (or ~/.cache/policykg) holds one folder per corpus fingerprint; a changed
-corpus gets a new folder, so nothing stale is ever read. Files are written to a temporary name
-and renamed, so an interrupted build leaves no half-written file behind.
+The cache root is chosen by the entry point (the workspace) and passed in; it holds one folder per
+corpus fingerprint, so a changed corpus gets a new folder and nothing stale is ever read. Files are
+written to a temporary name and renamed (kg.files), so an interrupted build leaves no half-written file.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
-from .corpus import default_corpus_dir, fingerprint
+from .corpus import fingerprint
+from .files import write_atomic
 from .models import Corpus
 
-
-def cache_root() -> Path:
-    """Where all caches live: $POLICYKG_CACHE, else $XDG_CACHE_HOME/policykg."""
-    env = os.environ.get("POLICYKG_CACHE")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "policykg"
+if TYPE_CHECKING:
+    from .facts import FactSet
+    from .graph import KnowledgeGraph
 
 
-def cache_dir(corpus_dir: Path | None = None, fp: str | None = None) -> Path:
-    """The cache folder for a corpus (created on demand)."""
-    fp = fp or fingerprint(corpus_dir or default_corpus_dir())
-    path = cache_root() / fp
+def cache_dir(root: Path, fp: str) -> Path:
+    """The cache folder for one corpus fingerprint under a cache root (created on demand)."""
+    path = root / fp
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write a file via a temporary sibling and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def replace_dir_atomic(build: Path, target: Path) -> None:
-    """Swap a freshly built folder into place (old one removed after the swap)."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(build, target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -77,9 +46,8 @@ def cached(path: Path, model: type[M], fingerprint: str, build: Callable[[], M])
     return built
 
 
-def load_corpus(corpus_dir: Path | None = None) -> Corpus:
-    """The parsed corpus, from the cache when it matches the files, else parsed and cached."""
-    corpus_dir = corpus_dir or default_corpus_dir()
+def load_corpus(corpus_dir: Path, root: Path) -> Corpus:
+    """The parsed corpus of a folder, from the cache when it matches the files, else parsed and cached."""
     fp = fingerprint(corpus_dir)
 
     def parse() -> Corpus:
@@ -87,7 +55,9 @@ def load_corpus(corpus_dir: Path | None = None) -> Corpus:
 
         return parse_corpus(corpus_dir)
 
-    return cached(cache_dir(fp=fp) / "corpus.json", Corpus, fp, parse)
+    corpus = cached(cache_dir(root, fp) / "corpus.json", Corpus, fp, parse)
+    corpus.folder = corpus_dir
+    return corpus
 
 
 def rules_fingerprint() -> str:
@@ -102,11 +72,18 @@ def rules_fingerprint() -> str:
     return h.hexdigest()[:12]
 
 
-def load_facts(corpus: Corpus | None = None):  # type: ignore[no-untyped-def]
+def load_facts(corpus: Corpus, root: Path) -> FactSet:
     """The extracted fact set of a corpus, cached beside it (rebuilt when stale or corrupt)."""
     from .extract import extract_all
     from .facts import FactSet
 
-    corpus = corpus or load_corpus()
-    path = cache_dir(fp=corpus.fingerprint) / f"facts-{rules_fingerprint()}.json"
+    path = cache_dir(root, corpus.fingerprint) / f"facts-{rules_fingerprint()}.json"
     return cached(path, FactSet, corpus.fingerprint, lambda: extract_all(corpus))
+
+
+def load_graph(corpus: Corpus, root: Path) -> KnowledgeGraph:
+    """The graph of a corpus, from the cache when it matches, else built and cached."""
+    from .graph import KnowledgeGraph, build_graph
+
+    path = cache_dir(root, corpus.fingerprint) / f"graph-{rules_fingerprint()}.json"
+    return cached(path, KnowledgeGraph, corpus.fingerprint, lambda: build_graph(corpus, load_facts(corpus, root)))

@@ -1,32 +1,27 @@
 """Where the corpus lives and what its metadata says.
 
 The embedded corpus ships inside the package (`policykg_corpus`, the repository's `corpus/`
-folder); `POLICYKG_CORPUS` or `--corpus DIR` points at another folder of the same shape:
-`NAME.txt` beside `NAME.meta.yaml`, plus an optional `places.yaml`.
+folder); an entry point may choose another folder of the same shape: `NAME.txt` beside
+`NAME.meta.yaml`, plus an optional `places.yaml`. Nothing here reads the environment.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from .datafiles import load_yaml_file
 from .errors import CorpusError
 from .models import DocumentMeta
 
 PARSER_VERSION = "1"  # bump when parsing changes so caches keyed on the corpus are rebuilt
 
 
-def default_corpus_dir() -> Path:
-    """The corpus folder in use: $POLICYKG_CORPUS, else the embedded one."""
-    env = os.environ.get("POLICYKG_CORPUS")
-    if env:
-        return Path(env)
+def embedded_corpus_dir() -> Path:
+    """The corpus shipped inside the package (the repository's corpus/ folder)."""
     import policykg_corpus
 
     return Path(policykg_corpus.__file__).parent
@@ -35,7 +30,7 @@ def default_corpus_dir() -> Path:
 def text_files(corpus_dir: Path) -> list[Path]:
     """The source texts, in file-name order (which is citation order)."""
     if not corpus_dir.is_dir():
-        raise CorpusError(f"{corpus_dir}: corpus folder not found (set POLICYKG_CORPUS or pass --corpus)")
+        raise CorpusError(f"{corpus_dir}: 找不到语料文件夹（用 --corpus 或 POLICYKG_CORPUS 指定）")
     files = sorted(corpus_dir.glob("*.txt"))
     if not files:
         raise CorpusError(f"{corpus_dir}: no .txt documents in the corpus folder")
@@ -49,60 +44,6 @@ def fingerprint(corpus_dir: Path) -> str:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
-
-
-def read_yaml(text: str, prepare: Callable[[Any], Any] | None = None, tag: str = "") -> Any:
-    """Safe YAML, parsed once: the data of a text seen before comes from a JSON copy in the cache.
-
-    Every question reads the lexicon, slot, intent and rule files; YAML (import and parse) cost a
-    tenth of a cold `ask`. Data JSON cannot hold unchanged (dates, non-string keys) is not cached.
-    `prepare` turns the parsed data into what is kept (the lexicon normalises its words), and `tag`
-    names that preparation (and its version) so its copy is kept apart from the plain one.
-    """
-    from .cache import cache_root, write_atomic
-
-    path = cache_root() / "yaml" / (hashlib.sha1((tag + "\0" + text).encode("utf-8")).hexdigest() + ".json")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    data = _parse_yaml(text)
-    if prepare is not None:
-        data = prepare(data)
-    try:
-        copy = json.dumps(data, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return data
-    if json.loads(copy) == data:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, copy)
-        except OSError:
-            pass  # a read-only cache only costs the parse
-    return data
-
-
-def _parse_yaml(text: str) -> Any:
-    """Safe YAML, with the C parser when present (the pure-Python one costs ~70 ms a file)."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-
-
-def load_yaml_file(path: Path) -> Any:
-    """A YAML data file; a parse error names the file and line."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        return read_yaml(text)
-    except Exception as exc:
-        import yaml  # only a failed parse needs its error types
-
-        if not isinstance(exc, yaml.YAMLError):
-            raise
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise CorpusError(f"{path}{line}: not valid YAML ({exc})") from exc
 
 
 def load_meta(text_path: Path, meta_path: Path | None = None) -> list[DocumentMeta]:
@@ -124,7 +65,7 @@ def load_meta(text_path: Path, meta_path: Path | None = None) -> list[DocumentMe
     return metas
 
 
-def load_places(corpus_dir: Path) -> dict[str, Any]:
+def load_places(corpus_dir: Path, copies: Path | None = None) -> dict[str, Any]:
     """The place gazetteer (province -> cities, county -> city); empty if absent."""
     path = corpus_dir / "places.yaml"
-    return load_yaml_file(path) if path.exists() else {}
+    return load_yaml_file(path, copies) if path.exists() else {}

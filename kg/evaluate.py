@@ -75,7 +75,7 @@ G = TypeVar("G", bound=BaseModel)
 
 
 def _load(path: Path, model: type[G]) -> list[G]:
-    from .corpus import read_yaml
+    from .datafiles import read_yaml
 
     return [model.model_validate(x) for x in read_yaml(path.read_text(encoding="utf-8"))]
 
@@ -158,12 +158,13 @@ def evaluate_kg(corpus: Corpus, facts: FactSet, gold_dir: Path) -> KgReport:
 
 
 def main() -> int:
-    """Print the figures (python -m kg.evaluate [GOLD_DIR])."""
-    from .cache import load_corpus
+    """Print the figures for the embedded corpus (python -m kg.evaluate [GOLD_DIR]); nothing is cached."""
+    from .corpus import embedded_corpus_dir
     from .extract import extract_all
+    from .parse import parse_corpus
 
     gold_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("queries/kg_gold")
-    corpus = load_corpus()
+    corpus = parse_corpus(embedded_corpus_dir())
     report = evaluate_kg(corpus, extract_all(corpus), gold_dir)
     for name, s in report.by_type.items():
         print(f"{name:<10} gold {s.gold:>3}  extracted {s.extracted:>3}  precision {s.precision:.2f}  recall {s.recall:.2f}")

@@ -43,7 +43,7 @@ def render(kg: KnowledgeGraph, fmt: str) -> str:
 
 def export(kg: KnowledgeGraph, fmt: str, out: Path | None, force: bool) -> str | None:
     """Write the export atomically to `out` (refusing to overwrite unless forced), or return it."""
-    from .cache import write_atomic
+    from .files import write_atomic
 
     text = render(kg, fmt)
     if out is None:

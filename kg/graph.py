@@ -134,12 +134,3 @@ def to_networkx(kg: KnowledgeGraph) -> Any:
     for e in kg.edges:
         g.add_edge(e.source, e.target, key=e.type, type=e.type)
     return g
-
-
-def load_graph(corpus: Corpus | None = None) -> KnowledgeGraph:
-    """The graph of a corpus, from the cache when it matches, else built and cached."""
-    from .cache import cache_dir, cached, load_corpus, load_facts, rules_fingerprint
-
-    corpus = corpus or load_corpus()
-    path = cache_dir(fp=corpus.fingerprint) / f"graph-{rules_fingerprint()}.json"
-    return cached(path, KnowledgeGraph, corpus.fingerprint, lambda: build_graph(corpus, load_facts(corpus)))

@@ -7,6 +7,7 @@ everything downstream (index, graph, answers) refers to a unit by its stable `id
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -125,7 +126,16 @@ class Corpus(BaseModel):
 
     documents: list[Document]
     fingerprint: str
+    folder: Path | None = Field(default=None, exclude=True)  # where its files are (not part of the cached copy)
     _by_id: dict[str, Document] = PrivateAttr(default_factory=dict)
+
+    def require_folder(self) -> Path:
+        """The folder the corpus was read from (extraction re-reads the source files for spans)."""
+        if self.folder is None:
+            from .errors import CorpusError
+
+            raise CorpusError("语料没有记录来源文件夹（请用 load_corpus 或 parse_corpus 读取）")
+        return self.folder
 
     def doc(self, doc_id: str) -> Document:
         """The document with this id (KeyError if absent); indexed on first use."""

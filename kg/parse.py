@@ -311,7 +311,7 @@ def parse_file(path: Path, meta_path: Path | None = None) -> list[Document]:
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read ({exc.strerror})") from exc
     metas = load_meta(path, meta_path)
-    return [parse_region(m, r, source) for m, r in zip(metas, _regions(path, source, metas))]
+    return [parse_region(m, r, source) for m, r in zip(metas, _regions(path, source, metas), strict=False)]
 
 
 def parse_corpus(corpus_dir: Path) -> Corpus:
@@ -321,4 +321,4 @@ def parse_corpus(corpus_dir: Path) -> Corpus:
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise CorpusError(f"{corpus_dir}: document ids used twice: {', '.join(dupes)}")
-    return Corpus(documents=docs, fingerprint=fingerprint(corpus_dir))
+    return Corpus(documents=docs, fingerprint=fingerprint(corpus_dir), folder=corpus_dir)

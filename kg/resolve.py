@@ -126,7 +126,7 @@ def find_unit(doc: Document, unit_ref: str) -> Unit:
             return unit
     for sig, unit in sigs:
         if len(sig) == len(wanted) and all(a == b or (_ALIKE.get(a[0]) == b[0] and a[1] == b[1])
-                                            for a, b in zip(wanted, sig)):
+                                            for a, b in zip(wanted, sig, strict=False)):
             return unit
     raise UnknownUnit(doc.meta.title, unit_ref, _unit_suggestions(doc, wanted))
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from .errors import PolicyKGError
 from .models import Corpus
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
 
 _UPDATE = re.compile(r"^\s*(?:PREFIX\s+\S+\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
                      re.I | re.S)
@@ -30,16 +33,13 @@ class SparqlResult(BaseModel):
     notes: list[str] = []
 
 
-def run_query(query: str, corpus: Corpus | None = None, limit: int = 100, as_of: date | None = None) -> SparqlResult:
-    """Run a read-only query over the corpus graph (only documents in force on `as_of`, if given)."""
-    from .cache import load_corpus
-    from .graph import KnowledgeGraph, load_graph
+def run_query(query: str, kg: KnowledgeGraph, corpus: Corpus, limit: int = 100, as_of: date | None = None) -> SparqlResult:
+    """Run a read-only query over a corpus's graph (only documents in force on `as_of`, if given)."""
     from .rdf import rdf_namespaces, to_rdf
 
     if _UPDATE.match(query):
         raise SparqlError("只允许查询（SELECT / ASK / CONSTRUCT / DESCRIBE）；INSERT、DELETE 等更新语句被拒绝。")
-    corpus = corpus or load_corpus()
-    kg, notes = load_graph(corpus), []
+    notes: list[str] = []
     if as_of:
         kg, notes = _as_of(kg, corpus, as_of)
     try:

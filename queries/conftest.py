@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from assistant.engine import Engine
+    from assistant.workspace import Workspace
+
 
 @pytest.fixture(scope="session")
-def engine(session_cache: Path) -> Iterator[object]:
+def engine(workspace: Workspace) -> Engine:
     """The engine `ask`, `chat` and the TUI use, built once in the run's cache."""
     from assistant.engine import Engine
 
-    old = os.environ.get("POLICYKG_CACHE")
-    os.environ["POLICYKG_CACHE"] = str(session_cache)
-    try:
-        yield Engine.open()
-    finally:
-        if old is None:
-            os.environ.pop("POLICYKG_CACHE", None)
-        else:
-            os.environ["POLICYKG_CACHE"] = old
+    return Engine.open(workspace)

@@ -14,6 +14,7 @@ import pytest
 
 from assistant.evaluation.retrieval import RetrievalReport, evaluate, load_gold
 from assistant.search.retriever import Retriever
+from assistant.workspace import Workspace
 
 HERE = Path(__file__).parent
 
@@ -29,8 +30,8 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever.open()
+def retriever(workspace: Workspace) -> Retriever:
+    return Retriever.open(workspace)
 
 
 def _report(retriever: Retriever, folder: str) -> RetrievalReport:

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from assistant.workspace import Workspace
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -25,14 +27,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("-n", "--limit", type=int, default=4, metavar="N", help="citations to print (text mode; default 4)")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ws: Workspace) -> int:
     from assistant.engine import Engine
-
     from kg.temporal import parse_day
 
     as_of = parse_day(args.as_of) if args.as_of else None
     today = parse_day(args.today) if args.today else None
-    engine = Engine.open(progress=_progress)
+    engine = Engine.open(ws, progress=_progress)
     if args.question == ["-"]:
         return _batch(engine, args.json, as_of, today)
     answer = engine.ask(" ".join(args.question), as_of=as_of, today=today)
@@ -51,9 +52,8 @@ def _progress(message: str) -> None:
 
 def _batch(engine: object, as_json: bool, as_of: object = None, today: object = None) -> int:
     """One answer per stdin line; a bad line gets an error object, the batch goes on."""
-    from kg.errors import PolicyKGError
-
     from assistant.engine import Engine
+    from kg.errors import PolicyKGError
 
     assert isinstance(engine, Engine)
     status = 0

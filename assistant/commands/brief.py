@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from assistant.workspace import Workspace
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -25,16 +27,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
-def run(args: argparse.Namespace) -> int:
-    from kg.cache import load_corpus, load_facts, write_atomic
-    from kg.export import ExportError
-
+def run(args: argparse.Namespace, ws: Workspace) -> int:
     from assistant.brief.build import build_briefing
     from assistant.brief.render import to_html, to_markdown
+    from kg.export import ExportError
+    from kg.files import write_atomic
 
-    corpus = load_corpus()
-    briefing = build_briefing(" ".join(args.topic), corpus, load_facts(corpus), args.jurisdiction)
-    text = (to_html if args.format == "html" else to_markdown)(briefing, corpus)
+    briefing = build_briefing(" ".join(args.topic), ws.corpus, ws.facts, args.jurisdiction)
+    text = (to_html if args.format == "html" else to_markdown)(briefing, ws.corpus)
     if args.output is None:
         sys.stdout.write(text + "\n")
         return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from assistant.workspace import Workspace
+
 QUIT = {"退出", "再见", "exit", "quit", "q", ":q"}
 
 
@@ -26,15 +28,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("-n", "--limit", type=int, default=2, metavar="N", help="citations to print per turn (default 2)")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ws: Workspace) -> int:
+    from assistant.engine import Engine
+    from assistant.render import render_answer
     from kg.errors import PolicyKGError
     from kg.temporal import parse_day
 
-    from assistant.engine import Engine
-    from assistant.render import render_answer
-
     today = parse_day(args.today) if args.today else None
-    engine = Engine.open(progress=lambda m: print(f"policykg: {m}", file=sys.stderr, flush=True))
+    engine = Engine.open(ws, progress=lambda m: print(f"policykg: {m}", file=sys.stderr, flush=True))
     interactive = sys.stdin.isatty()
     if interactive and not args.json:
         print("policykg 对话：描述贵单位的情况或直接提问；“重新开始”清空，“退出”离开。")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from assistant.workspace import Workspace
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -20,14 +22,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--json", action="store_true", help="print the table as JSON")
 
 
-def run(args: argparse.Namespace) -> int:
-    from kg.cache import load_corpus, load_facts
+def run(args: argparse.Namespace, ws: Workspace) -> int:
 
     from assistant.compare.render import render_table
     from assistant.compare.table import compare
+    from assistant.search.retriever import Retriever
 
-    corpus = load_corpus()
     places = [p.strip() for p in args.jurisdictions.split(",")] if args.jurisdictions else None
-    table = compare(" ".join(args.topic), corpus, load_facts(corpus), places)
+    table = compare(" ".join(args.topic), ws.corpus, ws.facts, places, Retriever.open(ws))
     print(table.model_dump_json() if args.json else render_table(table))
     return 0

@@ -5,6 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.workspace import Workspace
+
+if TYPE_CHECKING:
+    from assistant.search.retriever import Retriever
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,11 +31,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="also measure fact extraction (precision/recall per fact type against queries/kg_gold/)")
 
 
-def run(args: argparse.Namespace) -> int:
-    from kg.errors import CorpusError
-
+def run(args: argparse.Namespace, ws: Workspace) -> int:
     from assistant.evaluation.retrieval import evaluate, load_gold
     from assistant.search.retriever import Retriever
+    from kg.errors import CorpusError
 
     if not args.path.exists():
         raise CorpusError(f"{args.path}: no such gold folder or file")
@@ -37,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if not cases:
         print(f"policykg: no gold questions found under {args.path}", file=sys.stderr)
         return 1
-    retriever = Retriever.open(progress=lambda m: print(f"policykg: {m}", file=sys.stderr))
+    retriever = Retriever.open(ws, progress=lambda m: print(f"policykg: {m}", file=sys.stderr))
     report = evaluate(retriever.corpus, lambda q: [h.unit_id for h in retriever.search(q, limit=10).hits], cases)
     if args.json:
         print(report.model_dump_json(indent=2))
@@ -51,18 +56,18 @@ def run(args: argparse.Namespace) -> int:
         for m in report.misses:
             print(f"  rank {m['rank']}: [{m['style']}] {m['q']}  expect {m['expect']}  got {m['got']}")
     if args.kg:
-        _kg_section(args.path, retriever.corpus, args.misses)
+        _kg_section(args.path, ws, args.misses)
     _reasoning_section(args.path, retriever, args.misses)
     return 0
 
 
-def _reasoning_section(path: Path, retriever: object, details: bool) -> None:
+def _reasoning_section(path: Path, retriever: Retriever, details: bool) -> None:
     """Verdict accuracy on the scenarios and intent accuracy on the labelled questions, when present."""
     from assistant.engine import Engine
     from assistant.evaluation.scenarios import evaluate_intents, evaluate_scenarios, load_intents, load_scenarios
 
     folder = path if path.is_dir() else path.parent
-    engine = Engine(retriever.corpus, retriever)  # type: ignore[attr-defined]
+    engine = Engine(retriever.ws, retriever)
     source = next((p for p in (folder / "scenarios", folder / "scenarios.yaml") if p.exists()), None)
     if source is not None:
         cases = load_scenarios(source)
@@ -83,13 +88,12 @@ def _reasoning_section(path: Path, retriever: object, details: bool) -> None:
             print(f"   ✗ [{want} → {got}] {q}")
 
 
-def _kg_section(path: Path, corpus: object, details: bool) -> None:
+def _kg_section(path: Path, ws: Workspace, details: bool) -> None:
     """Precision and recall of the extracted facts."""
-    from kg.cache import load_facts
     from kg.evaluate import evaluate_kg
 
     gold_dir = path / "kg_gold" if path.is_dir() else path.parent / "kg_gold"
-    report = evaluate_kg(corpus, load_facts(corpus), gold_dir)  # type: ignore[arg-type]
+    report = evaluate_kg(ws.corpus, ws.facts, gold_dir)
     print(f"\nfacts: gold in {gold_dir}")
     print(f"{'type':<18}{'gold':>5}{'found':>7}{'precision':>11}{'recall':>8}")
     for name, s in report.by_type.items():

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from assistant.workspace import Workspace
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -21,11 +23,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ws: Workspace) -> int:
     from kg.export import export
-    from kg.graph import load_graph
 
-    text = export(load_graph(), args.format, args.output, args.force)
+    text = export(ws.graph, args.format, args.output, args.force)
     if text is not None:
         sys.stdout.write(text)
     else:

@@ -5,6 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from typing import TYPE_CHECKING
+
+from assistant.workspace import Workspace
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
+    from kg.models import Corpus
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,10 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--json", action="store_true")
 
 
-def run(args: argparse.Namespace) -> int:
-    from kg.graph import load_graph
+def run(args: argparse.Namespace, ws: Workspace) -> int:
 
-    kg = load_graph()
+    kg = ws.graph
     if args.action == "stats":
         by_type = Counter(n.type for n in kg.nodes)
         facts = Counter((n.type, n.props.get("doc_id")) for n in kg.nodes if n.props.get("doc_id"))
@@ -37,13 +43,13 @@ def run(args: argparse.Namespace) -> int:
         for (t, d), c in sorted(facts.items(), key=lambda x: (x[0][1], x[0][0])):
             print(f"  {d:<26} {t:<10} {c}")
         return 0
-    return _show(kg, " ".join(args.node), args.json)
+    return _show(kg, " ".join(args.node), args.json, ws.corpus)
 
 
-def _show(kg, ref: str, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+def _show(kg: KnowledgeGraph, ref: str, as_json: bool, corpus: Corpus) -> int:
     from kg.errors import UnknownUnit
 
-    node_id = _resolve(kg, ref)
+    node_id = _resolve(kg, ref, corpus)
     node = kg.node(node_id)
     out = [e for e in kg.edges if e.source == node_id]
     inc = [e for e in kg.edges if e.target == node_id]
@@ -63,8 +69,7 @@ def _show(kg, ref: str, as_json: bool) -> int:  # type: ignore[no-untyped-def]
     return 0 if node else UnknownUnit.exit_code
 
 
-def _resolve(kg, ref: str) -> str:  # type: ignore[no-untyped-def]
-    from kg.cache import load_corpus
+def _resolve(kg: KnowledgeGraph, ref: str, corpus: Corpus) -> str:
     from kg.errors import PolicyKGError
     from kg.resolve import resolve
 
@@ -72,7 +77,7 @@ def _resolve(kg, ref: str) -> str:  # type: ignore[no-untyped-def]
     for candidate in (ref, f"unit:{ref}", f"doc:{ref}"):
         if candidate in ids:
             return candidate
-    found = resolve(load_corpus(), ref)
+    found = resolve(corpus, ref)
     node_id = f"unit:{found.id}" if hasattr(found, "id") else f"doc:{found.meta.id}"  # type: ignore[union-attr]
     if node_id not in ids:
         raise PolicyKGError(f"图中没有节点“{ref}”")

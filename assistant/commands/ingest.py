@@ -6,6 +6,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from assistant.workspace import Workspace
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -23,8 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--json", action="store_true", help="print the parsed documents as JSON")
 
 
-def run(args: argparse.Namespace) -> int:
-    from kg.corpus import default_corpus_dir
+def run(args: argparse.Namespace, ws: Workspace) -> int:
     from kg.errors import CorpusError
     from kg.parse import parse_file
 
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         for doc in docs:
             print(_report(doc))
     if args.add:
-        _add(args.file, args.meta or args.file.with_suffix(".meta.yaml"), default_corpus_dir(), args.force)
+        _add(args.file, args.meta or args.file.with_suffix(".meta.yaml"), ws.corpus_dir, args.force)
     return 0
 
 
@@ -56,8 +57,8 @@ def _report(doc) -> str:  # type: ignore[no-untyped-def]
 
 
 def _add(text: Path, meta: Path, corpus_dir: Path, force: bool) -> None:
-    from kg.cache import write_atomic
     from kg.errors import CorpusError
+    from kg.files import write_atomic
 
     for src in (text, meta):
         dest = corpus_dir / src.name

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from assistant.workspace import Workspace
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -20,14 +22,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--as-of", metavar="DATE", help="say whether the clause was in force on DATE (YYYY-MM-DD)")
 
 
-def run(args: argparse.Namespace) -> int:
-    from kg.cache import load_corpus
+def run(args: argparse.Namespace, ws: Workspace) -> int:
+    from assistant.render import render_document, render_unit
     from kg.models import Document
     from kg.resolve import resolve
 
-    from assistant.render import render_document, render_unit
-
-    corpus = load_corpus()
+    corpus = ws.corpus
     if args.list or not args.ref:
         for doc in corpus.documents:
             names = "、".join(doc.meta.aliases[:3])

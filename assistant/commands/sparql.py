@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
+
+from assistant.workspace import Workspace
+
 
 def _canned_dir() -> Path:
     """The canned queries (queries/sparql/ in the repository, installed as policykg_sparql).
@@ -57,12 +59,12 @@ def _query_text(args: argparse.Namespace) -> str:
     return str(args.query)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, ws: Workspace) -> int:
     from kg.sparql import run_query
     from kg.temporal import parse_day
 
     day = parse_day(args.as_of) if args.as_of else None
-    result = run_query(_query_text(args), limit=max(args.limit, 1), as_of=day)
+    result = run_query(_query_text(args), ws.graph, ws.corpus, limit=max(args.limit, 1), as_of=day)
     if args.json:
         print(result.model_dump_json())
         return 0 if result.rows else 1

@@ -8,15 +8,21 @@ jurisdictions say different things is flagged.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from kg.errors import PolicyKGError
 from kg.facts import FactSet
 from kg.models import Corpus
+
+if TYPE_CHECKING:
+    from assistant.search.retriever import Hit, Retriever
+
+Search = Callable[[str, int], "list[Hit]"]  # (topic words, how many) -> ranked hits
 
 TOPICS = Path(__file__).parent / "topics.yaml"
 COMPARE_WORDS = ("各地", "对比", "比较", "区别", "不同", "差异", "分别", "异同", "哪些地方", "各省", "各市")
@@ -59,9 +65,9 @@ class UnknownTopic(PolicyKGError):
 @lru_cache(maxsize=1)
 def topics() -> dict[str, dict[str, Any]]:
     """The topic vocabulary."""
-    from kg.corpus import read_yaml
+    from kg.datafiles import read_package_yaml
 
-    return dict(read_yaml(TOPICS.read_text(encoding="utf-8")))
+    return dict(read_package_yaml(TOPICS))
 
 
 def match_topic(text: str) -> str | None:
@@ -138,23 +144,24 @@ def _sanction_rows(corpus: Corpus, facts: FactSet) -> list[tuple[str, str, Cell]
     return out
 
 
-def _fallback_rows(query: str, corpus: Corpus) -> list[tuple[str, str, Cell]]:
-    """Per jurisdiction, the clause retrieval finds for the topic (topics that are not numbers)."""
-    from assistant.search.retriever import Retriever
-
-    retriever = Retriever.open(corpus)
+def _fallback_rows(query: str, corpus: Corpus, search: Search) -> list[tuple[str, str, Cell]]:
+    """Per jurisdiction, the clause the search finds for the topic (topics that are not numbers): one
+    search, its hits read per jurisdiction."""
+    found = search(query, 60)
     out = []
     for j in dict.fromkeys(d.meta.jurisdiction for d in corpus.documents):
         docs = {d.meta.id for d in corpus.documents if d.meta.jurisdiction == j}
-        hits = [h for h in retriever.search(f"{query}", limit=20).hits if h.unit_id.split("/")[0] in docs]
+        hits = [h for h in found if h.unit_id.split("/")[0] in docs]
         if hits and hits[0].matched_terms:
             unit = corpus.unit(hits[0].unit_id)
             out.append(("相关条款", j, _cell(corpus, unit.path, unit.text.split("\n", 1)[0][:60], unit.id)))
     return out
 
 
-def compare(topic_or_question: str, corpus: Corpus, facts: FactSet, jurisdictions: list[str] | None = None) -> ComparisonTable:
-    """The comparison table of a topic, optionally for some jurisdictions only."""
+def compare(topic_or_question: str, corpus: Corpus, facts: FactSet, jurisdictions: list[str] | None = None,
+            retriever: Retriever | None = None) -> ComparisonTable:
+    """The comparison table of a topic, optionally for some jurisdictions only; topics that are not numbers
+    read the clauses the engine's search finds (`retriever`; without one, such rows are left out)."""
     topic = match_topic(topic_or_question)
     if topic is None:
         raise UnknownTopic(f"没有“{topic_or_question}”这个比较主题。{_did_you_mean(topic_or_question)}"
@@ -163,8 +170,8 @@ def compare(topic_or_question: str, corpus: Corpus, facts: FactSet, jurisdiction
     found = _condition_rows(spec, corpus, facts) + _deadline_rows(spec, corpus, facts)
     if spec.get("sanctions"):
         found += _sanction_rows(corpus, facts)
-    if spec.get("fallback"):
-        found += _fallback_rows(spec["fallback"], corpus)
+    if spec.get("fallback") and retriever is not None:
+        found += _fallback_rows(spec["fallback"], corpus, lambda q, n: retriever.search(q, limit=n).hits)
     wanted = [j for j in dict.fromkeys(d.meta.jurisdiction for d in corpus.documents)
               if not jurisdictions or any(w in j for w in jurisdictions)]
     rows: dict[str, dict[str, list[Cell]]] = {}

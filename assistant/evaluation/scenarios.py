@@ -75,7 +75,7 @@ class ScenarioFile(BaseModel):
 
 def load_scenarios(path: Path) -> list[Scenario]:
     """Every case in a file, or in every *.yaml of a folder (a malformed case is a ValidationError)."""
-    from kg.corpus import read_yaml
+    from kg.datafiles import read_yaml
 
     files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
     return [c for f in files for c in ScenarioFile.model_validate(read_yaml(f.read_text(encoding="utf-8"))).cases]
@@ -172,7 +172,7 @@ class IntentReport(BaseModel):
 
 
 def load_intents(path: Path) -> list[LabelledIntent]:
-    from kg.corpus import read_yaml
+    from kg.datafiles import read_yaml
 
     return [LabelledIntent.model_validate(x) for x in read_yaml(path.read_text(encoding="utf-8")) or []]
 

@@ -1,12 +1,14 @@
-"""Places named in a question -> the documents to rank first.
+"""Places named in a question -> the jurisdictions (and so the documents) to rank first.
 
 宿迁 selects 宿迁's document and, one step lower, 江苏's; 苏州 (no city document) selects 江苏's;
-沭阳 (a county) goes through its city. The gazetteer is corpus data (corpus/places.yaml).
+沭阳 (a county) goes through its city. Names come from the gazetteer data the workspace hands over
+(the corpus's places.yaml) and from every document's own jurisdiction, so a document added to the
+corpus is selectable by its place at once.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -14,73 +16,60 @@ from kg.models import Corpus
 
 DIRECT, PARENT = 3.0, 1.8  # score multipliers for the named place's documents and its province's
 
+Origin = Literal["typed", "remembered", "chosen"]
+
 
 class Scope(BaseModel):
-    """The jurisdictions a question names and how much to boost each document."""
+    """The jurisdictions a question is about, where that came from, and how much to boost each document.
+
+    `origin` says whether the user typed the place in this question, the conversation remembered it from
+    an earlier one, or the user chose it as the working jurisdiction (the TUI's 范围); answers say which."""
 
     jurisdictions: list[str] = []
     boosts: dict[str, float] = {}
+    origin: Origin = "typed"
+    named: list[str] = []  # the place words as typed (苏州), for answers that say what was understood
 
 
-@lru_cache(maxsize=4)
-def _places(corpus_key: str) -> dict[str, str]:
-    """Place name -> jurisdiction name as the documents spell it (宿迁 -> 宿迁市, 苏州 -> 江苏省)."""
-    from kg.corpus import default_corpus_dir, load_places
+class Gazetteer:
+    """Every place name a user may type -> the jurisdiction it falls under, for one corpus."""
 
-    data = load_places(default_corpus_dir())
-    names: dict[str, str] = {}
-    for province, info in (data.get("provinces") or {}).items():
-        for alias in [province, *info.get("aliases", [])]:
-            if len(alias) >= 2:
-                names[alias] = province
-        for city in info.get("cities", []):
-            names.setdefault(city, province)
-    return names
-
-
-@lru_cache(maxsize=4)
-def _counties(corpus_key: str) -> dict[str, str]:
-    """County -> city (沭阳 -> 宿迁)."""
-    from kg.corpus import default_corpus_dir, load_places
-
-    return dict(load_places(default_corpus_dir()).get("counties") or {})
-
-
-_TABLES: dict[str, tuple[dict[str, str], dict[str, str | None]]] = {}
-
-
-def _tables(corpus: Corpus) -> tuple[dict[str, str], dict[str, str | None]]:
-    """(place name -> jurisdiction, jurisdiction -> its province), built once per corpus."""
-    cached = _TABLES.get(corpus.fingerprint)
-    if cached is None:
-        places = dict(_places(corpus.fingerprint))
-        parents: dict[str, str | None] = {}
+    def __init__(self, data: dict[str, Any], corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.names: dict[str, str] = {}
+        for province, info in (data.get("provinces") or {}).items():
+            for alias in [province, *info.get("aliases", [])]:
+                if len(alias) >= 2:
+                    self.names[alias] = province
+            for city in info.get("cities", []):
+                self.names.setdefault(city, province)
+        self.parents: dict[str, str | None] = {}
         for doc in corpus.documents:
             j = doc.meta.jurisdiction
-            places[j] = j
-            places[j.rstrip("市省")] = j
-            parents.setdefault(j, doc.meta.parent_jurisdiction)
-        for county, city in _counties(corpus.fingerprint).items():
-            places[county] = places.get(city, city)
-        cached = _TABLES[corpus.fingerprint] = (places, parents)
-    return cached
+            self.names[j] = j
+            self.names[j.rstrip("市省")] = j
+            self.parents.setdefault(j, doc.meta.parent_jurisdiction)
+        for county, city in (data.get("counties") or {}).items():
+            self.names[county] = self.names.get(city, city)
 
+    def is_place(self, word: str) -> bool:
+        """Whether a word is a place name (宿迁, 宿迁市)."""
+        return word in self.names or word.rstrip("市省") in self.names
 
-def place_names(corpus: Corpus) -> dict[str, str]:
-    """Every place name a user may type -> the jurisdiction it falls under."""
-    return _tables(corpus)[0]
+    def scope(self, text: str, origin: Origin = "typed") -> Scope:
+        """The documents a text's place names select, with their boosts."""
+        found = {name: j for name, j in self.names.items() if name in text}
+        named = sorted(set(found.values()), key=len)
+        named = [j for j in named if not any(j != k and j in k for k in named)] or named
+        return self.scope_of(named, origin, [n for n, j in found.items() if j in named])
 
-
-def find_scope(corpus: Corpus, question: str) -> Scope:
-    """The documents a question's place names select, with their boosts."""
-    places, parents = _tables(corpus)
-    named = sorted({j for name, j in places.items() if name in question}, key=len)
-    named = [j for j in named if not any(j != k and j in k for k in named)] or named
-    scope = Scope(jurisdictions=named)
-    provinces = {parents.get(j) for j in named}
-    for doc in corpus.documents:
-        if doc.meta.jurisdiction in named:
-            scope.boosts[doc.meta.id] = DIRECT
-        elif doc.meta.jurisdiction in provinces:
-            scope.boosts.setdefault(doc.meta.id, PARENT)
-    return scope
+    def scope_of(self, jurisdictions: list[str], origin: Origin, words: list[str] | None = None) -> Scope:
+        """The scope of given jurisdictions: their documents first, their provinces' next."""
+        scope = Scope(jurisdictions=jurisdictions, origin=origin, named=words or list(jurisdictions))
+        provinces = {self.parents.get(j) for j in jurisdictions}
+        for doc in self.corpus.documents:
+            if doc.meta.jurisdiction in jurisdictions:
+                scope.boosts[doc.meta.id] = DIRECT
+            elif doc.meta.jurisdiction in provinces:
+                scope.boosts.setdefault(doc.meta.id, PARENT)
+        return scope

@@ -64,14 +64,14 @@ def build_table(groups: Iterable[list[str]], vocabulary: set[str], stopwords: se
     return {w: sorted(s) for w, s in sorted(table.items())}
 
 
-def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str]) -> None:
+def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str], vectors_dir: Path) -> None:
     """Thesaurus synonyms and vector neighbours of the words the corpus lacks, in one file beside the index.
 
     Every other word the thesaurus or the vectors know is stored too, without synonyms: such a word is a
     word, and the typo repairer must not "correct" it into a corpus word one character away (有人 -> 法人)."""
     from assistant.lang.vectors import load_vectors, neighbour_table
 
-    vectors = load_vectors()
+    vectors = load_vectors(vectors_dir)
     # the thesaurus's synonyms are exact where it has them; vector neighbours are related words, a fallback
     table = {**neighbour_table(vocabulary, stopwords, vectors), **build_table(thesaurus_groups(), vocabulary, stopwords)}
     known = {w for group in thesaurus_groups("=#@") for w in group} | set(vectors[0] if vectors else [])

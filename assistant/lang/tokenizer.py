@@ -61,7 +61,7 @@ def _import_jieba() -> Any:
 
 def build_dictionary(texts: Iterable[str], extra_words: Iterable[str], path: Path) -> None:
     """Write a jieba dictionary of the words the texts contain (segmented with the full one)."""
-    from kg.cache import write_atomic
+    from kg.files import write_atomic
 
     jieba = _import_jieba()
     full = jieba.Tokenizer()

@@ -30,16 +30,16 @@ def _package_model() -> Path | None:
     return path if path.exists() else None
 
 
-def load_vectors() -> tuple[list[str], Any] | None:
-    """(words, unit-length float32 rows), parsed once per machine; None when the package is missing."""
+def load_vectors(folder: Path) -> tuple[list[str], Any] | None:
+    """(words, unit-length float32 rows), parsed once per machine into `folder` (the cache's vectors/);
+    None when the package is missing."""
     import numpy as np
 
-    from kg.cache import cache_root, write_atomic
+    from kg.files import write_atomic
 
     model = _package_model()
     if model is None:
         return None
-    folder = cache_root() / "vectors"
     stamp = f"{model.stat().st_size}-{int(model.stat().st_mtime)}"
     words_file, matrix_file = folder / f"words-{stamp}.json", folder / f"matrix-{stamp}.npy"
     try:

@@ -10,10 +10,10 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.reason.workdays import add_workdays
 from kg.facts import Deadline, FactSet
 from kg.models import Corpus
 
-from assistant.reason.workdays import add_workdays
 from .checklist import Pending
 from .outcome import Outcome
 from .profile import Profile

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kg.facts import FactSet
 from kg.models import Corpus
@@ -14,28 +14,42 @@ from .outcome import Outcome
 from .profile import Profile
 from .rules import load_rules
 
+if TYPE_CHECKING:
+    from assistant.workspace import Workspace
+
 DETERMINATIONS = ("eligibility", "external_site", "levels", "window", "validity", "sanction", "deadline")
-ASK_PLACE = "贵单位在哪个省、市？（语料收录：江苏省（含宿迁市）、安徽省池州市、吉林省、浙江省）"
 _EXTEND_WORDS = ("延长", "延续", "续期", "续展")
 
 
-Facts = FactSet | Callable[[], FactSet]
+def ask_place(corpus: Corpus) -> str:
+    """The follow-up asking where the organisation is, listing the places the corpus has documents for
+    (a city's province named with it: 江苏省（含宿迁市）)."""
+    provinces: dict[str, list[str]] = {}
+    for doc in corpus.documents:
+        meta = doc.meta
+        if meta.level == "city" and meta.parent_jurisdiction:
+            provinces.setdefault(meta.parent_jurisdiction, []).append(meta.jurisdiction)
+        else:
+            provinces.setdefault(meta.jurisdiction, [])
+    listed = [f"{p}（含{'、'.join(dict.fromkeys(c))}）" if c and p in {d.meta.jurisdiction for d in corpus.documents}
+              else (f"{p}{''.join(dict.fromkeys(c))}" if c else p) for p, c in provinces.items()]
+    return f"贵单位在哪个省、市？（语料收录：{'、'.join(listed)}）"
 
 
-def determine(name: str, question: str, profile: Profile, facts_or_loader: Facts, corpus: Corpus, today: date,
-              ranked: list[str]) -> Outcome:
+def determine(name: str, question: str, profile: Profile, ws: Workspace, today: date, ranked: list[str]) -> Outcome:
     """The named determination for what the session knows.
 
-    The fact set may be passed as a loader: a question that first needs the place never reads it.
+    The workspace's facts are read only when needed: a question that first needs the place never reads them.
     """
+    corpus = ws.corpus
     if name not in ("sanction", "deadline", "window") and not profile.jurisdictions:
-        return Outcome(determination=name, pending=[Pending(field="jurisdictions", ask=ASK_PLACE)],
+        return Outcome(determination=name, pending=[Pending(field="jurisdictions", ask=ask_place(corpus))],
                        verdict=Verdict(status="needs_info", determination=load_title(name)))
-    facts = facts_or_loader() if callable(facts_or_loader) else facts_or_loader
+    facts = ws.facts
     if name == "sanction":
         from .sanction import sanction_outcome
 
-        return sanction_outcome(profile.behaviour or question, profile, facts, corpus, ranked)
+        return sanction_outcome(profile.behaviour or question, profile, facts, corpus, ranked, ws.lexicon)
     if name == "deadline":
         from .deadline import deadline_outcome
 

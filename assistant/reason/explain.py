@@ -30,7 +30,7 @@ FIELD_NAMES = {
     "video_monitoring": "视频监控", "question_bank": "评价题库", "filing_level": "备案层级", "evaluation_years": "评价工作年限(年)",
     "target_level": "申请等级", "no_violation": "无违规违纪", "good_reputation": "社会评价良好", "filed_on": "备案日期", "expires_on": "有效期至",
     "event_date": "起算日期", "interviewed_before": "已被约谈", "notified_before": "已收到书面通知", "occurrence": "第几次",
-    "serious": "情节严重", "rectified": "已整改", "place": "地点", "jurisdictions": "地区",
+    "serious": "情节严重", "rectified": "已整改", "place": "地点",
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from pydantic import BaseModel, ConfigDict
 
 from kg.facts import FactSet
@@ -13,7 +12,7 @@ from ..models import ConditionCheck, Verdict
 from .checklist import Pending, cite, fact_for
 from .outcome import Outcome
 from .profile import FILING_NAMES, Profile
-from .rules import rule_file, RuleCondition
+from .rules import RuleCondition, rule_file
 
 
 class Tier(BaseModel):

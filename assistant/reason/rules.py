@@ -91,11 +91,11 @@ def rule_file(name: str, model: type[M]) -> M:
     """The rule file `name`.yaml validated as `model` (a malformed file is a clear error, not a traceback)."""
     from pydantic import ValidationError
 
-    from kg.corpus import read_yaml
+    from kg.datafiles import read_package_yaml
 
     path = RULES / f"{name}.yaml"
     try:
-        return model.model_validate(read_yaml(path.read_text(encoding="utf-8")))
+        return model.model_validate(read_package_yaml(path))
     except (OSError, ValidationError) as exc:
         raise RuleError(f"规则文件 {path} 无法读取：{exc}") from exc
 

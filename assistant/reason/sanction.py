@@ -7,6 +7,8 @@ history (already 约谈, already notified, second time, 情节严重) moves up i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel
 
 from kg.facts import FactSet, Sanction, Trigger
@@ -15,6 +17,9 @@ from kg.models import Corpus
 from .checklist import Pending
 from .outcome import Outcome
 from .profile import Profile
+
+if TYPE_CHECKING:
+    from assistant.lang.lexicon import Lexicon
 
 ASK_BEHAVIOUR = "具体是什么违规行为？（例如：替考舞弊、超范围评价、未及时上报证书数据、虚假宣传……）"
 _REPEAT_WORDS = ("又", "再次", "情节严重", "第二次")
@@ -48,31 +53,31 @@ _COMMON_CHARS = set("的评价开展认定职业技能机构工作等级人员�
 
 def _bigrams(text: str) -> set[str]:
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return {a + b for a, b in zip(chars, chars[1:])} - _COMMON
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)} - _COMMON
 
 
 def _pairs(facts: FactSet, doc_ids: set[str]) -> list[tuple[Sanction, Trigger]]:
     return [(s, t) for s in facts.sanctions if s.provenance.doc_id in doc_ids for t in s.triggers]
 
 
-def _expanded(question: str) -> str:
+def _expanded(question: str, lexicon: Lexicon) -> str:
     """The question plus the words its colloquial terms stand for (替考 -> 舞弊, 考场纪律).
 
     Generic concepts (weight < 0.5: 后果 -> 约谈, 违规 …) are left out: they name every sanction.
     """
-    from assistant.lang.lexicon import lexicon
     from assistant.lang.text import normalize, numbers_to_arabic
 
     said = numbers_to_arabic(normalize(question))  # the lexicon's words are spelt as normalised text
-    extra = [w for c in lexicon().concepts.values() if c.weight >= 0.5 and any(t in said for t in c.triggers)
+    extra = [w for name in lexicon.triggered(said) if (c := lexicon.concepts[name]).weight >= 0.5
              for w in c.expand if w not in question]
     return question + " " + " ".join(extra)
 
 
-def match_trigger(question: str, ranked: list[str], pairs: list[tuple[Sanction, Trigger]]) -> tuple[tuple[Sanction, Trigger], float] | None:
+def match_trigger(question: str, ranked: list[str], pairs: list[tuple[Sanction, Trigger]],
+                  lexicon: Lexicon) -> tuple[tuple[Sanction, Trigger], float] | None:
     """The listed behaviour the question describes, scored by shared words and the retriever's rank."""
     own = _bigrams(question)
-    words, chars = _bigrams(_expanded(question)), set(question) - _COMMON_CHARS
+    words, chars = _bigrams(_expanded(question, lexicon)), set(question) - _COMMON_CHARS
     best: tuple[float, int] | None = None
     for i, (_, t) in enumerate(pairs):
         pairs_in = _bigrams(t.text)
@@ -132,14 +137,15 @@ def ladder_for(profile: Profile, facts: FactSet, s: Sanction, t: Trigger, jurisd
     return Ladder(jurisdiction=jurisdiction, now=_rung(s, t), next=_rung(*nxt) if nxt else None)
 
 
-def sanction_outcome(question: str, profile: Profile, facts: FactSet, corpus: Corpus, ranked: list[str]) -> Outcome:
+def sanction_outcome(question: str, profile: Profile, facts: FactSet, corpus: Corpus, ranked: list[str],
+                     lexicon: Lexicon) -> Outcome:
     """Per jurisdiction in scope (or every one the ranking reaches), the ladder for the behaviour."""
     out = Outcome(determination="sanction")
     docs = [d for d in corpus.documents if not profile.jurisdictions or d.meta.jurisdiction in profile.jurisdictions]
     scored: list[tuple[float, Ladder]] = []
     for jurisdiction in dict.fromkeys(d.meta.jurisdiction for d in docs):
         ids = {d.meta.id for d in docs if d.meta.jurisdiction == jurisdiction}
-        found = match_trigger(question, ranked, _pairs(facts, ids))
+        found = match_trigger(question, ranked, _pairs(facts, ids), lexicon)
         if found:
             scored.append((found[1], ladder_for(profile, facts, *found[0], jurisdiction)))
     top = max((s for s, _ in scored), default=0.0)

@@ -13,7 +13,7 @@ from ..models import ConditionCheck, Verdict
 from .checklist import Pending, check, cite
 from .outcome import Outcome
 from .profile import Profile
-from .rules import rule_file, RuleCondition, RuleError
+from .rules import RuleCondition, RuleError, rule_file
 
 
 class FactRef(BaseModel):

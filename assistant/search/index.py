@@ -11,19 +11,20 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.cache import cache_dir, replace_dir_atomic, write_atomic
-from kg.errors import PolicyKGError
-from kg.models import Corpus, Unit
-
-from assistant.lang.lexicon import lexicon
-from assistant.search.phrasings import fingerprint as phrasings_fingerprint
-from assistant.search.phrasings import phrasings
+from assistant.lang.lexicon import Lexicon
 from assistant.lang.text import normalize, normalize_many, numbers_to_arabic
 from assistant.lang.tokenizer import Tokenizer, bigrams, build_dictionary
+from assistant.search.phrasings import fingerprint as phrasings_fingerprint
+from assistant.search.phrasings import phrasings
+from assistant.workspace import Workspace
+from kg.cache import cache_dir
+from kg.errors import PolicyKGError
+from kg.facts import FactSet
+from kg.files import replace_dir_atomic, write_atomic
+from kg.models import Corpus, Unit
 
 INDEX_VERSION = "26"
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
@@ -38,42 +39,6 @@ def indexed_units(corpus: Corpus) -> Iterator[Unit]:
         if unit.kind in ("section", "annex", "annex_section") and unit.children:
             continue
         yield unit
-
-
-def concepts_in(text: str) -> list[str]:
-    """The lexicon concepts whose document words occur in a text (sentence by sentence: no concept word
-    holds a 。, and a sentence met before, in another unit or a copy of the document, is not scanned again)."""
-    _, _, order = _concept_words()
-    found: set[str] = set()
-    for sentence in text.split("。"):
-        found |= _concepts_of_sentence(sentence)
-    return sorted(found, key=order.__getitem__)
-
-
-@lru_cache(maxsize=65536)
-def _concepts_of_sentence(sentence: str) -> frozenset[str]:
-    by_first, owners, _ = _concept_words()
-    found: set[str] = set()
-    for i, ch in enumerate(sentence):
-        for word in by_first.get(ch, ()):
-            if sentence.startswith(word, i):
-                found |= owners[word]
-    return frozenset(found)
-
-
-@lru_cache(maxsize=1)
-def _concept_words() -> tuple[dict[str, list[str]], dict[str, set[str]], dict[str, int]]:
-    """Concept words by first character (a regex alternation of ~1500 words tried each one at every
-    position: 5.8 s for the 100x corpus against 1.2 s), their concepts, and the lexicon's order."""
-    owners: dict[str, set[str]] = {}
-    for name, concept in lexicon().concepts.items():
-        for word in concept.expand:
-            if word:
-                owners.setdefault(word, set()).add(name)
-    by_first: dict[str, list[str]] = {}
-    for word in owners:
-        by_first.setdefault(word[0], []).append(word)
-    return by_first, owners, {name: i for i, name in enumerate(lexicon().concepts)}
 
 
 def _schema() -> Any:
@@ -101,12 +66,9 @@ def _context_text(corpus: Corpus, unit: Unit) -> str:
     return " ".join(parts)
 
 
-def fact_tags(corpus: Corpus) -> dict[str, list[str]]:
+def fact_tags(corpus: Corpus, facts: FactSet) -> dict[str, list[str]]:
     """Unit id -> tags from the knowledge graph: the measures of the facts it states (unit:平方米)
     and the roles it names (actor:org:social_training_org). Retrieval boosts on them."""
-    from kg.cache import load_facts
-
-    facts = load_facts(corpus)
     tags: dict[str, list[str]] = {}
     for fact in [*facts.conditions, *facts.deadlines]:
         if fact.unit:
@@ -134,11 +96,11 @@ def _with_ancestors(corpus: Corpus, unit_ids: list[str]) -> set[str]:
     return out
 
 
-def normalised_phrasings(unit_ids: list[str]) -> dict[str, list[str]]:
+def normalised_phrasings(unit_ids: list[str], folder: Path) -> dict[str, list[str]]:
     """Each unit's phrasings, normalised like text (each distinct phrasing once: text.normalize_many)."""
-    table = phrasings()
+    table = phrasings(folder)
     distinct = list(dict.fromkeys(p for u in unit_ids for p in table.get(u, ())))
-    normal = dict(zip(distinct, normalize_many(distinct)))
+    normal = dict(zip(distinct, normalize_many(distinct), strict=False))
     return {u: [normal[p] for p in table.get(u, ())] for u in unit_ids}
 
 
@@ -166,48 +128,49 @@ def segment_phrasings(tok: Tokenizer, phrases: list[str], stop: set[str], seen: 
     return out
 
 
-def _document(tok: Tokenizer, corpus: Corpus, unit: Unit, tags: list[str], text: str | None = None,
-              asked: Segmented | None = None) -> dict[str, str]:
+def _document(tok: Tokenizer, lexicon: Lexicon, corpus: Corpus, unit: Unit, tags: list[str],
+              text: str | None = None, asked: Segmented | None = None) -> dict[str, str]:
     """The index fields of one unit (`text`: its normalised text, when already at hand; `asked`: its
     phrasings, segmented)."""
     text = text if text is not None else numbers_to_arabic(normalize(unit.text))
     context = numbers_to_arabic(normalize(_context_text(corpus, unit)))
     return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": " ".join(tok.words(text)),
-            "context": " ".join(tok.words(context)), "concepts": " ".join(concepts_in(text)),
+            "context": " ".join(tok.words(context)), "concepts": " ".join(lexicon.concepts_in(text)),
             "grams": " ".join(bigrams(text)), "facts": " ".join(dict.fromkeys(tags)),
             "asked": " ".join(w for words, _ in asked or [] for w in words)}
 
 
-def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) -> None:
+def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -> None:
     """Build the dictionary and the index into a temporary folder, then swap it in."""
     from whoosh import index as windex
 
+    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
+    from assistant.lang.synonyms import write_synonyms
     from assistant.search.phrasings_table import FILE as ASKED_FILE
     from assistant.search.phrasings_table import write_table as write_asked
     from assistant.search.segment import WordSegmentWriter
-    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
-    from assistant.lang.synonyms import write_synonyms
 
     say = progress or (lambda _m: None)
     build = target.with_name(target.name + ".building")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
+    corpus, lexicon = ws.corpus, ws.lexicon
     units = list(indexed_units(corpus))
     say(f"正在为 {len(units)} 个条款建立索引（首次使用或语料已更新）…")
     texts = [numbers_to_arabic(normalize(u.text)) for u in units]
-    build_dictionary(texts, lexicon().all_words(), build / "words.dict")
+    build_dictionary(texts, lexicon.all_words(), build / "words.dict")
     tok = Tokenizer(build / "words.dict")
     vocabulary = {w for w, freq in tok.vocabulary().items() if freq}
-    write_synonyms(build / SYNONYMS_FILE, vocabulary, set(lexicon().stopwords))
-    tags = fact_tags(corpus)
+    write_synonyms(build / SYNONYMS_FILE, vocabulary, set(lexicon.stopwords), ws.cache_root / "vectors")
+    tags = fact_tags(corpus, ws.facts)
     ix = windex.create_in(str(build), _schema())
     writer = WordSegmentWriter(ix)
     rows: dict[str, tuple[str, list[list[str]]]] = {}
-    phrases_of, stop, seen = normalised_phrasings([u.id for u in units]), set(lexicon().stopwords), {}
+    phrases_of, stop, seen = normalised_phrasings([u.id for u in units], ws.phrasings_dir), set(lexicon.stopwords), {}
     try:
-        for unit, text in zip(units, texts):
+        for unit, text in zip(units, texts, strict=False):
             segmented = segment_phrasings(tok, phrases_of[unit.id], stop, seen)
-            writer.add_words(_document(tok, corpus, unit, tags.get(unit.id, []), text, segmented))
+            writer.add_words(_document(tok, lexicon, corpus, unit, tags.get(unit.id, []), text, segmented))
             if segmented:  # the phrasings as one text, apart (no word spans two), for coverage and pairs
                 rows[unit.id] = (";".join(phrases_of[unit.id]), [content for _, content in segmented if content])
     except BaseException:
@@ -215,51 +178,49 @@ def build_index(corpus: Corpus, target: Path, progress: Progress | None = None) 
         raise
     writer.commit()
     write_asked(build / ASKED_FILE, rows)
-    write_atomic(build / "ready.json", json.dumps(_marker(corpus)))
+    write_atomic(build / "ready.json", json.dumps(_marker(ws)))
     replace_dir_atomic(build, target)
     say("索引已建立。")
 
 
-def index_dir(corpus: Corpus) -> Path:
-    """Where the index of a corpus lives."""
-    return cache_dir(fp=corpus.fingerprint) / "index"
+def index_dir(ws: Workspace) -> Path:
+    """Where the index of a workspace's corpus lives."""
+    return cache_dir(ws.cache_root, ws.corpus.fingerprint) / "index"
 
 
-def is_ready(path: Path, corpus: Corpus) -> bool:
+def is_ready(path: Path, ws: Workspace) -> bool:
     """Whether a finished index of this version and corpus is at path, with the files built beside it
     (a missing dictionary or synonym table would quietly change every answer)."""
-    from assistant.search.phrasings_table import FILE as ASKED_FILE
     from assistant.lang.synonyms import FILE as SYNONYMS_FILE
     from assistant.lang.synonyms import readable
+    from assistant.search.phrasings_table import FILE as ASKED_FILE
 
     try:
         marker = json.loads((path / "ready.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     beside = all((path / name).is_file() for name in ("words.dict", SYNONYMS_FILE, ASKED_FILE))
-    return bool(marker == _marker(corpus)) and beside and readable(path / SYNONYMS_FILE)
+    return bool(marker == _marker(ws)) and beside and readable(path / SYNONYMS_FILE)
 
 
-def _marker(corpus: Corpus) -> dict[str, str]:
+def _marker(ws: Workspace) -> dict[str, str]:
     """What an index was built from: code version, corpus, lexicon and phrasings (a change rebuilds)."""
     import hashlib
 
-    from assistant.lang.lexicon import DATA
-
-    lex = hashlib.sha256(DATA.read_bytes()).hexdigest()[:12]
-    return {"version": INDEX_VERSION, "fingerprint": corpus.fingerprint, "lexicon": lex,
-            "phrasings": phrasings_fingerprint()}
+    lex = hashlib.sha256(ws.lexicon_file.read_bytes()).hexdigest()[:12]
+    return {"version": INDEX_VERSION, "fingerprint": ws.corpus.fingerprint, "lexicon": lex,
+            "phrasings": phrasings_fingerprint(ws.phrasings_dir)}
 
 
-def open_index(corpus: Corpus, progress: Progress | None = None) -> tuple[Any, Tokenizer]:
+def open_index(ws: Workspace, progress: Progress | None = None) -> tuple[Any, Tokenizer]:
     """The index and tokenizer of a corpus, (re)built when missing, stale or corrupt."""
     from whoosh import index as windex
     from whoosh.index import IndexError as WhooshIndexError
 
-    path = index_dir(corpus)
+    path = index_dir(ws)
     for attempt in range(2):
-        if attempt or not is_ready(path, corpus):
-            build_index(corpus, path, progress)
+        if attempt or not is_ready(path, ws):
+            build_index(ws, path, progress)
         try:
             return windex.open_dir(str(path)), Tokenizer(path / "words.dict")
         except (WhooshIndexError, OSError, EOFError, ValueError) as exc:

@@ -8,20 +8,19 @@ own words: a phrasing helps a clause be found, the clause's text stays what is c
 
 A document without a phrasings file is searched by its own words only; a phrasing naming a unit the
 corpus does not have is reported by `unknown_units` (a test keeps the shipped files clean). The folder
-read is assistant/data/phrasings/, or the one the environment variable POLICYKG_PHRASINGS names.
+read is the workspace's: assistant/data/phrasings/ unless the entry point named another.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from kg.corpus import load_yaml_file
+from kg.datafiles import load_yaml_file
 from kg.errors import PolicyKGError
 from kg.models import Corpus
 
@@ -35,25 +34,15 @@ class PhrasingsError(PolicyKGError):
     exit_code = 3
 
 
-def folder() -> Path:
-    """The shipped phrasings, or the folder POLICYKG_PHRASINGS names (a bureau's own, a benchmark's)."""
-    named = os.environ.get("POLICYKG_PHRASINGS")
-    if not named:
-        return FOLDER
-    if not Path(named).is_dir():  # silently searching without phrasings would quietly change every answer
-        raise PhrasingsError(f"POLICYKG_PHRASINGS={named}: not a folder (of `<document id>.yaml` phrasings files)")
-    return Path(named)
+def files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml"))
 
 
-def files() -> list[Path]:
-    return sorted(folder().glob("*.yaml"))
-
-
-@lru_cache(maxsize=1)
-def phrasings() -> dict[str, tuple[str, ...]]:
-    """Unit id -> its phrasings, from every file of the folder (read once per process)."""
+@lru_cache(maxsize=4)
+def phrasings(folder: Path = FOLDER) -> dict[str, tuple[str, ...]]:
+    """Unit id -> its phrasings, from every file of a folder (read once per process)."""
     out: dict[str, tuple[str, ...]] = {}
-    for path in files():
+    for path in files(folder):
         raw = read_lines(path.read_text(encoding="utf-8"))
         if raw is None:
             raw = load_yaml_file(path)  # a YAML error names the file and line
@@ -102,15 +91,15 @@ def read_lines(text: str) -> dict[str, list[str]] | None:
 _PLAIN_NOT_STRING = re.compile(r"[-+]?[0-9][0-9_.:eE+-]*|true|false|yes|no|on|off|null|~", re.IGNORECASE)
 
 
-def unknown_units(corpus: Corpus) -> list[str]:
+def unknown_units(corpus: Corpus, folder: Path = FOLDER) -> list[str]:
     """Phrased unit ids the corpus does not have (a renumbered document, a typo in the data)."""
     known = {u.id for u in corpus.units()}
-    return sorted(u for u in phrasings() if u not in known)
+    return sorted(u for u in phrasings(folder) if u not in known)
 
 
-def fingerprint() -> str:
+def fingerprint(folder: Path) -> str:
     """Changes whenever a phrasings file does: the index is rebuilt then."""
     digest = hashlib.sha256()
-    for path in files():
+    for path in files(folder):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]

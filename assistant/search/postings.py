@@ -115,7 +115,7 @@ class PostingScorer:
             ids, partial = self._postings_of(field, term)
             if ids:
                 factor = self._factor(field, term, boost)
-                for doc, p in zip(ids, partial):
+                for doc, p in zip(ids, partial, strict=False):
                     scores[doc] = scores.get(doc, 0.0) + factor * p
         return heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
@@ -147,5 +147,5 @@ def _postings(matcher: Any) -> Iterator[tuple[int, float]]:
     while matcher.is_active():
         matcher.id()  # loads the block's ids
         matcher._read_weights()
-        yield from zip(matcher._ids, matcher._weights)
+        yield from zip(matcher._ids, matcher._weights, strict=False)
         matcher._next_block()

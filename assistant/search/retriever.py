@@ -1,4 +1,4 @@
-"""Question -> ranked units: normalise, segment, expand, search (BM25F), scope, regroup.
+"""Question -> ranked units: search (BM25F over the index), scope, coverage, regroup.
 
 The ranking unit is the one that actually says it: items and articles are both indexed, and
 hits are regrouped per article so an article and its own item never fill two places; the
@@ -9,35 +9,31 @@ from __future__ import annotations
 
 import math
 import re
-
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
 
-from kg.extract.actors import mentions_in
-from kg.models import Corpus, Unit
-
-from assistant.search.phrasings_table import FILE as ASKED_FILE
-from assistant.search.phrasings_table import AskedTable
-from assistant.search.index import open_index
-from assistant.lang.lexicon import lexicon
-from assistant.lang.places import Scope, find_scope, place_names
+from assistant.lang.places import Scope
 from assistant.lang.synonyms import Synonyms
 from assistant.lang.text import normalize, numbers_to_arabic
 from assistant.lang.tokenizer import Tokenizer, bigrams
+from assistant.search.index import open_index
+from assistant.search.phrasings_table import FILE as ASKED_FILE
+from assistant.search.phrasings_table import AskedTable
+from assistant.search.query import NormalizedQuery, understand, without_places
+from assistant.search.repair import Repairer
+from assistant.understand.question import Question
+from assistant.workspace import Workspace
+from kg.models import Unit
 
 FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5}
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
 PHRASE_GRAMS = 3.0  # x(1 + this * share of the question's character pairs, rarest counting most, its phrasings hold)
 PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phrasings (机构改名了: 机构 + 改名)
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
-MAX_INSIDE_TRIGGERS = 3  # concepts a question word may name by appearing inside their triggers
-SYNONYM_WEIGHT = 0.7  # a thesaurus synonym of a word the corpus does not use
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
-COVERAGE_POWER = 1.0  # how strongly saying all of the question outweighs repeating part of it
 COVERAGE_BASE = 0.5  # what a unit saying none of the question's words keeps of its score (plus what it says)
 LEAD_WEIGHT = 0.5  # saying the question in the lead sentence (or heading) counts this much more
 KIND_PRIOR = {"preamble": 0.6, "closing": 0.6, "annex": 0.85}  # notices, signatures and blank forms (附件2 备案表) answer only what no clause does
@@ -46,25 +42,6 @@ ASKED_KIND_BOOST = 1.4  # a clause stating the kind of fact asked for
 ASKED_KINDS = ("sanction", "deadline")
 ARTICLE_PREFERENCE = 1.5  # an item must say it clearly better than its article to be cited alone
 COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise
-
-
-class NormalizedQuery(BaseModel):
-    """A question after normalisation and expansion, as searched."""
-
-    original: str
-    text: str
-    terms: list[str]
-    expansions: list[str] = []
-    synonyms: list[str] = []  # expansions that only the thesaurus suggested (今天 -> 现行): weaker evidence
-    weights: dict[str, float] = {}
-    concepts: list[str] = []
-    repairs: dict[str, str] = {}
-    core: list[str] = []  # the question's own content words (typos repaired), for coverage
-    alternatives: dict[str, list[str]] = {}  # core word -> itself and the documents' words for it
-    measures: list[str] = []  # measure words of the amount asked for (几个人 -> 人, 名)
-    actors: list[str] = []  # roles the question names (培训学校 -> org:training_institution), from the graph's taxonomy
-    asks: list[str] = []  # kinds of fact the question asks for (condition, sanction, deadline)
-    notes: list[str] = []
 
 
 class Hit(BaseModel):
@@ -84,63 +61,6 @@ class SearchResult(BaseModel):
     jurisdictions: list[str] = []
 
 
-@lru_cache(maxsize=4096)
-def _alternatives(word: str) -> tuple[str, ...]:
-    """The documents' words for a question word (the concepts it triggers), remembered per word.
-
-    A trigger inside the word always counts (外部考点 holds 考点). The word inside triggers counts only
-    when few concepts have it so (替考 in 找人替考): a common word found inside many triggers (考试, 证书)
-    would make every clause "say" it and coverage would stop telling clauses apart."""
-    concepts = lexicon().concepts
-    named = [n for n, c in concepts.items() if any(t in word for t in c.triggers)]
-    inside = [n for n, c in concepts.items() if n not in named and any(word in t for t in c.triggers)]
-    if len(inside) <= MAX_INSIDE_TRIGGERS:
-        named += inside
-    return tuple(e for n in named for e in concepts[n].expand)
-
-
-def understand(question: str, tok: Tokenizer, repairs: Repairer, synonyms: Synonyms | None = None) -> NormalizedQuery:
-    """Normalise, segment, drop stopwords, expand concepts and thesaurus synonyms, repair typos."""
-    lex = lexicon()
-    text = numbers_to_arabic(normalize(question))
-    stop = set(lex.stopwords)
-    terms = list(dict.fromkeys(w for w in tok.words(text) if w not in stop))
-    found = synonyms.found_in(text) if synonyms else {}
-    # a word the thesaurus knows (检举) is a word, not a typo of a corpus word (检查)
-    fixes = {typed: fix for typed, fix in repairs.repair(text).items() if typed not in found}
-    core = [w for w in tok.tokens(text) if w not in stop and len(w) >= 2]
-    core = list(dict.fromkeys(fixes.get(w, w) for w in core))
-    alternatives = {w: [w, *_alternatives(w)] for w in core}
-    concepts = [name for name, c in lex.concepts.items() if any(t in text for t in c.triggers)]
-    weights: dict[str, float] = {}
-    for name in concepts:
-        concept = lex.concepts[name]
-        # when the question already uses the documents' own word, related words matter less
-        damp = 0.5 if any(t in text and t in concept.expand for t in concept.triggers) else 1.0
-        for word in concept.expand:
-            w = numbers_to_arabic(normalize(word))  # the index holds 5级, not 五级
-            if w not in terms:
-                weights[w] = max(weights.get(w, 0.0), concept.weight * damp)
-    borrowed: list[str] = []
-    for word, corpus_words in found.items():
-        if not corpus_words:
-            continue  # a word the thesaurus or the vectors know, with nothing close to it in the corpus
-        if any(word in typed for typed in fixes):
-            continue  # part of a typo being repaired (证书数剧 -> 证书数据) is not read as a word of its own
-        for w in corpus_words:
-            if w not in terms and w not in weights:
-                borrowed.append(w)
-            if w not in terms:
-                weights[w] = max(weights.get(w, 0.0), SYNONYM_WEIGHT / len(corpus_words))  # evidence split among readings
-        for c in core:
-            if word in c or c in word:
-                alternatives[c] = [*alternatives[c], *corpus_words]
-    return NormalizedQuery(original=question, text=text, terms=terms, expansions=list(weights),
-                           synonyms=list(dict.fromkeys(borrowed)), weights=weights, concepts=concepts, repairs=fixes, core=core, alternatives=alternatives,
-                           measures=[u for q in lex.quantities if any(t in text for t in q.triggers) for u in q.units],
-                           actors=mentions_in(text), asks=[k for k, ws in lex.asks.items() if any(w in text for w in ws)])
-
-
 def _lead(text: str) -> str:
     """A unit's first sentence or line, from its own text (normalised text has lost its line breaks);
     for an annex, the title under its "附件2" line: the form's name."""
@@ -154,89 +74,11 @@ _ANNEX_LINE = re.compile(r"附件\s*\d+")
 _SENTENCE_END = re.compile(r"[。；：;:]")
 
 
-def _without_places(query: NormalizedQuery, places: dict[str, str]) -> NormalizedQuery:
-    """A named place selects documents (the scope boosts them); as a search word it would also reward
-    the clauses that spell the place out (definitions, preambles) over the clause that answers."""
-    def is_place(word: str) -> bool:
-        return word in places or word.rstrip("市省") in places
-
-    terms = [t for t in query.terms if not is_place(t)]
-    if not terms:
-        return query  # the place is all the question says
-    return query.model_copy(update={"terms": terms, "core": [t for t in query.core if not is_place(t)]})
-
-
-_QUESTION_CHARS = set("几多少啥么吗呢怎哪什谁吧呀")
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
-
-
-class Repairer:
-    """Finds corpus words one character away from what was typed (考典 -> 考点, 评介机构 -> 评价机构),
-    where the typed character sounds like the one it replaces (pinyin input: 圆 for 员, never 会 for 协).
-
-    Only spans made of whole tokens, at least one of them unknown, are repaired, and only into
-    words the index actually holds: a known word is never "corrected".
-    """
-
-    def __init__(self, vocab: set[str], tok: Tokenizer, in_index: Callable[[str], bool],
-                 phrased: Callable[[str], bool] | None = None, alike: Callable[[str, str], bool] | None = None) -> None:
-        lex = lexicon()
-        self.vocab = vocab
-        self.extra = {t for c in lex.concepts.values() for t in c.triggers} | set(lex.stopwords)
-        self.tok, self.in_index, self.phrased = tok, in_index, phrased
-        self.alike = alike or (lambda _typed, _meant: True)  # whether a typed character may stand for another
-        self.domain = lex.all_words()
-        self._patterns: dict[str, list[str]] | None = None
-
-    def is_known(self, word: str) -> bool:
-        """A corpus word, a concept trigger, a stopword or a word of the phrasings: never "repaired"."""
-        if word in self.vocab or word in self.extra:
-            return True
-        # a word people use for a clause is a word; a lone character in a phrasing says nothing (按 in 按时)
-        return len(word) >= 2 and self.phrased is not None and self.phrased(word)
-
-    @property
-    def patterns(self) -> dict[str, list[str]]:
-        """Each corpus word with one character blanked, built only when a question has an unknown word."""
-        if self._patterns is None:
-            self._patterns = {}
-            for word in sorted(self.vocab):
-                if 2 <= len(word) <= 6 and _CJK.fullmatch(word):
-                    for i in range(len(word)):
-                        self._patterns.setdefault(word[:i] + "?" + word[i + 1:], []).append(word)
-        return self._patterns
-
-    def repair(self, text: str) -> dict[str, str]:
-        """Typed span -> the corpus word it most likely meant."""
-        tokens = self.tok.tokens(text)
-        found: dict[str, str] = {}
-        for i in range(len(tokens)):
-            for j in range(min(len(tokens), i + 3), i, -1):
-                span = "".join(tokens[i:j])
-                if not 2 <= len(span) <= 6 or not _CJK.fullmatch(span) or _QUESTION_CHARS & set(span):
-                    continue
-                if all(self.is_known(t) for t in tokens[i:j]) or any(span in k for k in found):
-                    continue
-                fix = self._fix(span)
-                if fix:
-                    found[span] = fix
-        return found
-
-    def _fix(self, span: str) -> str | None:
-        for i in range(len(span)):
-            for cand in self.patterns.get(span[:i] + "?" + span[i + 1:], []):
-                if len(span) == 2 and cand not in self.domain:
-                    continue  # two-character guesses only into policy terms: 今天 is not a typo of 今后
-                if cand != span and self.in_index(cand) and self.alike(span[i], cand[i]):
-                    return cand
-        return None
-
-
 class Retriever:
     """Searches one corpus's index."""
 
-    def __init__(self, corpus: Corpus, ix: Any, tok: Tokenizer) -> None:
-        self.corpus, self.ix, self.tok = corpus, ix, tok
+    def __init__(self, ws: Workspace, ix: Any, tok: Tokenizer) -> None:
+        self.ws, self.corpus, self.ix, self.tok = ws, ws.corpus, ix, tok
         self._searcher: Any = None
         self._reader: Any = None
         self._vocab: set[str] | None = None
@@ -250,14 +92,10 @@ class Retriever:
         self._asked_table: AskedTable | None = None
 
     @classmethod
-    def open(cls, corpus: Corpus | None = None, progress: Callable[[str], None] | None = None) -> Retriever:
-        """Open the index of a corpus, building it when missing, stale or corrupt."""
-        if corpus is None:
-            from kg.cache import load_corpus
-
-            corpus = load_corpus()
-        ix, tok = open_index(corpus, progress)
-        return cls(corpus, ix, tok)
+    def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Retriever:
+        """Open the index of a workspace's corpus, building it when missing, stale or corrupt."""
+        ix, tok = open_index(ws, progress)
+        return cls(ws, ix, tok)
 
     @property
     def vocab(self) -> set[str]:
@@ -275,7 +113,7 @@ class Retriever:
     @property
     def repairer(self) -> Repairer:
         if self._repairer is None:
-            self._repairer = Repairer(self.vocab, self.tok, lambda w: self.doc_frequency("body", w) > 0,
+            self._repairer = Repairer(self.vocab, self.tok, self.ws.lexicon, lambda w: self.doc_frequency("body", w) > 0,
                                       lambda w: self.doc_frequency("asked", w) > 0, self.synonyms.sound_alike)
         return self._repairer
 
@@ -303,12 +141,16 @@ class Retriever:
             self._searcher = self.ix.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1))
         return self._searcher
 
-    def search(self, question: str, limit: int = 10) -> SearchResult:
-        """The best units for a question, regrouped per article, place-scoped."""
-        query = understand(question, self.tok, self.repairer, self.synonyms)
-        scope = find_scope(self.corpus, query.text)
+    def search(self, question: Question | str, limit: int = 10) -> SearchResult:
+        """The best units for a question, regrouped per article, scoped to the question's place."""
+        if isinstance(question, str):
+            from assistant.understand.question import parse_question
+
+            question = parse_question(question, self.ws.places)
+        query = understand(question, self.tok, self.repairer, self.ws.lexicon, self.synonyms)
+        scope = question.scope
         if scope.jurisdictions:
-            query = _without_places(query, place_names(self.corpus))
+            query = without_places(query, self.ws.places.is_place)
         raw = self._raw_hits(query, limit * 6)
         hits = self._regroup(raw, scope, query, limit)
         if hits and not self._answers(hits[0], query):
@@ -404,7 +246,7 @@ class Retriever:
         amount = 1.0
         if query.measures and re.search(r"\d+(?:" + "|".join(map(re.escape, query.measures)) + ")", text):
             amount = AMOUNT_BOOST
-        return ((COVERAGE_BASE + in_text) * (1.0 + LEAD_WEIGHT * in_lead)) ** COVERAGE_POWER * amount
+        return (COVERAGE_BASE + in_text) * (1.0 + LEAD_WEIGHT * in_lead) * amount
 
     def _states_asked(self, unit: Unit, query: NormalizedQuery) -> float:
         """A question asking for a consequence or a time limit ("会怎样", "多久") prefers clauses the graph

@@ -6,7 +6,7 @@ answer and the full text of the selected one. Retrieval runs in a worker so typi
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -63,6 +63,11 @@ class JumpProvider(Provider):
                 yield Hit(score, matcher.highlight(label), action, help=help_text)
 
 
+if TYPE_CHECKING:
+    from ..engine import Engine
+    from ..workspace import Workspace
+
+
 class PolicyApp(App[int]):
     """The workspace."""
 
@@ -77,9 +82,10 @@ class PolicyApp(App[int]):
         Binding("ctrl+q", "quit", "退出"),
     ]
 
-    def __init__(self, engine: Any = None) -> None:
+    def __init__(self, engine: Engine | None = None, ws: Workspace | None = None) -> None:
         super().__init__()
         self.engine = engine
+        self.ws = ws if ws is not None else (engine.ws if engine is not None else None)
         self.last: Answer | None = None
 
     def compose(self) -> ComposeResult:
@@ -116,10 +122,11 @@ class PolicyApp(App[int]):
     def load_engine(self) -> None:
         from ..engine import Engine
 
-        engine = Engine.open(progress=lambda m: self.call_from_thread(self.status, m))
+        assert self.ws is not None, "the app is made with an engine or a workspace"
+        engine = Engine.open(self.ws, progress=lambda m: self.call_from_thread(self.status, m))
         self.call_from_thread(self._set_engine, engine)
 
-    def _set_engine(self, engine: Any) -> None:
+    def _set_engine(self, engine: Engine) -> None:
         self.engine = engine
         self.engine_ready()
 
@@ -255,7 +262,7 @@ class PolicyApp(App[int]):
     def export_brief(self, topic: str) -> None:
         from pathlib import Path
 
-        from kg.cache import write_atomic
+        from kg.files import write_atomic
 
         from ..brief.build import build_briefing
         from ..brief.render import to_html
@@ -280,12 +287,12 @@ class PolicyApp(App[int]):
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
 
 
-def make_app(engine: Any = None) -> PolicyApp:
-    """The app, optionally over an engine that is already open (tests share one)."""
-    return PolicyApp(engine)
+def make_app(engine: Engine | None = None, ws: Workspace | None = None) -> PolicyApp:
+    """The app over an engine that is already open (tests share one), or one it opens in a workspace."""
+    return PolicyApp(engine, ws)
 
 
-def run_app() -> int:
-    """Run the workspace until the user quits."""
-    make_app().run()
+def run_app(ws: Workspace) -> int:
+    """Run the app in a workspace until the user quits."""
+    make_app(ws=ws).run()
     return 0

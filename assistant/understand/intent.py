@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.lang.text import normalize
+
 from .slots import DATA, prepare
 
 # "3月20日能申报吗": a day named next to applying asks about the window, whoever applies.
@@ -28,9 +29,9 @@ _DATED_APPLICATION = re.compile(r"(\d{1,2}月\d{1,2}[日号]|今天|明天|下�
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, Any]]:
-    from kg.corpus import read_yaml
+    from kg.datafiles import read_package_yaml
 
-    data: dict[str, Any] = read_yaml((DATA / "intents.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_package_yaml(DATA / "intents.yaml")
     return data["intents"]
 
 
@@ -54,8 +55,12 @@ def scores(text: str) -> dict[str, int]:
 
 
 def classify(text: str) -> str:
+    """The best-scoring intent of a text."""
+    return best(scores(text))
+
+
+def best(found: dict[str, int]) -> str:
     """The best-scoring intent, ties to the one listed first; `lookup` when nothing scored."""
-    found = scores(text)
     if not found:
         return "lookup"
     order = list(_table())

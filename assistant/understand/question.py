@@ -1,4 +1,4 @@
-"""Checking a question before anything else reads it.
+"""A question, checked and read once: cleaned, normalised, its place scope and intent scores.
 
 >>> clean_question("  外部考点\\x00条件\\x1b[31m ")[0]
 '外部考点条件'
@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from pydantic import BaseModel
+
+from assistant.lang.places import Gazetteer, Scope
 from kg.errors import PolicyKGError
 
 MAX_CHARS = 500
@@ -43,3 +46,55 @@ def clean_question(raw: str) -> tuple[str, list[str]]:
     if not text:
         raise EmptyQuestion()
     return text, notes
+
+
+class Question(BaseModel):
+    """One utterance, read once: every stage (search, intents, slots, sanctions, dialogue) reads this.
+
+    `raw` is the cleaned question as typed; `plain` is it normalised (width, case, 繁体 → 简体); `text` has
+    numerals as digits too (两年半 → 2年半), the form the index and the rules are spelt in. `scope` is where
+    the question is about and where that came from (typed in it, remembered from the conversation, or
+    chosen as the working jurisdiction). `intents` are the intent words' scores, computed here once."""
+
+    raw: str
+    plain: str
+    text: str
+    notes: list[str] = []
+    scope: Scope = Scope()
+    intents: dict[str, int] = {}
+    hints: list[str] = []  # corpus words typos were repaired into (外部考典 → 外部考点), read for the intent too
+
+    @property
+    def typed_place(self) -> bool:
+        """Whether the user named a place in this very question."""
+        return bool(self.scope.jurisdictions) and self.scope.origin == "typed"
+
+    def intent(self) -> str:
+        """The best-scoring intent (see understand.intent.best)."""
+        from .intent import best
+
+        return best(self.intents)
+
+    def with_hints(self, hints: list[str]) -> Question:
+        """The question with the search's typo repairs, rescored (a repaired word may name the topic)."""
+        if not hints:
+            return self
+        from .intent import scores
+
+        return self.model_copy(update={"hints": hints, "intents": scores(" ".join([self.raw, *hints]))})
+
+
+def parse_question(raw: str, places: Gazetteer, fallback: Scope | None = None) -> Question:
+    """Clean, normalise and read a question once; `fallback` is the scope to use when it names no place
+    (the remembered or chosen jurisdiction)."""
+    from assistant.lang.text import normalize, numbers_to_arabic
+
+    from .intent import scores
+
+    text, notes = clean_question(raw)
+    plain = normalize(text)
+    digits = numbers_to_arabic(plain)
+    scope = places.scope(digits)
+    if not scope.jurisdictions and fallback is not None and fallback.jurisdictions:
+        scope = fallback
+    return Question(raw=text, plain=plain, text=digits, notes=notes, scope=scope, intents=scores(text))

@@ -41,9 +41,9 @@ class Slots(BaseModel):
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The slot vocabulary (parsed once per process)."""
-    from kg.corpus import read_yaml
+    from kg.datafiles import read_package_yaml
 
-    return dict(read_yaml((DATA / "slots.yaml").read_text(encoding="utf-8")))
+    return dict(read_package_yaml(DATA / "slots.yaml"))
 
 
 def prepare(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..corpus import read_yaml
+from ..datafiles import read_package_yaml
 from ..facts import Actor
 from ..models import Corpus
 
@@ -19,7 +19,7 @@ CATEGORY = {"authorities": "authority", "organisations": "organisation", "people
 @lru_cache(maxsize=1)
 def taxonomy() -> tuple[Actor, ...]:
     """Every actor of the taxonomy (validated)."""
-    data = read_yaml(DATA.read_text(encoding="utf-8"))
+    data = read_package_yaml(DATA)
     return tuple(Actor(id=actor_id, category=CATEGORY[group], **fields)  # type: ignore[arg-type]
                  for group, actors in data.items() for actor_id, fields in actors.items())
 

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from ..corpus import default_corpus_dir
 from typing import Any, TypeVar
 
 from ..facts import FactSet
 from ..models import Corpus, Unit
+from .actors import mentions, taxonomy
 from .conditions import conditions_in, subject_of
 from .deadlines import deadlines_in
 from .references import Directory, references_in
 from .sanctions import sanctions_in
-from .actors import mentions, taxonomy
 from .spans import UnitText
 
 SKIP = {"preamble", "closing", "chapter"}
@@ -94,7 +92,7 @@ def _with_subject(corpus: Corpus, fact: F) -> F:
 def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     """Every fact the rules find in a corpus."""
     warnings: list[str] = []
-    corpus_dir = corpus_dir or default_corpus_dir()
+    corpus_dir = corpus_dir or corpus.require_folder()
     texts = list(_unit_texts(corpus, corpus_dir, warnings))
     deadlines = _numbered(_most_specific(_collect(texts, deadlines_in, warnings)), "deadline")
     conditions = _numbered(_most_specific(_collect(texts, conditions_in, warnings)), "condition")

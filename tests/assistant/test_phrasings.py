@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 import assistant.search.phrasings as ph
-from assistant.search.retriever import Retriever, understand
+from assistant.search.query import understand
+from assistant.search.retriever import Retriever
+from assistant.workspace import Workspace
 from kg.errors import CorpusError
 from kg.models import Corpus
 
@@ -35,14 +37,13 @@ def test_the_files_read_without_yaml_as_yaml_reads_them() -> None:
     """Phrasings are read line by line (YAML was a quarter of the 100x build); the result must be YAML's."""
     import yaml
 
-    for path in ph.files():
+    for path in ph.files(ph.FOLDER):
         text = path.read_text(encoding="utf-8")
         assert ph.read_lines(text) == yaml.safe_load(text), path
     assert ph.read_lines("a/b: [60, 年]") is None and ph.read_lines("a/b: [x: y]") is None  # YAML decides these
 
 
-def test_malformed_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ph, "FOLDER", tmp_path)
+def test_malformed_file_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     for text, error in [("suqian-2022-36/art_8: [座位间隔\n", CorpusError),
                         ("suqian-2022-36/art_8: 座位间隔\n", ph.PhrasingsError)]:
@@ -50,15 +51,15 @@ def test_malformed_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mon
         ph.phrasings.cache_clear()
         try:
             with pytest.raises(error, match="bad.yaml.*(YAML|suqian-2022-36/art_8: not a list)"):
-                ph.phrasings()
+                ph.phrasings(tmp_path)
         finally:
             ph.phrasings.cache_clear()
 
 
-def test_a_phrasing_finds_a_clause_that_shares_no_word_with_the_question(corpus: Corpus) -> None:
+def test_a_phrasing_finds_a_clause_that_shares_no_word_with_the_question(corpus: Corpus, workspace: Workspace) -> None:
     """A word only the phrasings hold reaches the clause through its own field; the cited text is the
     clause's, and the highlighted words are words of that text."""
-    retriever = Retriever.open(corpus)
+    retriever = Retriever.open(workspace)
     word = _word_only_in_phrasings(retriever)
     hits = retriever.search(word).hits
     assert hits, word
@@ -75,13 +76,14 @@ def _word_only_in_phrasings(retriever: Retriever) -> str:
             counts[word] = counts.get(word, 0) + 1
     for word in sorted(counts):
         if counts[word] == 1 and not retriever.doc_frequency("body", word) and not retriever.doc_frequency("context", word):
-            query = understand(word, retriever.tok, retriever.repairer, retriever.synonyms)
+            query = understand(word, retriever.tok, retriever.repairer, retriever.ws.lexicon, retriever.synonyms)
             if query.terms == [word] and not query.repairs and not query.expansions:
                 return word
     raise AssertionError("no phrasing word is absent from the clauses")
 
 
-def test_a_phrasings_folder_that_does_not_exist_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("POLICYKG_PHRASINGS", str(tmp_path / "missing"))
-    with pytest.raises(ph.PhrasingsError, match="POLICYKG_PHRASINGS=.*not a folder"):
-        ph.files()
+def test_a_phrasings_folder_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    from assistant.workspace import SettingsError
+
+    with pytest.raises(SettingsError, match="POLICYKG_PHRASINGS=.*不是文件夹"):
+        Workspace.from_settings({"POLICYKG_PHRASINGS": str(tmp_path / "missing")})

@@ -7,14 +7,16 @@ from pathlib import Path
 import pytest
 
 from assistant.evaluation.retrieval import load_gold
-from assistant.search.retriever import Retriever, understand
+from assistant.search.query import understand
+from assistant.search.retriever import Retriever
+from assistant.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever.open()
+def retriever(workspace: Workspace) -> Retriever:
+    return Retriever.open(workspace)
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["python sums", "numpy sums"])
@@ -28,7 +30,7 @@ def test_scores_equal_whoosh_on_the_gold_questions(retriever: Retriever, large: 
     searcher = retriever.searcher()
     questions = [c.q for c in load_gold(REPO / "queries")]
     for q in questions:
-        query = understand(q, retriever.tok, retriever.repairer)
+        query = understand(q, retriever.tok, retriever.repairer, retriever.ws.lexicon)
         parts = retriever.query_parts(query)
         if not parts:
             continue

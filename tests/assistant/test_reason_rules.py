@@ -11,15 +11,15 @@ from assistant.reason.checklist import fact_for
 from assistant.reason.levels import level_rules
 from assistant.reason.rules import RuleCondition, load_rules
 from assistant.reason.validity import deadline_fact, validity_rules
-from kg.cache import load_facts
+from assistant.workspace import Workspace
 from kg.facts import FactSet
 from kg.models import Corpus
 from kg.numerals import arabic_numbers_in
 
 
 @pytest.fixture(scope="module")
-def facts(corpus: Corpus) -> FactSet:
-    return load_facts(corpus)
+def facts(workspace: Workspace) -> FactSet:
+    return workspace.facts
 
 
 def _conditions() -> list[RuleCondition]:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.search.retriever import Retriever
-from assistant.lang.places import find_scope
 from assistant.lang.text import normalize
-from kg.models import Corpus
+from assistant.search.retriever import Retriever
+from assistant.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def retriever(corpus: Corpus) -> Retriever:
-    return Retriever.open(corpus)
+def retriever(workspace: Workspace) -> Retriever:
+    return Retriever.open(workspace)
 
 
 def test_traditional_and_full_width_are_normalised() -> None:
@@ -38,8 +37,8 @@ def test_places_scope_the_ranking(retriever: Retriever, question: str, first_doc
     assert retriever.search(question).hits[0].unit_id.startswith(first_doc)
 
 
-def test_city_named_also_ranks_its_province(corpus: Corpus) -> None:
-    scope = find_scope(corpus, "宿迁")
+def test_city_named_also_ranks_its_province(workspace: Workspace) -> None:
+    scope = workspace.places.scope("宿迁")
     assert scope.boosts["suqian-2022-36"] > scope.boosts["jiangsu-2019-178"] > 1
 
 
@@ -49,12 +48,11 @@ def test_an_article_and_its_item_never_fill_two_places(retriever: Retriever) -> 
     assert len(roots) == len(set(roots))
 
 
-def test_lexicon_words_are_spelt_as_normalised_text() -> None:
+def test_lexicon_words_are_spelt_as_normalised_text(workspace: Workspace) -> None:
     """Questions and clauses are matched after 四级 -> 4级; a lexicon word left as 四级 would never fire."""
-    from assistant.lang.lexicon import lexicon
     from assistant.lang.text import normalize, numbers_to_arabic
 
-    lex = lexicon()
+    lex = workspace.lexicon
     words = [w for c in lex.concepts.values() for w in c.triggers + c.expand] + [w for ws in lex.asks.values() for w in ws]
     assert all(numbers_to_arabic(normalize(w)) == w for w in words)
     assert "4级" in lex.concepts["level"].expand

@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 from whoosh import index as windex
 
-from assistant.search.index import _document, _schema, fact_tags, indexed_units
-from assistant.lang.lexicon import lexicon
-from assistant.search.segment import WordSegmentWriter
+from assistant.lang.lexicon import load_lexicon
 from assistant.lang.text import normalize, numbers_to_arabic
 from assistant.lang.tokenizer import Tokenizer, build_dictionary
+from assistant.search.index import _document, _schema, fact_tags, indexed_units
+from assistant.search.segment import WordSegmentWriter
+from kg.extract import extract_all
 from kg.models import Corpus
 
 
@@ -21,11 +22,11 @@ def documents(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> list[
     """The index documents of every indexed unit of the real corpus."""
     folder = tmp_path_factory.mktemp("dict")
     units = list(indexed_units(corpus))
-    build_dictionary([numbers_to_arabic(normalize(u.text)) for u in units], lexicon().all_words(),
+    build_dictionary([numbers_to_arabic(normalize(u.text)) for u in units], load_lexicon().all_words(),
                      folder / "words.dict")
     tok = Tokenizer(folder / "words.dict")
-    tags = fact_tags(corpus)
-    return [_document(tok, corpus, u, tags.get(u.id, [])) for u in units]
+    tags = fact_tags(corpus, extract_all(corpus))
+    return [_document(tok, load_lexicon(), corpus, u, tags.get(u.id, [])) for u in units]
 
 
 def _contents(path: Path) -> dict[str, Any]:
@@ -34,7 +35,7 @@ def _contents(path: Path) -> dict[str, Any]:
     with ix.reader() as r:
         postings = {}
         for field, term in r.all_terms():
-            postings[(field, term)] = list(zip(r.postings(field, term).all_ids(), _weights(r, field, term)))
+            postings[(field, term)] = list(zip(r.postings(field, term).all_ids(), _weights(r, field, term), strict=False))
         lengths = {(f, d): r.doc_field_length(d, f) for f in ix.schema.scorable_names() for d in r.all_doc_ids()}
         stored = [r.stored_fields(d) for d in r.all_doc_ids()]
         totals = {f: r.field_length(f) for f in ix.schema.scorable_names()}

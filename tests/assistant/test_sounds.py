@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.search.retriever import Retriever
 from assistant.lang.sounds import character_readings, loose
-from kg.models import Corpus
+from assistant.search.retriever import Retriever
+from assistant.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def retriever(corpus: Corpus) -> Retriever:
-    return Retriever.open(corpus)
+def retriever(workspace: Workspace) -> Retriever:
+    return Retriever.open(workspace)
 
 
 @pytest.mark.parametrize(("syllable", "folded"), [("zhàng", "zan"), ("nǚ", "lv"), ("shí", "si"), ("jīng", "jin"), ("àn", "an")])

@@ -3,11 +3,15 @@ never an answer alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from assistant.search.retriever import Retriever, understand
 from assistant.lang.synonyms import MAX_GROUP, Synonyms, build_table, thesaurus_groups, write_table
 from assistant.lang.vectors import load_vectors, neighbour_table
+from assistant.search.query import understand
+from assistant.search.retriever import Retriever
+from assistant.workspace import Workspace
 
 
 def test_table_maps_only_words_the_corpus_lacks_into_corpus_words() -> None:
@@ -28,8 +32,8 @@ def test_found_in_finds_every_table_word() -> None:
 
 
 @pytest.fixture(scope="module")
-def retriever() -> Retriever:
-    return Retriever.open()
+def retriever(workspace: Workspace) -> Retriever:
+    return Retriever.open(workspace)
 
 
 def test_sqlite_table_answers_like_the_dict(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -43,7 +47,7 @@ def test_sqlite_table_answers_like_the_dict(tmp_path) -> None:  # type: ignore[n
 
 
 def test_vector_neighbours_are_corpus_words_close_in_meaning(retriever: Retriever) -> None:
-    vectors = load_vectors()
+    vectors = load_vectors(retriever.ws.cache_root / "vectors")
     assert vectors is not None and len(vectors[0]) > 50000
     vocabulary = {w for w, f in retriever.tok.vocabulary().items() if f}
     table = neighbour_table(vocabulary, set(), vectors)
@@ -55,7 +59,7 @@ def test_vector_neighbours_are_corpus_words_close_in_meaning(retriever: Retrieve
 def test_index_carries_the_table_and_a_question_borrows_from_it(retriever: Retriever) -> None:
     assert "举报" in retriever.synonyms.found_in("检举")["检举"]
     assert retriever.synonyms.found_in("有人") == {"有人": []}  # a known word: not a typo of 法人
-    query = understand("有人检举了我们机构，谁来查", retriever.tok, retriever.repairer, retriever.synonyms)
+    query = understand("有人检举了我们机构，谁来查", retriever.tok, retriever.repairer, retriever.ws.lexicon, retriever.synonyms)
     assert "举报" in query.synonyms
     assert "检举" not in query.repairs and "有人" not in query.repairs  # known words are not typos (检查, 法人)
     top = retriever.search("有人检举了我们机构，谁来查").hits[:3]
@@ -69,10 +73,9 @@ def test_thesaurus_guess_alone_is_not_an_answer(retriever: Retriever) -> None:
     assert result.hits == []
 
 
-def test_damaged_vector_cache_is_parsed_again(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("POLICYKG_CACHE", str(tmp_path))
-    words, matrix = load_vectors()  # type: ignore[misc]
+def test_damaged_vector_cache_is_parsed_again(tmp_path: Path) -> None:
+    words, matrix = load_vectors(tmp_path / "vectors")  # type: ignore[misc]
     cached = next((tmp_path / "vectors").glob("matrix-*.npy"))
     cached.write_bytes(cached.read_bytes()[:1000])
-    again = load_vectors()
+    again = load_vectors(tmp_path / "vectors")
     assert again is not None and again[1].shape == matrix.shape and again[0] == words

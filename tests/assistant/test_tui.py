@@ -7,14 +7,12 @@ import pytest
 from assistant.engine import Engine
 from assistant.tui.app import PolicyApp, make_app
 from assistant.tui.widgets import CitationList, DocTree, SourcePane
+from assistant.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
-def engine(session_cache) -> Engine:  # type: ignore[no-untyped-def]
-    import os
-
-    os.environ["POLICYKG_CACHE"] = str(session_cache)
-    return Engine.open()
+def engine(workspace: Workspace) -> Engine:
+    return Engine.open(workspace)
 
 
 async def _ask(app: PolicyApp, pilot, question: str) -> None:  # type: ignore[no-untyped-def]

@@ -11,18 +11,15 @@ def _steady(pilot) -> None:  # type: ignore[no-untyped-def]
         widget.cursor_blink = False
 
 
-def test_start_screen(snap_compare, session_cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("POLICYKG_CACHE", str(session_cache))
-    assert snap_compare(make_app(Engine.open()), terminal_size=(120, 36), run_before=_steady)
+def test_start_screen(snap_compare, workspace) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(Engine.open(workspace)), terminal_size=(120, 36), run_before=_steady)
 
 
-def test_help_screen(snap_compare, session_cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("POLICYKG_CACHE", str(session_cache))
-    assert snap_compare(make_app(Engine.open()), terminal_size=(80, 24), press=["f1"], run_before=_steady)
+def test_help_screen(snap_compare, workspace) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(Engine.open(workspace)), terminal_size=(80, 24), press=["f1"], run_before=_steady)
 
 
-def test_verdict_screen(snap_compare, session_cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("POLICYKG_CACHE", str(session_cache))
+def test_verdict_screen(snap_compare, workspace) -> None:  # type: ignore[no-untyped-def]
 
     async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
         _steady(pilot)
@@ -31,4 +28,4 @@ def test_verdict_screen(snap_compare, session_cache, monkeypatch) -> None:  # ty
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(make_app(Engine.open()), terminal_size=(120, 40), run_before=ask)
+    assert snap_compare(make_app(Engine.open(workspace)), terminal_size=(120, 40), run_before=ask)

@@ -10,8 +10,8 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.export import ExportError, export, render
-from kg.graph import KnowledgeGraph, build_graph, to_networkx
 from kg.extract import extract_all
+from kg.graph import KnowledgeGraph, build_graph, to_networkx
 from kg.models import Corpus
 from kg.rdf import project_terms, to_rdf
 from kg.sparql import SparqlError, run_query
@@ -59,28 +59,28 @@ def test_export_refuses_to_overwrite(kg: KnowledgeGraph, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("name", ["deadlines_by_jurisdiction", "conditions_on_social_training_org", "sanctions_from_yuetan"])
-def test_canned_queries_return_cited_rows(corpus: Corpus, name: str) -> None:
-    result = run_query((CANNED / f"{name}.rq").read_text(encoding="utf-8"), corpus)
+def test_canned_queries_return_cited_rows(corpus: Corpus, kg: KnowledgeGraph, name: str) -> None:
+    result = run_query((CANNED / f"{name}.rq").read_text(encoding="utf-8"), kg, corpus)
     assert result.rows
     assert all(any(v and v.startswith("《") for v in row) for row in result.rows)
 
 
-def test_ladder_from_yuetan_reaches_cancellation(corpus: Corpus) -> None:
-    rows = run_query((CANNED / "sanctions_from_yuetan.rq").read_text(encoding="utf-8"), corpus).rows
+def test_ladder_from_yuetan_reaches_cancellation(corpus: Corpus, kg: KnowledgeGraph) -> None:
+    rows = run_query((CANNED / "sanctions_from_yuetan.rq").read_text(encoding="utf-8"), kg, corpus).rows
     assert ["《浙江省技能人才评价监督管理办法》第二十一条", "取消评价资格"] in rows
 
 
-def test_updates_are_refused_and_syntax_errors_explained(corpus: Corpus) -> None:
+def test_updates_are_refused_and_syntax_errors_explained(corpus: Corpus, kg: KnowledgeGraph) -> None:
     with pytest.raises(SparqlError, match="更新"):
-        run_query("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }", corpus)
+        run_query("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }", kg, corpus)
     with pytest.raises(SparqlError, match="语法错误"):
-        run_query("SELEC ?x WHERE {}", corpus)
+        run_query("SELEC ?x WHERE {}", kg, corpus)
 
 
-def test_limit_and_as_of(corpus: Corpus) -> None:
+def test_limit_and_as_of(corpus: Corpus, kg: KnowledgeGraph) -> None:
     q = "SELECT ?u WHERE { ?u a eli:LegalResourceSubdivision }"
-    assert run_query(q, corpus, limit=5).truncated
-    early = run_query("SELECT ?d WHERE { ?d a eli:LegalResource }", corpus, as_of=date(2022, 4, 1))
+    assert run_query(q, kg, corpus, limit=5).truncated
+    early = run_query("SELECT ?d WHERE { ?d a eli:LegalResource }", kg, corpus, as_of=date(2022, 4, 1))
     assert len(early.rows) == 2  # 宿迁 (2022-03-31) and 江苏 (2019); the rest not yet in force
     assert any("尚未施行" in n for n in early.notes)
 

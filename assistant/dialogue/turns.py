@@ -7,20 +7,17 @@ next. Nothing here knows a threshold; the rules and the graph do.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
-from pydantic import BaseModel
-
-from kg.facts import FactSet
+from assistant.reason.determine import DETERMINATIONS, determine
+from assistant.reason.explain import FIELD_NAMES, say
+from assistant.reason.outcome import Outcome
+from assistant.understand.question import Question
+from assistant.workspace import Workspace
 from kg.models import Corpus
 
-from .models import Intent, Verdict
-from .reason.determine import DETERMINATIONS, determine
-from .reason.explain import FIELD_NAMES, say
-from .reason.outcome import Outcome
-from .reason.profile import Profile
+from .fill import fill
+from .state import DialogueState, Turn
 
 RESET_WORDS = ("重新开始", "重来", "从头开始", "清空", "reset", "restart")
 WHY_WORDS = ("为什么问", "为啥问", "为何问", "问这个干", "为什么要问", "为什么需要", "why")
@@ -32,73 +29,38 @@ _CONTEXT_FIELDS = {"jurisdictions", "registered_in_jurisdiction"}
 _SHORT = 16  # a reply this short, with no intent words of its own, continues the running determination
 
 
-class DialogueState(BaseModel):
-    """What one conversation has established so far."""
-
-    profile: Profile = Profile()
-    determination: str | None = None
-    pending: str | None = None  # the field last asked about
-    focus: str | None = None  # the field a bare number most likely corrects: the one asked, or the one that failed
-    pending_yes: Any = True
-    pending_no: Any = False
-    declined: list[str] = []  # fields the user said 不知道 to
-    said: dict[str, str] = {}  # field -> the words that gave it
-    topic: str = ""  # the question that opened the running determination (a reply alone names no event)
-    last: Outcome | None = None
-
-
-class Turn(BaseModel):
-    """One turn's result, as the engine merges it into an `Answer`."""
-
-    intent: Intent
-    verdict: Verdict | None = None
-    follow_up: list[str] = []
-    answer: str | None = None
-    state: DialogueState
-    citations: list[str] = []  # unit ids, deciding first
-    replace_citations: bool = False  # a short reply: retrieval hits on "是" are noise
-    topic: bool = False  # a topic question (外部考点条件) with no facts: lead with the clauses' own words
-    extra: dict[str, Any] = {}
-
-
-def turn(state: DialogueState | None, question: str, facts: FactSet | Callable[[], FactSet], corpus: Corpus,
-         today: date | None = None, ranked: list[str] | None = None, intent: str | None = None,
-         hints: list[str] | None = None) -> Turn:
+def turn(state: DialogueState | None, question: Question, ws: Workspace, today: date | None = None,
+         ranked: list[str] | None = None, intent: str | None = None) -> Turn:
     """Read one utterance and answer it in the light of the conversation so far.
 
-    `ranked` is the retriever's ranking (it matches behaviours to sanction triggers); `hints` are the
-    corpus words the retriever repaired typos into (外部考典 -> 外部考点), read for the intent too.
+    `ranked` is the retriever's ranking (it matches behaviours to sanction triggers); the question carries
+    the corpus words the retriever repaired typos into (外部考典 -> 外部考点) among its intent scores.
     """
-    from assistant.lang.text import normalize
-
     state = (state or DialogueState()).model_copy(deep=True)
     today = today or date.today()
-    text = normalize(question)
+    text = question.plain
     if any(w in text for w in RESET_WORDS):
         return Turn(intent="help", answer="好的，已重新开始。请描述贵单位的情况，或直接提问。", state=DialogueState())
     if state.pending and any(w in text for w in WHY_WORDS):
-        return _why(state, corpus)
-    from .understand.intent import classify, scores
-
-    filled = _read(state, question, corpus, today)
-    heard = " ".join([question, *(hints or [])])
-    named = intent or classify(heard)
-    if state.determination and (not scores(heard) or (len(text) <= _SHORT and filled)):
+        return _why(state, ws.corpus)
+    filled = fill(state, question, ws.corpus, today)
+    named = intent or question.intent()
+    if state.determination and (not question.intents or (len(text) <= _SHORT and filled)):
         named = state.determination
     if named == "help":
         return Turn(intent="help", answer=HELP_TEXT, state=state)
     if named not in DETERMINATIONS:
         return Turn(intent=named, state=state)  # type: ignore[arg-type]
     replying = state.determination == named  # a turn inside a running determination, not a new question
-    _remember_topic(state, named, question)
-    context = question if state.topic == question else f"{state.topic} {question}"
-    outcome = determine(named, context, state.profile, facts, corpus, today, ranked or [])
-    step = _respond(state, named, outcome, corpus, continuing=replying and bool(filled) and len(text) <= _SHORT)
-    step.topic = named in _TOPICS and not (filled - _CONTEXT_FIELDS) and state.topic == question
+    _remember_topic(state, named, question.raw)
+    context = question.raw if state.topic == question.raw else f"{state.topic} {question.raw}"
+    outcome = determine(named, context, state.profile, ws, today, ranked or [])
+    step = _respond(state, named, outcome, ws.corpus, continuing=replying and bool(filled) and len(text) <= _SHORT)
+    step.topic = named in _TOPICS and not (filled - _CONTEXT_FIELDS) and state.topic == question.raw
     return step
 
 
-def revise(state: DialogueState, field: str, value: str, facts: FactSet | Callable[[], FactSet], corpus: Corpus,
+def revise(state: DialogueState, field: str, value: Question, ws: Workspace,
            today: date | None = None, ranked: list[str] | None = None) -> Turn:
     """Change one fact (the TUI's fact table): the value is read as a reply to that field's question."""
     state = state.model_copy(deep=True)
@@ -107,14 +69,7 @@ def revise(state: DialogueState, field: str, value: str, facts: FactSet | Callab
     state.pending_yes, state.pending_no = (asked[0].yes, asked[0].no) if asked else (True, False)
     if field != "jurisdictions":
         setattr(state.profile, field, None)
-    return turn(state, value, facts, corpus, today=today, ranked=ranked, intent=state.determination)
-
-
-def _read(state: DialogueState, question: str, corpus: Corpus, today: date) -> set[str]:
-    """Fold the utterance's facts into the profile; the fields it set."""
-    from .understand.fill import fill
-
-    return fill(state, question, corpus, today)
+    return turn(state, value, ws, today=today, ranked=ranked, intent=state.determination)
 
 
 def _remember_topic(state: DialogueState, named: str, question: str) -> None:

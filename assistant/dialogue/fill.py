@@ -10,12 +10,13 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from assistant.understand.slots import Slots, read_slots, vocabulary
 from kg.models import Corpus
 
-from .slots import Slots, read_slots, vocabulary
-
 if TYPE_CHECKING:
-    from ..dialogue import DialogueState
+    from assistant.understand.question import Question
+
+    from .state import DialogueState
 
 _DATE_FIELDS = ("filed_on", "event_date", "expires_on")
 _EXPIRY_WORDS = ("到期", "期满", "届满", "有效期至", "有效期到", "截至", "过期")
@@ -32,11 +33,12 @@ def _kind_of(field: str) -> str | None:
     return None
 
 
-def fill(state: DialogueState, question: str, corpus: Corpus, today: date) -> set[str]:
+def fill(state: DialogueState, asked: Question, corpus: Corpus, today: date) -> set[str]:
     """Update `state.profile` from the utterance; the fields it set."""
+    question = asked.raw
     profile, slots = state.profile, read_slots(question)
     values: dict[str, Any] = dict(slots.values)
-    _place(state, question, corpus, values)
+    _place(state, asked, values)
     _reply(state, slots, values, question, today)
     _loose_numbers(state, slots, values)
     _dates(state, question, today, values)
@@ -49,15 +51,13 @@ def fill(state: DialogueState, question: str, corpus: Corpus, today: date) -> se
     return set(values)
 
 
-def _place(state: DialogueState, question: str, corpus: Corpus, values: dict[str, Any]) -> None:
+def _place(state: DialogueState, asked: Question, values: dict[str, Any]) -> None:
     """The place named, and — when it introduces the organisation (浙江的…) — that it is registered there."""
-    from assistant.lang.places import find_scope, place_names
-
-    scope = find_scope(corpus, question)
-    if not scope.jurisdictions:
+    scope, question = asked.scope, asked.raw
+    if not asked.typed_place:
         return
     values["jurisdictions"] = scope.jurisdictions
-    names = [n for n, j in place_names(corpus).items() if j in scope.jurisdictions and n in question]
+    names = [n for n in scope.named if n in question]
     introduced = any(re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question) for n in names)
     if "org_type" in values and introduced and state.profile.registered_in_jurisdiction is None:
         values.setdefault("registered_in_jurisdiction", True)
