@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assistant.workspace import Workspace
+    from assistant.workspace import Workspace, usable_cache_root
 
 COMMANDS = ["ask", "show", "chat", "ingest", "eval", "export", "sparql", "graph", "compare", "brief", "bench"]
 
@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     from the flags, then the environment (`environ`, default os.environ), then the defaults."""
     import os
 
-    from assistant.workspace import Workspace
+    from assistant.workspace import Workspace, usable_cache_root
     from kg.datafiles import keep_package_copies_in
     from kg.errors import PolicyKGError
 
@@ -82,6 +82,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
     args = parser.parse_args(argv)
     try:
         ws = Workspace.from_settings(os.environ if environ is None else environ, corpus=args.corpus)
+        usable = usable_cache_root(ws.cache_root, lambda m: print(f"policykg: {m}", file=sys.stderr))
+        ws = ws if usable == ws.cache_root else ws.with_cache_root(usable)
         keep_package_copies_in(ws.copies)
         if args.command is None:
             return _open_tui(parser, ws)

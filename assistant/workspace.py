@@ -12,7 +12,7 @@ use and kept on the workspace.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,6 +61,10 @@ class Workspace:
             raise SettingsError(f"POLICYKG_PHRASINGS={named}：不是文件夹（应放 `<文件 id>.yaml` 措辞文件）")
         return cls(corpus_dir, default_cache_root(environ, cache), phrasings_dir=Path(named) if named else PHRASINGS)
 
+    def with_cache_root(self, root: Path) -> Workspace:
+        """The same settings with another cache root (before anything was loaded)."""
+        return Workspace(self.corpus_dir, root, lexicon_file=self.lexicon_file, phrasings_dir=self.phrasings_dir)
+
     @property
     def copies(self) -> Path:
         """Where JSON copies of parsed YAML data files are kept (kg.datafiles)."""
@@ -107,6 +111,33 @@ class Workspace:
         from kg.cache import cache_dir
 
         return cache_dir(self.cache_root, self.corpus.fingerprint)
+
+
+def usable_cache_root(root: Path, notice: Callable[[str], None]) -> Path:
+    """The cache root if files can be written there; else a per-user folder in the temporary directory,
+    said in one line through `notice` (a read-only or full disk, a path that is a file)."""
+    import os
+    import tempfile
+
+    if _writable(root):
+        return root
+    fallback = Path(tempfile.gettempdir()) / f"policykg-{os.getuid()}"
+    if not _writable(fallback):
+        raise SettingsError(f"缓存目录 {root} 不可写，临时目录 {fallback} 也不可写；请用 POLICYKG_CACHE 指定可写的文件夹")
+    notice(f"缓存目录 {root} 不可写，本次改用 {fallback}")
+    return fallback
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a file can be created in the folder (made if missing)."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 def default_cache_root(environ: Mapping[str, str], flag: str | None = None) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -212,6 +213,21 @@ def _marker(ws: Workspace) -> dict[str, str]:
             "phrasings": phrasings_fingerprint(ws.phrasings_dir)}
 
 
+@contextmanager
+def building(path: Path) -> Iterator[None]:
+    """Hold the build lock of an index folder (an advisory lock on a file beside it, released on exit,
+    also when the process is killed), so concurrent first builds build once."""
+    import fcntl
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def open_index(ws: Workspace, progress: Progress | None = None) -> tuple[Any, Tokenizer]:
     """The index and tokenizer of a corpus, (re)built when missing, stale or corrupt."""
     from whoosh import index as windex
@@ -220,13 +236,15 @@ def open_index(ws: Workspace, progress: Progress | None = None) -> tuple[Any, To
     path = index_dir(ws)
     for attempt in range(2):
         if attempt or not is_ready(path, ws):
-            build_index(ws, path, progress)
+            with building(path):  # two processes on a cold cache: one builds, the other waits and reuses it
+                if attempt or not is_ready(path, ws):
+                    build_index(ws, path, progress)
         try:
             return windex.open_dir(str(path)), Tokenizer(path / "words.dict")
         except (WhooshIndexError, OSError, EOFError, ValueError) as exc:
             if progress:
                 progress(f"索引损坏（{type(exc).__name__}），正在重建…")
-    raise IndexProblem(f"{path}: the index could not be built and opened; delete the folder and retry")
+    raise IndexProblem(f"{path}：索引无法建立或打开；请删除该文件夹后重试")
 
 
 class IndexProblem(PolicyKGError):
