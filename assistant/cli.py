@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assistant.workspace import Workspace, usable_cache_root
+    from assistant.workspace import Workspace
 
 COMMANDS = ["ask", "show", "chat", "ingest", "eval", "export", "sparql", "graph", "compare", "brief", "bench"]
 
