@@ -35,10 +35,10 @@ def default_corpus_dir() -> Path:
 def text_files(corpus_dir: Path) -> list[Path]:
     """The source texts, in file-name order (which is citation order)."""
     if not corpus_dir.is_dir():
-        raise CorpusError(f"{corpus_dir}: corpus folder not found (set POLICYKG_CORPUS or pass --corpus)")
+        raise CorpusError(f"{corpus_dir}：找不到语料文件夹（设置 POLICYKG_CORPUS 或用 --corpus 指定）")
     files = sorted(corpus_dir.glob("*.txt"))
     if not files:
-        raise CorpusError(f"{corpus_dir}: no .txt documents in the corpus folder")
+        raise CorpusError(f"{corpus_dir}：语料文件夹中没有 .txt 文档")
     return files
 
 
@@ -91,8 +91,15 @@ def _parse_yaml(text: str) -> Any:
 
 
 def load_yaml_file(path: Path) -> Any:
-    """A YAML data file; a parse error names the file and line."""
-    text = path.read_text(encoding="utf-8")
+    """A YAML data file; an error names the file and line, on one line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}：不是 UTF-8 文本（第 {exc.start} 字节起无法解码）") from None
+    except OSError as exc:
+        from .files import os_reason
+
+        raise CorpusError(f"{path}：无法读取（{os_reason(exc)}）") from None
     try:
         return read_yaml(text)
     except Exception as exc:
@@ -100,27 +107,37 @@ def load_yaml_file(path: Path) -> Any:
 
         if not isinstance(exc, yaml.YAMLError):
             raise
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise CorpusError(f"{path}{line}: not valid YAML ({exc})") from exc
+        raise CorpusError(f"{path}{_yaml_where(exc)}：不是有效的 YAML（{_yaml_problem(exc)}）") from None
+
+
+def _yaml_where(exc: Exception) -> str:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return f":{mark.line + 1}" if mark else ""
+
+
+def _yaml_problem(exc: Exception) -> str:
+    """PyYAML's own words for what is wrong, without its multi-line excerpt of the file."""
+    words = [w for w in (getattr(exc, "context", None), getattr(exc, "problem", None)) if w]
+    return "，".join(words) if words else " ".join(str(exc).split())[:200]
 
 
 def load_meta(text_path: Path, meta_path: Path | None = None) -> list[DocumentMeta]:
     """The documents a text file carries, from the metadata file beside it."""
     meta_path = meta_path or text_path.with_suffix(".meta.yaml")
     if not meta_path.exists():
-        raise CorpusError(f"{text_path}: no metadata file {meta_path.name} beside it "
-                          "(see corpus/*.meta.yaml for the fields)")
+        raise CorpusError(f"{text_path}：旁边没有元数据文件 {meta_path.name}（字段见 corpus/*.meta.yaml）")
     data = load_yaml_file(meta_path)
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise CorpusError(f"{meta_path}: expected a mapping with a `documents:` list")
+        raise CorpusError(f"{meta_path}：应是一个含 `documents:` 列表的映射")
     metas = []
     for i, entry in enumerate(data["documents"], 1):
+        if not isinstance(entry, dict):
+            raise CorpusError(f"{meta_path}：第 {i} 个文档应是字段映射（id、title……）")
         try:
             metas.append(DocumentMeta.model_validate({**entry, "source_file": text_path.name}))
         except ValidationError as exc:
             problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-            raise CorpusError(f"{meta_path}: document {i}: {problems}") from exc
+            raise CorpusError(f"{meta_path}：第 {i} 个文档：{' '.join(problems.split())}") from None
     return metas
 
 
