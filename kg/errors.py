@@ -8,6 +8,8 @@ The tree (catch the base class at an interface edge, never deeper)::
     ├── CorpusError            a corpus file or its metadata is missing or malformed
     │   └── ParseError         a document's text cannot be structured (names file and line)
     ├── UnknownDocument        a document reference matches nothing ("did you mean …")
+    ├── UnknownPlace           a place name nobody knows (exit 2: a typo to correct)
+    ├── UncoveredPlace         a real place the corpus has no document for (exit 1: nothing found)
     ├── UnknownUnit            a unit reference matches nothing in a known document
     └── AmbiguousReference     a reference matches several documents or units
 
@@ -54,6 +56,27 @@ class UnknownDocument(PolicyKGError):
         self.ref, self.candidates = ref, candidates
         hint = "；".join(candidates) if candidates else "用 `policykg show --list` 查看收录的文件"
         super().__init__(f"没有找到文件“{ref}”。您是否要找：{hint}")
+
+
+class UnknownPlace(PolicyKGError):
+    """A place name that is neither in the corpus nor in its gazetteer."""
+
+    exit_code = 2
+
+    def __init__(self, name: str, covered: list[str]) -> None:
+        self.name, self.covered = name, covered
+        super().__init__(f"不认识的地区“{name}”；语料收录的地区：{'、'.join(covered)}")
+
+
+class UncoveredPlace(PolicyKGError):
+    """A place the gazetteer knows (北京) that no document of the corpus is for."""
+
+    exit_code = 1
+
+    def __init__(self, name: str, jurisdiction: str, covered: list[str]) -> None:
+        self.name, self.jurisdiction, self.covered = name, jurisdiction, covered
+        super().__init__(f"语料没有收录{jurisdiction}的文件；收录的地区：{'、'.join(covered)}"
+                         "（用 policykg show --list 查看文件）")
 
 
 class UnknownUnit(PolicyKGError):

@@ -18,12 +18,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "your umask gives new files, never over an existing file without --force, and only into a folder that exists.",
         epilog="examples:\n  policykg brief 公示期 -o 公示期.html\n"
         "  policykg brief 违规处理 --jurisdiction 浙江 --format md\n\n"
-        "exit codes: 0 written, 1 unknown topic, 2 bad arguments (format, existing file without --force, "
-        "missing folder, cannot write), 3 corpus/index problem",
+        "exit codes: 0 written, 1 unknown topic, a place the corpus has no document for, or nothing on the topic "
+        "there (nothing written), 2 bad arguments (an unknown place, a format, an existing file without "
+        "--force, a missing folder, a file that cannot be written), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("topic", nargs="+")
-    p.add_argument("--jurisdiction", help="one place (default: all)")
+    p.add_argument("--jurisdiction", metavar="PLACE", help="one place, e.g. 浙江 (default: all)")
     p.add_argument("--format", choices=["md", "html"], help="md or html (default: from -o's suffix, else md)")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -38,12 +39,14 @@ def run(args: argparse.Namespace) -> int:
 
     from assistant.brief.build import build_briefing
     from assistant.brief.render import to_html, to_markdown
+    from assistant.scope import choose_jurisdictions
 
     fmt = output_format(args.output, args.format, SUFFIXES, "md")
     if args.output is not None:
         check_target(args.output, args.force)  # before the briefing is built: a refusal should be quick
     corpus = load_corpus()
-    briefing = build_briefing(" ".join(args.topic), corpus, load_facts(corpus), args.jurisdiction)
+    place = choose_jurisdictions(corpus, [args.jurisdiction])[0] if args.jurisdiction is not None else None
+    briefing = build_briefing(" ".join(args.topic), corpus, load_facts(corpus), place)
     text = (to_html if fmt == "html" else to_markdown)(briefing, corpus)
     if args.output is None:
         sys.stdout.write(text + "\n")

@@ -13,7 +13,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         description="`stats`: nodes by type and facts by document. `show NODE`: a node (unit:suqian-2022-36/art_9, "
         "sanction:zhejiang-2022-20-jiandu/art_19, org:social_training_org, or a clause reference such as "
         "`宿迁 第九条`) with its edges and the provenance of each fact.",
-        epilog="examples:\n  policykg graph stats\n  policykg graph show 浙江监督 第十九条\n  policykg graph show org:social_training_org",
+        epilog="examples:\n  policykg graph stats\n  policykg graph show 浙江监督 第十九条\n  policykg graph show org:social_training_org\n"
+        "  policykg graph show --json unit:suqian-2022-36/art_9\n\n"
+        "exit codes: 0 ok, 1 a clause reference that matches several clauses (candidates listed), 2 bad input "
+        "(no node given to show, a node given to stats, no such node), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("action", choices=["stats", "show"])
@@ -22,8 +25,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.errors import UsageError
     from kg.graph import load_graph
 
+    ref = " ".join(args.node).strip()
+    if args.action == "show" and not ref:
+        raise UsageError("请给出要查看的节点，例如 policykg graph show 宿迁 第九条 或 unit:suqian-2022-36/art_9")
+    if args.action == "stats" and ref:
+        raise UsageError("graph stats 不需要节点；要查看一个节点请用 policykg graph show NODE")
     kg = load_graph()
     if args.action == "stats":
         by_type = Counter(n.type for n in kg.nodes)
@@ -37,12 +46,10 @@ def run(args: argparse.Namespace) -> int:
         for (t, d), c in sorted(facts.items(), key=lambda x: (x[0][1], x[0][0])):
             print(f"  {d:<26} {t:<10} {c}")
         return 0
-    return _show(kg, " ".join(args.node), args.json)
+    return _show(kg, ref, args.json)
 
 
 def _show(kg, ref: str, as_json: bool) -> int:  # type: ignore[no-untyped-def]
-    from kg.errors import UnknownUnit
-
     node_id = _resolve(kg, ref)
     node = kg.node(node_id)
     out = [e for e in kg.edges if e.source == node_id]
@@ -60,20 +67,29 @@ def _show(kg, ref: str, as_json: bool) -> int:  # type: ignore[no-untyped-def]
         print(f"  —{e.type}→ {e.target}  {labels.get(e.target, '')[:50]}")
     for e in inc:
         print(f"  ←{e.type}— {e.source}  {labels.get(e.source, '')[:50]}")
-    return 0 if node else UnknownUnit.exit_code
+    return 0
 
 
 def _resolve(kg, ref: str) -> str:  # type: ignore[no-untyped-def]
+    """A node id, or a clause reference resolved to its unit's node; no such node is bad input (exit 2)."""
     from kg.cache import load_corpus
-    from kg.errors import PolicyKGError
+    from kg.errors import AmbiguousReference, PolicyKGError, UsageError
     from kg.resolve import resolve
+
+    from assistant.scope import place_names
 
     ids = {n.id for n in kg.nodes}
     for candidate in (ref, f"unit:{ref}", f"doc:{ref}"):
         if candidate in ids:
             return candidate
-    found = resolve(load_corpus(), ref)
+    corpus = load_corpus()
+    try:
+        found = resolve(corpus, ref, place_names(corpus))
+    except AmbiguousReference:
+        raise
+    except PolicyKGError as exc:
+        raise UsageError(f"图中没有节点“{ref}”：{exc}") from None
     node_id = f"unit:{found.id}" if hasattr(found, "id") else f"doc:{found.meta.id}"  # type: ignore[union-attr]
     if node_id not in ids:
-        raise PolicyKGError(f"图中没有节点“{ref}”")
+        raise UsageError(f"图中没有节点“{ref}”")
     return node_id

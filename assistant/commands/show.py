@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.errors import UsageError
 
     from assistant.render import render_document, render_unit
+    from assistant.scope import place_names
 
     from .common import color_wanted, undecodable
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         if args.list:
             return 0
         raise UsageError("请给出要查看的文件和条款，例如 policykg show 宿迁 第九条（上面是收录的文件）")
-    found = resolve(corpus, ref)
+    found = resolve(corpus, ref, place_names(corpus))
     color = color_wanted(sys.stdout) and not args.json
     if args.as_of:
         from kg.temporal import parse_day
