@@ -265,7 +265,7 @@ def open_index(corpus: Corpus, progress: Progress | None = None) -> tuple[Any, T
         except (WhooshIndexError, OSError, EOFError, ValueError) as exc:
             if progress:
                 progress(f"索引损坏（{type(exc).__name__}），正在重建…")
-    raise IndexProblem(f"{path}: the index could not be built and opened; delete the folder and retry")
+    raise IndexProblem(f"{path}：索引无法建立或打开；请删除该文件夹后重试")
 
 
 class IndexProblem(PolicyKGError):

@@ -49,7 +49,7 @@ def test_malformed_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mon
         bad.write_text(text, encoding="utf-8")
         ph.phrasings.cache_clear()
         try:
-            with pytest.raises(error, match="bad.yaml.*(YAML|suqian-2022-36/art_8: not a list)"):
+            with pytest.raises(error, match="bad.yaml.*(YAML|suqian-2022-36/art_8：不是说法列表)"):
                 ph.phrasings()
         finally:
             ph.phrasings.cache_clear()
@@ -83,5 +83,5 @@ def _word_only_in_phrasings(retriever: Retriever) -> str:
 
 def test_a_phrasings_folder_that_does_not_exist_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("POLICYKG_PHRASINGS", str(tmp_path / "missing"))
-    with pytest.raises(ph.PhrasingsError, match="POLICYKG_PHRASINGS=.*not a folder"):
+    with pytest.raises(ph.PhrasingsError, match="POLICYKG_PHRASINGS=.*不是文件夹"):
         ph.files()
