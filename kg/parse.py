@@ -307,6 +307,8 @@ def parse_file(path: Path, meta_path: Path | None = None) -> list[Document]:
     try:
         source = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
+        if exc.object[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise ParseError(path.name, None, "是 UTF-16 文本；请先转换为 UTF-8：iconv -f UTF-16 -t UTF-8") from None
         raise ParseError(path.name, None, f"不是 UTF-8 文本（第 {exc.start} 字节起无法解码）；"
                          "如是 GBK/GB18030 编码，请先转换：iconv -f GB18030 -t UTF-8") from None
     except OSError as exc:

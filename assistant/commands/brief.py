@@ -26,11 +26,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("topic", nargs="+")
     p.add_argument("--jurisdiction", metavar="PLACE", help="one place, e.g. 浙江 (default: all)")
     p.add_argument("--format", choices=["md", "html"], help="md or html (default: from -o's suffix, else md)")
-    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("-o", "--output", type=_output, help="file to write (default, or -: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def _output(text: str) -> Path | None:
+    """-o's value: a file, or None for standard output (`-o -`, as other tools read it)."""
+    return None if text == "-" else Path(text)
 
 
 def run(args: argparse.Namespace) -> int:

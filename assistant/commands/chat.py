@@ -73,6 +73,9 @@ def _turns(interactive: bool) -> Iterator[tuple[int, str]]:
     if not interactive:
         yield from read_lines(sys.stdin)
         return
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:  # a terminal in another encoding: the line is refused, not the session ended
+        reconfigure(errors="surrogateescape")
     number = 0
     while True:
         try:

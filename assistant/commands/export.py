@@ -24,8 +24,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("--format", choices=["ttl", "jsonld", "graphml"],
                    help="output format (default: from -o's suffix, else ttl)")
-    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("-o", "--output", type=_output, help="file to write (default, or -: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def _output(text: str) -> Path | None:
+    """-o's value: a file, or None for standard output (`-o -`, as other tools read it)."""
+    return None if text == "-" else Path(text)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -135,3 +135,12 @@ def test_ingest_gb18030_text_says_how_to_convert(new_doc: Path, capsys: pytest.C
     new_doc.write_bytes(new_doc.read_text(encoding="utf-8").encode("gb18030"))
     assert main(["ingest", str(new_doc)]) == 3
     assert "iconv" in _one_line_error(capsys)
+
+
+def test_dash_means_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["brief", "公示期", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("# 简报：公示期")
+    assert main(["export", "--format", "ttl", "-o", "-"]) == 0
+    assert "@prefix" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
