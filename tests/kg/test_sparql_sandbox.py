@@ -125,3 +125,15 @@ def test_a_child_that_dies_or_runs_out_of_memory_is_reported() -> None:
 def test_a_child_has_no_network() -> None:
     outcome = run_sandboxed(socket.create_connection, (("127.0.0.1", 9),), 5)
     assert outcome.error is not None and "网络" in outcome.error
+
+
+def test_rdflib_loads_no_graph_in_the_child(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """rdflib fetches the graphs FROM names by default: switched off where queries run, and only there."""
+    import rdflib.plugins.sparql as engine
+
+    def report_setting(graph: object, query: str, limit: int) -> dict[str, object]:
+        return {"columns": ["load"], "rows": [[str(engine.SPARQL_LOAD_GRAPHS)]]}
+
+    monkeypatch.setattr(sparql, "_evaluate", report_setting)
+    assert run_query("ASK {}", corpus).rows == [["False"]]
+    assert engine.SPARQL_LOAD_GRAPHS is True  # the parent's rdflib is left as it was
