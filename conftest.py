@@ -33,6 +33,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
     keep_package_copies_in(Path(os.environ["POLICYKG_CACHE"]) / "yaml")
     os.environ.pop("POLICYKG_CORPUS", None)
+    try:
+        from hypothesis.configuration import set_hypothesis_home_dir
+    except ImportError:
+        return
+    # Hypothesis keeps caches in ./.hypothesis even without an example database: not in the checkout
+    set_hypothesis_home_dir(Path(os.environ["POLICYKG_CACHE"]) / "hypothesis")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -118,7 +118,7 @@ def render_answer(corpus: Corpus, answer: Answer, color: bool, limit: int = 4) -
         from .compare.table import ComparisonTable
 
         lines += ["", safe(render_table(ComparisonTable.model_validate(answer.comparison)))]
-    if answer.citations:
+    if answer.citations[:limit]:
         lines += ["", style("引用条款：", BOLD, color)]
     for i, c in enumerate(answer.citations[:limit], 1):
         lines.append(style(f"{i}. {c.label}", BOLD + CYAN, color) + style(f"  {c.doc_number or ''}", DIM, color))
@@ -126,7 +126,8 @@ def render_answer(corpus: Corpus, answer: Answer, color: bool, limit: int = 4) -
             lines.append(style(f"   （所在：{safe(c.context)}）", DIM, color))
         lines += ["   " + row for row in highlight(c.text, c.matched_terms, color).split("\n")]
     if len(answer.citations) > limit:
-        lines.append(style(f"（另有 {len(answer.citations) - limit} 条相关条款，用 -n 查看更多）", DIM, color))
+        more_cited = len(answer.citations) - limit
+        lines += ([""] if not limit else []) + [style(f"（另有 {more_cited} 条相关条款，用 -n 查看更多）", DIM, color)]
     more = [q for q in answer.follow_up if q not in answer.answer]
     if more:
         lines += ["", style("请补充：", BOLD, color)] + [f"  · {safe(q)}" for q in more]

@@ -30,10 +30,10 @@ def embedded_corpus_dir() -> Path:
 def text_files(corpus_dir: Path) -> list[Path]:
     """The source texts, in file-name order (which is citation order)."""
     if not corpus_dir.is_dir():
-        raise CorpusError(f"{corpus_dir}: 找不到语料文件夹（用 --corpus 或 POLICYKG_CORPUS 指定）")
+        raise CorpusError(f"{corpus_dir}：找不到语料文件夹（用 --corpus 或 POLICYKG_CORPUS 指定）")
     files = sorted(corpus_dir.glob("*.txt"))
     if not files:
-        raise CorpusError(f"{corpus_dir}: no .txt documents in the corpus folder")
+        raise CorpusError(f"{corpus_dir}：语料文件夹中没有 .txt 文档")
     return files
 
 
@@ -50,18 +50,19 @@ def load_meta(text_path: Path, meta_path: Path | None = None) -> list[DocumentMe
     """The documents a text file carries, from the metadata file beside it."""
     meta_path = meta_path or text_path.with_suffix(".meta.yaml")
     if not meta_path.exists():
-        raise CorpusError(f"{text_path}: no metadata file {meta_path.name} beside it "
-                          "(see corpus/*.meta.yaml for the fields)")
+        raise CorpusError(f"{text_path}：旁边没有元数据文件 {meta_path.name}（字段见 corpus/*.meta.yaml）")
     data = load_yaml_file(meta_path)
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise CorpusError(f"{meta_path}: expected a mapping with a `documents:` list")
+        raise CorpusError(f"{meta_path}：应是一个含 `documents:` 列表的映射")
     metas = []
     for i, entry in enumerate(data["documents"], 1):
+        if not isinstance(entry, dict):
+            raise CorpusError(f"{meta_path}：第 {i} 个文档应是字段映射（id、title……）")
         try:
             metas.append(DocumentMeta.model_validate({**entry, "source_file": text_path.name}))
         except ValidationError as exc:
             problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-            raise CorpusError(f"{meta_path}: document {i}: {problems}") from exc
+            raise CorpusError(f"{meta_path}：第 {i} 个文档：{' '.join(problems.split())}") from None
     return metas
 
 

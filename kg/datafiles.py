@@ -79,8 +79,15 @@ def parse_yaml(text: str) -> Any:
 
 
 def load_yaml_file(path: Path, copies: Path | None = None) -> Any:
-    """A YAML data file; a parse error names the file and line."""
-    text = path.read_text(encoding="utf-8")
+    """A YAML data file; an error names the file and line, on one line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}：不是 UTF-8 文本（第 {exc.start} 字节起无法解码）") from None
+    except OSError as exc:
+        from .files import os_reason
+
+        raise CorpusError(f"{path}：无法读取（{os_reason(exc)}）") from None
     try:
         return read_yaml(text, copies=copies)
     except Exception as exc:
@@ -88,6 +95,15 @@ def load_yaml_file(path: Path, copies: Path | None = None) -> Any:
 
         if not isinstance(exc, yaml.YAMLError):
             raise
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise CorpusError(f"{path}{line}: YAML 格式有误（{exc}）") from exc
+        raise CorpusError(f"{path}{_yaml_where(exc)}：不是有效的 YAML（{_yaml_problem(exc)}）") from None
+
+
+def _yaml_where(exc: Exception) -> str:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return f":{mark.line + 1}" if mark else ""
+
+
+def _yaml_problem(exc: Exception) -> str:
+    """PyYAML's own words for what is wrong, without its multi-line excerpt of the file."""
+    words = [w for w in (getattr(exc, "context", None), getattr(exc, "problem", None)) if w]
+    return "，".join(words) if words else " ".join(str(exc).split())[:200]

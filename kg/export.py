@@ -12,7 +12,7 @@ FORMATS = ("ttl", "jsonld", "graphml")
 
 
 class ExportError(PolicyKGError):
-    """An export that would overwrite a file, or an unknown format."""
+    """An unknown export format."""
 
     exit_code = 2
 
@@ -41,14 +41,17 @@ def render(kg: KnowledgeGraph, fmt: str) -> str:
     return to_rdf(kg).serialize(format="turtle" if fmt == "ttl" else "json-ld")
 
 
-def export(kg: KnowledgeGraph, fmt: str, out: Path | None, force: bool) -> str | None:
-    """Write the export atomically to `out` (refusing to overwrite unless forced), or return it."""
-    from .files import write_atomic
+SUFFIXES = {".ttl": "ttl", ".jsonld": "jsonld", ".json": "jsonld", ".graphml": "graphml"}
 
+
+def export(kg: KnowledgeGraph, fmt: str, out: Path | None, force: bool) -> str | None:
+    """Write the export to `out` (see kg.files: atomic, never over a file unless forced), or return it."""
+    from .files import check_target, write_file
+
+    if out is not None:
+        check_target(out, force)  # refuse before serialising the whole graph
     text = render(kg, fmt)
     if out is None:
         return text
-    if out.exists() and not force:
-        raise ExportError(f"{out} 已存在；加 --force 覆盖")
-    write_atomic(out, text)
+    write_file(out, text, force)
     return None

@@ -82,7 +82,7 @@ def _regions(path: Path, source: str, metas: list[DocumentMeta]) -> list[Region]
     for i, meta in enumerate(metas):
         at = 0 if i == 0 and not meta.region_start else _find_line(lines, meta.region_start or "")
         if at is None:
-            raise ParseError(path.name, None, f"region_start {meta.region_start!r} of {meta.id} not found")
+            raise ParseError(path.name, None, f"找不到 {meta.id} 的 region_start“{meta.region_start}”")
         starts.append(at)
     regions = []
     for i, meta in enumerate(metas):
@@ -90,7 +90,7 @@ def _regions(path: Path, source: str, metas: list[DocumentMeta]) -> list[Region]
         body_at = _find_line(chunk, meta.body_start, meta.body_start_occurrence)
         if body_at is None:
             raise ParseError(path.name, chunk[0].number if chunk else None,
-                             f"body_start {meta.body_start!r} of {meta.id} not found in its region")
+                             f"在 {meta.id} 的范围内找不到 body_start“{meta.body_start}”")
         end_at = _find_line(chunk, meta.body_end) if meta.body_end else None
         end_at = len(chunk) if end_at is None or end_at < body_at else end_at
         regions.append(Region(chunk[:body_at], chunk[body_at:end_at], chunk[end_at:]))
@@ -157,9 +157,9 @@ class _Builder:
         if mark.type == "ANNEX" and mark.number > expected:
             return True  # 附件1 is often the document itself
         if mark.type in ("ARTICLE", "CHAPTER", "ENUM_CN") and mark.number > expected:
-            self.warn(para.number, f"{mark.marker}: expected number {expected}, kept as numbered")
+            self.warn(para.number, f"{mark.marker}：应为第 {expected} 个，仍按编号读取")
             return True
-        self.warn(para.number, f"{mark.marker} out of sequence (expected {expected}); read as text")
+        self.warn(para.number, f"{mark.marker} 编号不连续（应为第 {expected} 个），按正文读取")
         return False
 
     def kind_of(self, mark: Marker, parent: Node) -> str:
@@ -286,15 +286,15 @@ def parse_region(meta: DocumentMeta, region: Region, source: str) -> Document:
     builder.feed(region.body)
     if not builder.root.children:
         first = region.body[0].number if region.body else None
-        raise ParseError(meta.source_file, first, f"{meta.id}: no numbered units found "
-                         f"(expected {meta.numbering} numbering such as "
-                         f"{'第一条' if meta.numbering == 'article' else '一、'})")
+        raise ParseError(meta.source_file, first, f"{meta.id}：没有找到带编号的条款"
+                         f"（元数据写的编号方式是 {meta.numbering}，应有"
+                         f"{'“第一条”' if meta.numbering == 'article' else '“一、”'}这样的编号）")
     _assign_ids(builder.root, meta)
     units = _to_units(builder.root, meta, source)
     seen: set[str] = set()
     for u in units:
         if u.id in seen:
-            builder.warn(u.line, f"duplicate unit id {u.id}")
+            builder.warn(u.line, f"条款 id {u.id} 重复")
         seen.add(u.id)
     pre = _loose_unit(meta, "preamble", region.preamble, "印发通知")
     post = _loose_unit(meta, "closing", region.closing, "联系方式及落款")
@@ -307,9 +307,14 @@ def parse_file(path: Path, meta_path: Path | None = None) -> list[Document]:
     try:
         source = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ParseError(path.name, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        if exc.object[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise ParseError(path.name, None, "是 UTF-16 文本；请先转换为 UTF-8：iconv -f UTF-16 -t UTF-8") from None
+        raise ParseError(path.name, None, f"不是 UTF-8 文本（第 {exc.start} 字节起无法解码）；"
+                         "如是 GBK/GB18030 编码，请先转换：iconv -f GB18030 -t UTF-8") from None
     except OSError as exc:
-        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from exc
+        from .files import os_reason
+
+        raise CorpusError(f"{path}：无法读取（{os_reason(exc)}）") from None
     metas = load_meta(path, meta_path)
     return [parse_region(m, r, source) for m, r in zip(metas, _regions(path, source, metas), strict=False)]
 
@@ -320,5 +325,5 @@ def parse_corpus(corpus_dir: Path) -> Corpus:
     ids = [d.meta.id for d in docs]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
-        raise CorpusError(f"{corpus_dir}: document ids used twice: {', '.join(dupes)}")
+        raise CorpusError(f"{corpus_dir}：文档 id 重复：{'、'.join(dupes)}")
     return Corpus(documents=docs, fingerprint=fingerprint(corpus_dir), folder=corpus_dir)

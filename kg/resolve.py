@@ -19,8 +19,9 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Mapping
 
-from .errors import AmbiguousReference, UnknownDocument, UnknownUnit
+from .errors import AmbiguousReference, UncoveredPlace, UnknownDocument, UnknownUnit
 from .models import Corpus, Document, Unit
 from .numerals import cn_to_int
 
@@ -90,8 +91,11 @@ def jurisdiction_names(doc: Document) -> list[str]:
     return [j, j.rstrip("省市")] if j[-1] in "省市" else [j]
 
 
-def split_reference(corpus: Corpus, ref: str) -> tuple[list[Document], str]:
-    """The documents the front of a reference names, and the rest of it."""
+def split_reference(corpus: Corpus, ref: str, places: Mapping[str, str] | None = None) -> tuple[list[Document], str]:
+    """The documents the front of a reference names, and the rest of it.
+
+    `places` (place name -> jurisdiction, the gazetteer) lets a miss be explained: 北京 is a place the
+    corpus has no document for, 苏州 falls under 江苏's documents."""
     text = normalize_ref(ref)
     best: tuple[int, list[Document]] = (0, [])
     for doc in corpus.documents:
@@ -100,8 +104,22 @@ def split_reference(corpus: Corpus, ref: str) -> tuple[list[Document], str]:
                 docs = best[1] if len(name) == best[0] else []
                 best = (len(name), docs + ([doc] if doc not in docs else []))
     if not best[1]:
+        _explain_place(corpus, text, ref, places or {})
         raise UnknownDocument(ref, _doc_suggestions(corpus, text))
     return best[1], text[best[0]:]
+
+
+def _explain_place(corpus: Corpus, text: str, ref: str, places: Mapping[str, str]) -> None:
+    """Raise what a reference starting with a known place name means, if it does."""
+    named = max((n for n in places if text.startswith(normalize_ref(n))), key=len, default=None)
+    if named is None:
+        return
+    jurisdiction = places[named]
+    docs = [d for d in corpus.documents if d.meta.jurisdiction == jurisdiction]
+    if not docs:
+        raise UncoveredPlace(named, jurisdiction, list(dict.fromkeys(d.meta.jurisdiction for d in corpus.documents)))
+    raise UnknownDocument(named, [f"{d.meta.aliases[0] if d.meta.aliases else d.meta.id}（《{d.meta.title}》）"
+                                for d in docs])
 
 
 def _doc_suggestions(corpus: Corpus, text: str) -> list[str]:
@@ -139,9 +157,9 @@ def _unit_suggestions(doc: Document, wanted: list[tuple[str, int]]) -> list[str]
     return [u.path for u in top]
 
 
-def resolve(corpus: Corpus, ref: str) -> Document | Unit:
+def resolve(corpus: Corpus, ref: str, places: Mapping[str, str] | None = None) -> Document | Unit:
     """A document (when the reference names only one) or a unit; raises with candidates otherwise."""
-    docs, rest = split_reference(corpus, ref)
+    docs, rest = split_reference(corpus, ref, places)
     if not rest:
         if len(docs) > 1:
             raise AmbiguousReference(ref, [f"《{d.meta.title}》" for d in docs])

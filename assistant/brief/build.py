@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from kg.errors import PolicyKGError
 from kg.facts import FactSet
 from kg.models import Corpus
 
@@ -12,6 +13,12 @@ from ..compare.table import ComparisonTable, compare
 # The order a filing and evaluation goes through, by the events deadlines name.
 STAGES = ["申报", "受理告知", "评估意见反馈", "公示", "有效期", "认定试点", "计划报备", "成绩提交", "结果报备",
           "证书数据上报", "档案保存", "考核工件保存", "质量督导", "定期检查", "延续申请", "有效期延长"]
+
+
+class EmptyBriefing(PolicyKGError):
+    """The chosen places say nothing on the topic: a briefing would be an empty handout."""
+
+    exit_code = 1
 
 
 class Step(BaseModel):
@@ -103,6 +110,8 @@ def checklist(corpus: Corpus, facts: FactSet, jurisdictions: list[str]) -> list[
 def build_briefing(topic: str, corpus: Corpus, facts: FactSet, jurisdiction: str | None = None) -> Briefing:
     """The briefing of a topic, for one place or all."""
     table = compare(topic, corpus, facts, [jurisdiction] if jurisdiction else None)
+    if not table.rows:
+        raise EmptyBriefing(f"{'、'.join(table.jurisdictions) or '所选地区'}的文件中没有关于“{table.topic}”的规定，未生成简报")
     places = table.jurisdictions
     steps, rungs, checks = timeline(corpus, facts, places), ladder(corpus, facts, places), checklist(corpus, facts, places)
     cited = [c.unit_id for row in table.rows for cells in row.cells.values() for c in cells]

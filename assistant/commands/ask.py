@@ -10,6 +10,8 @@ from assistant.workspace import Workspace
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from .common import count
+
     p = sub.add_parser(
         "ask", help="ask a question in Chinese, get cited clauses",
         description="Answer a question from the policy documents: a short direct answer, then the cited "
@@ -17,19 +19,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "natural or colloquial Chinese, 繁体, with typos. Naming a place (宿迁, 苏州, 浙江) ranks its documents first.",
         epilog="examples:\n  policykg ask 外部考点条件\n  policykg ask --json \"吉林申报时间\"\n"
         "  printf '公示期\\n档案保存\\n' | policykg ask --json -     (one JSON object per line)\n\n"
-        "exit codes: 0 answered, 1 nothing in the corpus answers, 2 bad input (empty question), 3 corpus/index problem",
+        "exit codes: 0 answered, 1 nothing in the corpus answers, 2 bad input (empty or undecodable question; "
+        "with -, any line rejected: each said on stderr, or as an error object with --json), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("question", nargs="+", help="the question; `-` reads one question per line from stdin")
     p.add_argument("--json", action="store_true", help="print the Answer model as JSON (one object per question)")
     p.add_argument("--as-of", metavar="DATE", help="answer only from documents in force on DATE (YYYY-MM-DD)")
     p.add_argument("--today", metavar="DATE", help="count dates from DATE instead of today (YYYY-MM-DD)")
-    p.add_argument("-n", "--limit", type=int, default=4, metavar="N", help="citations to print (text mode; default 4)")
+    p.add_argument("-n", "--limit", type=count(0), default=4, metavar="N",
+                   help="citations to print (text mode; default 4; 0 prints the answer only)")
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
     from assistant.engine import Engine
     from kg.temporal import parse_day
+
+    from .common import color_wanted
 
     as_of = parse_day(args.as_of) if args.as_of else None
     today = parse_day(args.today) if args.today else None
@@ -42,7 +48,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     else:
         from assistant.render import render_answer
 
-        print(render_answer(engine.corpus, answer, color=sys.stdout.isatty(), limit=max(args.limit, 1)))
+        print(render_answer(engine.corpus, answer, color=color_wanted(sys.stdout), limit=args.limit))
     return 0 if answer.citations else 1
 
 
@@ -51,22 +57,27 @@ def _progress(message: str) -> None:
 
 
 def _batch(engine: object, as_json: bool, as_of: object = None, today: object = None) -> int:
-    """One answer per stdin line; a bad line gets an error object, the batch goes on."""
+    """One answer per stdin line; a bad line is reported (stderr, or an error object with --json), the batch goes on."""
     from assistant.engine import Engine
     from kg.errors import PolicyKGError
 
+    from .common import printable, read_lines
+
     assert isinstance(engine, Engine)
     status = 0
-    for line in sys.stdin:
+    for number, line in read_lines(sys.stdin):
         if not line.strip():
             continue
         engine.reset()
         try:
             answer = engine.ask(line, as_of=as_of, today=today)  # type: ignore[arg-type]
         except PolicyKGError as exc:
-            print(json.dumps({"question": line.rstrip("\n"), "error": str(exc)}, ensure_ascii=False))
             status = 2
+            if as_json:
+                print(json.dumps({"line": number, "question": printable(line), "error": str(exc)}, ensure_ascii=False))
+            else:
+                print(f"policykg: 第 {number} 行：{exc}", file=sys.stderr, flush=True)
             continue
-        out = answer.model_dump_json() if as_json else f"{answer.question}\t{answer.answer}"
+        out = answer.model_dump_json() if as_json else f"{answer.question}\t{' '.join(answer.answer.split())}"
         print(out, flush=True)
     return status

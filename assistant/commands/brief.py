@@ -15,31 +15,46 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         description="A briefing a trainer can hand out, generated from the graph: summary, rules by jurisdiction "
         "(the compare table), a timeline of the filing and evaluation deadlines, the sanction ladder as a diagram, "
         "an applicant's self-check list (江苏 附件3 评估细则 and the conditions) and the full text of every cited "
-        "clause. HTML is one self-contained file for A4 printing.",
-        epilog="examples:\n  policykg brief 公示期 --format html -o 公示期.html\n"
-        "  policykg brief 违规处理 --jurisdiction 浙江 --format md\n\nexit codes: 0 written, 1 unknown topic, 2 file exists (use --force)",
+        "clause. HTML is one self-contained file for A4 printing. With -o the format follows the file's suffix "
+        "(.md, .html) unless --format says it; the file is written whole or not at all, with the permissions "
+        "your umask gives new files, never over an existing file without --force, and only into a folder that exists.",
+        epilog="examples:\n  policykg brief 公示期 -o 公示期.html\n"
+        "  policykg brief 违规处理 --jurisdiction 浙江 --format md\n\n"
+        "exit codes: 0 written, 1 unknown topic, a place the corpus has no document for, or nothing on the topic "
+        "there (nothing written), 2 bad arguments (an unknown place, a format, an existing file without "
+        "--force, a missing folder, a file that cannot be written), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("topic", nargs="+")
-    p.add_argument("--jurisdiction", help="one place (default: all)")
-    p.add_argument("--format", choices=["md", "html"], default="md")
-    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--jurisdiction", metavar="PLACE", help="one place, e.g. 浙江 (default: all)")
+    p.add_argument("--format", choices=["md", "html"], help="md or html (default: from -o's suffix, else md)")
+    p.add_argument("-o", "--output", type=_output, help="file to write (default, or -: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def _output(text: str) -> Path | None:
+    """-o's value: a file, or None for standard output (`-o -`, as other tools read it)."""
+    return None if text == "-" else Path(text)
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
     from assistant.brief.build import build_briefing
     from assistant.brief.render import to_html, to_markdown
-    from kg.export import ExportError
-    from kg.files import write_atomic
+    from kg.files import check_target, output_format, write_file
 
-    briefing = build_briefing(" ".join(args.topic), ws.corpus, ws.facts, args.jurisdiction)
-    text = (to_html if args.format == "html" else to_markdown)(briefing, ws.corpus)
+    fmt = output_format(args.output, args.format, SUFFIXES, "md")
+    if args.output is not None:
+        check_target(args.output, args.force)  # before the briefing is built: a refusal should be quick
+    corpus = ws.corpus
+    place = ws.places.choose([args.jurisdiction])[0] if args.jurisdiction is not None else None
+    briefing = build_briefing(" ".join(args.topic), corpus, ws.facts, place)
+    text = (to_html if fmt == "html" else to_markdown)(briefing, corpus)
     if args.output is None:
         sys.stdout.write(text + "\n")
         return 0
-    if args.output.exists() and not args.force:
-        raise ExportError(f"{args.output} 已存在；加 --force 覆盖")
-    write_atomic(args.output, text)
-    print(f"wrote {args.output}", file=sys.stderr)
+    write_file(args.output, text + "\n", args.force)
+    print(f"policykg: 已写入 {args.output}", file=sys.stderr)
     return 0

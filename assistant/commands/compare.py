@@ -14,21 +14,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "jurisdictions differ marked ≠. Topics: 备案有效期, 公示期, 计划报备, 结果报备, 档案保存, 场地要求, 考评人员数量, "
         "法人资格, 视频监控, 外部考点, 违规处理, 申报材料, 认定等级 (synonyms and near spellings work).",
         epilog="examples:\n  policykg compare 公示期\n  policykg compare 档案保存 --jurisdictions 宿迁,池州\n"
-        "  policykg compare --json 场地要求\n\nexit codes: 0 ok, 1 unknown topic (known ones listed)",
+        "  policykg compare --json 场地要求\n\n"
+        "exit codes: 0 ok, 1 unknown topic (known ones listed), a place the corpus has no document for, or "
+        "nothing on the topic in the chosen places, 2 an unknown place name, 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("topic", nargs="+", help="the topic, e.g. 公示期")
-    p.add_argument("--jurisdictions", help="comma-separated places, e.g. 宿迁,浙江")
+    p.add_argument("--jurisdictions", metavar="PLACES",
+                   help="places separated by commas, e.g. 宿迁,浙江 (a city without its own document means its province)")
     p.add_argument("--json", action="store_true", help="print the table as JSON")
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
+    import re
 
     from assistant.compare.render import render_table
     from assistant.compare.table import compare
     from assistant.search.retriever import Retriever
 
-    places = [p.strip() for p in args.jurisdictions.split(",")] if args.jurisdictions else None
-    table = compare(" ".join(args.topic), ws.corpus, ws.facts, places, Retriever.open(ws))
+    corpus = ws.corpus
+    places = None
+    if args.jurisdictions is not None:
+        places = ws.places.choose(re.split(r"[,，、\s]+", args.jurisdictions))
+    table = compare(" ".join(args.topic), corpus, ws.facts, places, Retriever.open(ws))
     print(table.model_dump_json() if args.json else render_table(table))
-    return 0
+    return 0 if table.rows else 1

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from assistant.workspace import Workspace
 
 if TYPE_CHECKING:
     from assistant.search.retriever import Retriever
+
+T = TypeVar("T")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,7 +24,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "multi-answer questions. A hit is the expected unit, a unit inside it, or its enclosing article. "
         "Then play the scenarios (queries/scenarios/*.yaml) through the engine and print verdict accuracy, "
         "and the intent accuracy on queries/intents.yaml. --misses lists every failure.",
-        epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/",
+        epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/\n"
+        "  policykg eval --kg queries/heldout3\n\n"
+        "exit codes: 0 measured, 1 no gold questions under PATH, 2 bad input (no such path, gold data that "
+        "cannot be read: file and problem given), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("path", nargs="?", type=Path, default=Path("queries"), help="gold folder or file (default: queries/)")
@@ -34,13 +40,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace, ws: Workspace) -> int:
     from assistant.evaluation.retrieval import evaluate, load_gold
     from assistant.search.retriever import Retriever
-    from kg.errors import CorpusError
+    from kg.errors import UsageError
 
     if not args.path.exists():
-        raise CorpusError(f"{args.path}: no such gold folder or file")
-    cases = load_gold(args.path)
+        raise UsageError(f"{args.path}：金标文件夹或文件不存在")
+    cases = _read_gold(load_gold, args.path)
     if not cases:
-        print(f"policykg: no gold questions found under {args.path}", file=sys.stderr)
+        print(f"policykg: {args.path} 下没有金标问题（queries/retrieval/*.yaml 或 *.yaml）", file=sys.stderr)
         return 1
     retriever = Retriever.open(ws, progress=lambda m: print(f"policykg: {m}", file=sys.stderr))
     report = evaluate(retriever.corpus, lambda q: [h.unit_id for h in retriever.search(q, limit=10).hits], cases)
@@ -70,7 +76,7 @@ def _reasoning_section(path: Path, retriever: Retriever, details: bool) -> None:
     engine = Engine(retriever.ws, retriever)
     source = next((p for p in (folder / "scenarios", folder / "scenarios.yaml") if p.exists()), None)
     if source is not None:
-        cases = load_scenarios(source)
+        cases = _read_gold(load_scenarios, source)
         rep = evaluate_scenarios(engine, cases)
         print(f"\nverdicts: {rep.cases} scenarios ({source})")
         print(f"  cases entirely right  {rep.cases_right}/{rep.cases} = {rep.cases_right / max(rep.cases, 1):.2f}")
@@ -80,7 +86,7 @@ def _reasoning_section(path: Path, retriever: Retriever, details: bool) -> None:
             print(f"   ✗ {case_id}: " + "; ".join(problems))
     files = sorted((folder / "intents").glob("*.yaml")) + [f for f in [folder / "intents.yaml"] if f.is_file()]
     if files:
-        irep = evaluate_intents(engine, [i for f in files for i in load_intents(f)])
+        irep = evaluate_intents(engine, [i for f in files for i in _read_gold(load_intents, f)])
         print(f"\nintents: {irep.n} labelled questions, accuracy {irep.right / max(irep.n, 1):.2f}")
         for name, (right, n) in sorted(irep.by_intent.items()):
             print(f"  {name:<14}{right:>4}/{n:<4}{right / n:.2f}")
@@ -100,3 +106,35 @@ def _kg_section(path: Path, ws: Workspace, details: bool) -> None:
         print(f"{name:<18}{s.gold:>5}{s.extracted:>7}{s.precision:>11.2f}{s.recall:>8.2f}")
         for miss in s.missed if details else []:
             print(f"   missed   {miss}")
+
+
+def _read_gold(load: Callable[[Path], list[T]], path: Path) -> list[T]:
+    """Gold data through its loader; a file that cannot be read or validated is one line naming it.
+
+    The loaders raise the full validation error (pytest shows it for the gold cases it collects);
+    here, at the command's edge, it becomes bad input."""
+    import yaml
+
+    from kg.errors import PolicyKGError, UsageError
+    from kg.files import os_reason
+
+    try:
+        return load(path)
+    except PolicyKGError:
+        raise
+    except OSError as exc:
+        raise UsageError(f"{path}：金标数据无法读取（{os_reason(exc)}）") from None
+    except (ValueError, TypeError, AttributeError, yaml.YAMLError) as exc:  # YAML, encoding, pydantic, shape
+        where = (getattr(exc, "__notes__", None) or [str(path)])[-1]
+        raise UsageError(f"{where}：金标数据格式不对（{_problem(exc)}）") from None
+
+
+def _problem(exc: Exception) -> str:
+    """The gist of a loader's error on one line: pydantic's field and message, else the first line."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        text = "；".join(f"{'.'.join(map(str, e['loc'])) or '条目'}：{e['msg']}" for e in exc.errors()[:2])
+    else:
+        text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return " ".join(text.split())[:200]

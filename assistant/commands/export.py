@@ -14,21 +14,37 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "export", help="export the knowledge graph (ttl, jsonld, graphml)",
         description="Write the knowledge graph (documents, units, actors, conditions, deadlines, sanctions, "
         "references, each fact with its source span) as Turtle or JSON-LD (RDF: ELI, Dublin Core, PROV and the "
-        "project vocabulary) or GraphML (for graph tools). Files are written atomically.",
-        epilog="examples:\n  policykg export --format ttl -o policy.ttl\n  policykg export --format graphml > g.graphml",
+        "project vocabulary) or GraphML (for graph tools). With -o the format follows the file's suffix "
+        "(.ttl, .jsonld/.json, .graphml) unless --format says it; the file is written whole or not at all, "
+        "with the permissions your umask gives new files, never over an existing file without --force, and "
+        "only into a folder that exists.",
+        epilog="examples:\n  policykg export -o policy.ttl\n  policykg export --format jsonld -o policy.json --force\n"
+        "  policykg export --format graphml > g.graphml\n\n"
+        "exit codes: 0 written, 2 bad arguments (format, existing file without --force, missing folder, "
+        "cannot write), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--format", choices=["ttl", "jsonld", "graphml"], default="ttl", help="output format (default ttl)")
-    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--format", choices=["ttl", "jsonld", "graphml"],
+                   help="output format (default: from -o's suffix, else ttl)")
+    p.add_argument("-o", "--output", type=_output, help="file to write (default, or -: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
-def run(args: argparse.Namespace, ws: Workspace) -> int:
-    from kg.export import export
+def _output(text: str) -> Path | None:
+    """-o's value: a file, or None for standard output (`-o -`, as other tools read it)."""
+    return None if text == "-" else Path(text)
 
-    text = export(ws.graph, args.format, args.output, args.force)
+
+def run(args: argparse.Namespace, ws: Workspace) -> int:
+    from kg.export import SUFFIXES, export
+    from kg.files import check_target, output_format
+
+    fmt = output_format(args.output, args.format, SUFFIXES, "ttl")
+    if args.output is not None:
+        check_target(args.output, args.force)  # before the graph is loaded: a refusal should be quick
+    text = export(ws.graph, fmt, args.output, args.force)
     if text is not None:
         sys.stdout.write(text)
     else:
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"policykg: 已写入 {args.output}", file=sys.stderr)
     return 0

@@ -11,7 +11,6 @@ from assistant.workspace import Workspace
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
-    from kg.models import Corpus
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,7 +19,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         description="`stats`: nodes by type and facts by document. `show NODE`: a node (unit:suqian-2022-36/art_9, "
         "sanction:zhejiang-2022-20-jiandu/art_19, org:social_training_org, or a clause reference such as "
         "`宿迁 第九条`) with its edges and the provenance of each fact.",
-        epilog="examples:\n  policykg graph stats\n  policykg graph show 浙江监督 第十九条\n  policykg graph show org:social_training_org",
+        epilog="examples:\n  policykg graph stats\n  policykg graph show 浙江监督 第十九条\n  policykg graph show org:social_training_org\n"
+        "  policykg graph show --json unit:suqian-2022-36/art_9\n\n"
+        "exit codes: 0 ok, 1 a clause reference that matches several clauses (candidates listed), 2 bad input "
+        "(no node given to show, a node given to stats, no such node), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("action", choices=["stats", "show"])
@@ -29,7 +31,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
+    from kg.errors import UsageError
 
+    ref = " ".join(args.node).strip()
+    if args.action == "show" and not ref:
+        raise UsageError("请给出要查看的节点，例如 policykg graph show 宿迁 第九条 或 unit:suqian-2022-36/art_9")
+    if args.action == "stats" and ref:
+        raise UsageError("graph stats 不需要节点；要查看一个节点请用 policykg graph show NODE")
     kg = ws.graph
     if args.action == "stats":
         by_type = Counter(n.type for n in kg.nodes)
@@ -43,13 +51,11 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         for (t, d), c in sorted(facts.items(), key=lambda x: (x[0][1], x[0][0])):
             print(f"  {d:<26} {t:<10} {c}")
         return 0
-    return _show(kg, " ".join(args.node), args.json, ws.corpus)
+    return _show(kg, ref, args.json, ws)
 
 
-def _show(kg: KnowledgeGraph, ref: str, as_json: bool, corpus: Corpus) -> int:
-    from kg.errors import UnknownUnit
-
-    node_id = _resolve(kg, ref, corpus)
+def _show(kg: KnowledgeGraph, ref: str, as_json: bool, ws: Workspace) -> int:
+    node_id = _resolve(kg, ref, ws)
     node = kg.node(node_id)
     out = [e for e in kg.edges if e.source == node_id]
     inc = [e for e in kg.edges if e.target == node_id]
@@ -66,19 +72,26 @@ def _show(kg: KnowledgeGraph, ref: str, as_json: bool, corpus: Corpus) -> int:
         print(f"  —{e.type}→ {e.target}  {labels.get(e.target, '')[:50]}")
     for e in inc:
         print(f"  ←{e.type}— {e.source}  {labels.get(e.source, '')[:50]}")
-    return 0 if node else UnknownUnit.exit_code
+    return 0
 
 
-def _resolve(kg: KnowledgeGraph, ref: str, corpus: Corpus) -> str:
-    from kg.errors import PolicyKGError
+def _resolve(kg: KnowledgeGraph, ref: str, ws: Workspace) -> str:
+    """A node id, or a clause reference resolved to its unit's node; no such node is bad input (exit 2)."""
+    from kg.errors import AmbiguousReference, PolicyKGError, UsageError
     from kg.resolve import resolve
 
     ids = {n.id for n in kg.nodes}
     for candidate in (ref, f"unit:{ref}", f"doc:{ref}"):
         if candidate in ids:
             return candidate
-    found = resolve(corpus, ref)
+    corpus = ws.corpus
+    try:
+        found = resolve(corpus, ref, ws.places.names)
+    except AmbiguousReference:
+        raise
+    except PolicyKGError as exc:
+        raise UsageError(f"图中没有节点“{ref}”：{exc}") from None
     node_id = f"unit:{found.id}" if hasattr(found, "id") else f"doc:{found.meta.id}"  # type: ignore[union-attr]
     if node_id not in ids:
-        raise PolicyKGError(f"图中没有节点“{ref}”")
+        raise UsageError(f"图中没有节点“{ref}”")
     return node_id

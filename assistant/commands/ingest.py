@@ -12,11 +12,18 @@ from assistant.workspace import Workspace
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "ingest", help="validate a new document and report its structure",
-        description="Parse a new source text with its metadata (NAME.meta.yaml beside it, or --meta) and report "
-        "what was found: units by kind, the top-level outline, and anything that could not be placed. "
-        "Nothing is changed unless --add is given, which copies both files into the corpus folder "
-        "(--corpus DIR or $POLICYKG_CORPUS; the index is rebuilt automatically on next use).",
-        epilog="exit codes: 0 parsed, 2 bad arguments, 3 the file or its metadata cannot be used (file:line given)",
+        description="Parse a new source text (UTF-8 .txt) with its metadata (NAME.meta.yaml beside it, or --meta) "
+        "and report what was found: units by kind, the top-level outline, and anything that could not be placed. "
+        "Nothing is changed unless --add is given, which copies the text and its metadata (as NAME.meta.yaml) "
+        "into the corpus folder (--corpus DIR or $POLICYKG_CORPUS; the index is rebuilt automatically on next "
+        "use). Both files are added or neither; a file of the same name is replaced only with --force, and a "
+        "document id the corpus already has is refused.",
+        epilog="examples:\n  policykg ingest 新办法.txt\n  policykg ingest 新办法.txt --meta 新办法.yaml --json\n"
+        "  policykg --corpus ~/policykg-corpus ingest 新办法.txt --add\n\n"
+        "exit codes: 0 parsed (and added), 2 bad arguments (no such file, a folder, a name or id the corpus "
+        "already has, a corpus folder that cannot be written), 3 the file or its metadata cannot be used "
+        "(file:line given)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", type=Path, help="the source text (UTF-8 .txt)")
     p.add_argument("--meta", type=Path, help="metadata YAML (default: FILE with .meta.yaml)")
@@ -26,11 +33,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
-    from kg.errors import CorpusError
     from kg.parse import parse_file
 
-    if not args.file.is_file():
-        raise CorpusError(f"{args.file}: no such file")
+    _check_input(args.file, "文档")
+    meta = args.meta or args.file.with_suffix(".meta.yaml")
+    if args.meta is not None:
+        _check_input(args.meta, "元数据文件")
     docs = parse_file(args.file, args.meta)
     if args.json:
         print("[" + ",".join(d.model_dump_json() for d in docs) + "]")
@@ -38,32 +46,59 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         for doc in docs:
             print(_report(doc))
     if args.add:
-        _add(args.file, args.meta or args.file.with_suffix(".meta.yaml"), ws.corpus_dir, args.force)
+        _add(args.file, meta, [d.meta.id for d in docs], ws.corpus_dir, args.force)
     return 0
+
+
+def _check_input(path: Path, what: str) -> None:
+    """A named input that is missing or a folder is a usage error, said before anything is read."""
+    from kg.errors import UsageError
+
+    if path.is_dir():
+        raise UsageError(f"{path} 是一个文件夹；请给出{what}（如 NAME.txt）")
+    if not path.exists():
+        raise UsageError(f"{path}：{what}不存在")
 
 
 def _report(doc) -> str:  # type: ignore[no-untyped-def]
     counts = Counter(u.kind for u in doc.units)
-    lines = [f"《{doc.meta.title}》 ({doc.meta.id}, {doc.meta.numbering} numbering)",
-             "  units: " + ", ".join(f"{k} {n}" for k, n in sorted(counts.items())),
-             "  title lines: " + (" / ".join(doc.title_lines) or "(none)"),
-             "  top level: " + " ".join(u.path for u in doc.top_level())]
+    lines = [f"《{doc.meta.title}》（{doc.meta.id}，编号方式 {doc.meta.numbering}）",
+             "  条款：" + "，".join(f"{k} {n}" for k, n in sorted(counts.items())),
+             "  标题行：" + (" / ".join(doc.title_lines) or "（无）"),
+             "  顶层：" + " ".join(u.path for u in doc.top_level())]
     if doc.warnings:
-        lines.append(f"  {len(doc.warnings)} warning(s):")
+        lines.append(f"  {len(doc.warnings)} 处警告：")
         lines += [f"    {w.file}:{w.line}: {w.message}" for w in doc.warnings]
     else:
-        lines.append("  nothing left unplaced")
+        lines.append("  全部内容均已归入条款")
     return "\n".join(lines)
 
 
-def _add(text: Path, meta: Path, corpus_dir: Path, force: bool) -> None:
-    from kg.errors import CorpusError
-    from kg.files import write_atomic
+def _add(text: Path, meta: Path, ids: list[str], corpus_dir: Path, force: bool) -> None:
+    """Both files into the corpus folder, or neither; the metadata under the name the corpus looks for."""
+    from kg.files import OutputError, check_target, write_files
 
-    for src in (text, meta):
-        dest = corpus_dir / src.name
-        if dest.exists() and not force:
-            raise CorpusError(f"{dest} already exists (use --force to replace it)")
-    for src in (text, meta):
-        write_atomic(corpus_dir / src.name, src.read_bytes())
-    print(f"added {text.name} and {meta.name} to {corpus_dir}")
+    if text.suffix != ".txt":
+        raise OutputError(f"{text.name}：语料中的文档须是 .txt 文件；请先改名")
+    if not corpus_dir.is_dir():
+        raise OutputError(f"语料文件夹 {corpus_dir} 不存在；请先创建它，或用 --corpus 指定")
+    dest_text, dest_meta = corpus_dir / text.name, corpus_dir / text.with_suffix(".meta.yaml").name
+    for dest in (dest_text, dest_meta):
+        check_target(dest, force)
+    taken = _ids_in(corpus_dir, skip=dest_text if force else None)
+    clash = [i for i in ids if i in taken]
+    if clash:
+        raise OutputError(f"语料中已有文档 {'、'.join(clash)}（{taken[clash[0]]}）；请换一个 id")
+    write_files([(dest_text, text.read_bytes()), (dest_meta, meta.read_bytes())], force)
+    print(f"已将 {text.name} 和 {dest_meta.name} 加入 {corpus_dir}")
+
+
+def _ids_in(corpus_dir: Path, skip: Path | None) -> dict[str, str]:
+    """Document id -> file of every document already in a corpus folder (but `skip`, being replaced)."""
+    from kg.corpus import load_meta
+
+    taken: dict[str, str] = {}
+    for path in sorted(corpus_dir.glob("*.txt")):
+        if path != skip and path.with_suffix(".meta.yaml").exists():
+            taken.update({m.id: path.name for m in load_meta(path)})
+    return taken

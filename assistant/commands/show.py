@@ -14,7 +14,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         description="Print one clause (or a document's outline) with its citation label. The reference is a "
         "document (jurisdiction, short title or 文号) and a clause in its own numbering, Chinese or Arabic "
         "numerals: 宿迁 第九条 · 浙江监督 第20条 · 吉林 四（三） · 池州 第八条第5项 · 江苏 附件3 二 第5行.",
-        epilog="exit codes: 0 found, 1 unknown or ambiguous reference (candidates listed), 3 corpus problem",
+        epilog="examples:\n  policykg show 宿迁 第九条\n  policykg show --json 吉林 四（三）\n  policykg show --list\n"
+        "  policykg show --as-of 2022-01-01 浙江监督 第20条\n\n"
+        "exit codes: 0 found, 1 unknown or ambiguous reference (candidates listed), 2 bad input (no reference, "
+        "undecodable text, bad date), 3 corpus problem",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("ref", nargs="*", help="document and clause, e.g. 宿迁 第九条")
     p.add_argument("--json", action="store_true", help="print the unit as JSON")
@@ -24,17 +28,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
     from assistant.render import render_document, render_unit
+    from kg.errors import UsageError
     from kg.models import Document
     from kg.resolve import resolve
 
+    from .common import color_wanted, undecodable
+
+    ref = " ".join(args.ref)
+    if undecodable(ref):
+        raise UsageError("引用中有无法解码的字节（不是 UTF-8 文本）；请检查终端的编码")
     corpus = ws.corpus
     if args.list or not args.ref:
         for doc in corpus.documents:
             names = "、".join(doc.meta.aliases[:3])
             print(f"{doc.meta.id:26} 《{doc.meta.title}》 {doc.meta.number or ''}  简称：{names}")
-        return 0 if args.list else 2
-    found = resolve(corpus, " ".join(args.ref))
-    color = sys.stdout.isatty() and not args.json
+        if args.list:
+            return 0
+        raise UsageError("请给出要查看的文件和条款，例如 policykg show 宿迁 第九条（上面是收录的文件）")
+    found = resolve(corpus, ref, ws.places.names)
+    color = color_wanted(sys.stdout) and not args.json
     if args.as_of:
         from kg.temporal import parse_day
 

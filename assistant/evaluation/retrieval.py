@@ -56,8 +56,11 @@ def load_gold(path: Path) -> list[GoldQuestion]:
         files = sorted(path.glob("*.yaml"))
     cases: list[GoldQuestion] = []
     for f in files:
-        for raw in yaml.safe_load(f.read_text(encoding="utf-8")) or []:
-            cases.append(GoldQuestion.model_validate(raw))
+        try:
+            cases += [GoldQuestion.model_validate(raw) for raw in yaml.safe_load(f.read_text(encoding="utf-8")) or []]
+        except (ValueError, TypeError, yaml.YAMLError) as exc:
+            exc.add_note(str(f))  # which file of a folder: the eval command names it
+            raise
     return cases
 
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from kg.errors import UncoveredPlace, UnknownPlace, UsageError
 from kg.models import Corpus
 
 DIRECT, PARENT = 3.0, 1.8  # score multipliers for the named place's documents and its province's
@@ -73,3 +74,26 @@ class Gazetteer:
             elif doc.meta.jurisdiction in provinces:
                 scope.boosts.setdefault(doc.meta.id, PARENT)
         return scope
+
+    def covered(self) -> list[str]:
+        """The jurisdictions the corpus has documents for, in corpus order."""
+        return list(dict.fromkeys(d.meta.jurisdiction for d in self.corpus.documents))
+
+    def choose(self, names: list[str]) -> list[str]:
+        """The corpus jurisdictions a user's place names select (宿迁 -> 宿迁市, 苏州 -> 江苏省, 浙江省 -> 浙江省).
+
+        A name nobody knows is an error to correct (UnknownPlace), a real place without a document says so
+        (UncoveredPlace): an empty table for 北京 would read as "北京 has no rule on this"."""
+        names = [n.strip() for n in names if n.strip()]
+        if not names:
+            raise UsageError("请给出地区名，例如 宿迁 或 宿迁,浙江")
+        have = self.covered()
+        chosen: list[str] = []
+        for name in names:
+            jurisdiction = self.names.get(name) or next((j for j in have if len(name) >= 2 and name in j), None)
+            if jurisdiction is None:
+                raise UnknownPlace(name, have)
+            if jurisdiction not in have:
+                raise UncoveredPlace(name, jurisdiction, have)
+            chosen.append(jurisdiction)
+        return list(dict.fromkeys(chosen))

@@ -49,7 +49,7 @@ def phrasings(folder: Path = FOLDER) -> dict[str, tuple[str, ...]]:
         try:
             data = _SHAPE.validate_python(raw or {})
         except ValueError as exc:
-            raise PhrasingsError(f"{path}: {_first_bad(raw)}; expected `unit id: [phrase, …]` lines") from exc
+            raise PhrasingsError(f"{path}：{_first_bad(raw)}；每行应是 `条款 id: [说法, …]`") from exc
         for unit_id, phrases in data.items():
             clean = [p.strip() for p in phrases if p and p.strip()]
             out[unit_id] = tuple(dict.fromkeys([*out.get(unit_id, ()), *clean]))
@@ -59,11 +59,11 @@ def phrasings(folder: Path = FOLDER) -> dict[str, tuple[str, ...]]:
 def _first_bad(raw: object) -> str:
     """What is wrong with a file that is not a mapping of unit id -> list of phrases, in a user's words."""
     if not isinstance(raw, dict):
-        return "the file is not a mapping"
+        return "文件不是“条款 id: 说法列表”的映射"
     for key, value in raw.items():
         if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
-            return f"{key}: not a list of phrases ({value!r:.40})"
-    return "an entry is not `unit id: [phrase, …]`"
+            return f"{key}：不是说法列表（{value!r:.40}）"
+    return "有一项不是 `条款 id: [说法, …]`"
 
 
 _LINE = re.compile(r"([A-Za-z0-9_./-]+): \[(.*)\]")

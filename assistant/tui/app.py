@@ -262,7 +262,8 @@ class PolicyApp(App[int]):
     def export_brief(self, topic: str) -> None:
         from pathlib import Path
 
-        from kg.files import write_atomic
+        from kg.errors import PolicyKGError
+        from kg.files import check_target, write_file
 
         from ..brief.build import build_briefing
         from ..brief.render import to_html
@@ -271,8 +272,13 @@ class PolicyApp(App[int]):
         if out.exists():
             self.call_from_thread(self.notify, f"{out} 已存在，未覆盖", severity="warning")
             return
-        html = to_html(build_briefing(topic, self.engine.corpus, self.engine.facts), self.engine.corpus)
-        write_atomic(out, html)
+        try:
+            check_target(out, force=False)
+            html = to_html(build_briefing(topic, self.engine.corpus, self.engine.facts), self.engine.corpus)
+            write_file(out, html + "\n")
+        except PolicyKGError as exc:  # no such folder, no rule on the topic …: said, not raised in a worker
+            self.call_from_thread(self.notify, f"{exc}，未导出", severity="warning")
+            return
         self.call_from_thread(self.notify, f"已导出 {out.resolve()}")
 
     def on_resize(self) -> None:

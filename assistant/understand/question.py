@@ -4,6 +4,8 @@
 '外部考点条件'
 >>> clean_question("[bold]外部考点[/]")[0]
 '[bold]外部考点[/]'
+>>> clean_question("\u202e点考部外\u202c 条件")[0]
+'点考部外 条件'
 """
 
 from __future__ import annotations
@@ -17,7 +19,19 @@ from kg.errors import PolicyKGError
 
 MAX_CHARS = 500
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 controls, and the invisible format characters that reorder or hide text on a screen (bidi
+# embeddings and isolates, zero-width space, byte-order mark): a question echoed back must read as typed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class UndecodableQuestion(PolicyKGError):
+    """The question holds bytes that were not UTF-8 (kept by Python as lone surrogates)."""
+
+    exit_code = 2
+
+    def __init__(self) -> None:
+        super().__init__("问题中有无法解码的字节（不是 UTF-8 文本）；请检查终端或文件的编码")
 
 
 class EmptyQuestion(PolicyKGError):
@@ -35,6 +49,8 @@ def clean_question(raw: str) -> tuple[str, list[str]]:
     Markup such as `[bold]` is left as typed: it is text, and no interface interprets it.
     """
     notes: list[str] = []
+    if _SURROGATE.search(raw):
+        raise UndecodableQuestion()
     text = _ANSI.sub("", raw)
     text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
     if text != raw.strip() and len(text.strip()) != len(raw.strip()):

@@ -101,7 +101,8 @@ def test_brief_command_writes_atomically_and_refuses_to_overwrite(tmp_path: Path
     assert main(["brief", "公示期", "--format", "html", "-o", str(out)]) == 0
     assert main(["brief", "公示期", "--format", "html", "-o", str(out)]) == 2
     assert "--force" in capsys.readouterr().err
-    assert main(["brief", "公示期", "--format", "md", "-o", str(out), "--force"]) == 0
+    assert main(["brief", "公示期", "-o", str(out), "--force"]) == 0
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
 
 
 def test_comparison_question_in_ask(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -50,7 +50,7 @@ def test_malformed_file_is_a_clear_error(tmp_path: Path) -> None:
         bad.write_text(text, encoding="utf-8")
         ph.phrasings.cache_clear()
         try:
-            with pytest.raises(error, match="bad.yaml.*(YAML|suqian-2022-36/art_8: not a list)"):
+            with pytest.raises(error, match="bad.yaml.*(YAML|suqian-2022-36/art_8：不是说法列表)"):
                 ph.phrasings(tmp_path)
         finally:
             ph.phrasings.cache_clear()

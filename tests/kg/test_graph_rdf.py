@@ -9,8 +9,9 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.export import ExportError, export, render
+from kg.export import export, render
 from kg.extract import extract_all
+from kg.files import OutputError
 from kg.graph import KnowledgeGraph, build_graph, to_networkx
 from kg.models import Corpus
 from kg.rdf import project_terms, to_rdf
@@ -52,7 +53,7 @@ def test_only_vocabulary_terms_are_used(kg: KnowledgeGraph) -> None:
 def test_export_refuses_to_overwrite(kg: KnowledgeGraph, tmp_path: Path) -> None:
     out = tmp_path / "g.ttl"
     export(kg, "ttl", out, force=False)
-    with pytest.raises(ExportError):
+    with pytest.raises(OutputError, match="已存在"):
         export(kg, "ttl", out, force=False)
     export(kg, "graphml", out, force=True)
     assert out.read_text(encoding="utf-8").startswith("<?xml")

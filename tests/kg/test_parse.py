@@ -129,7 +129,7 @@ def test_unstructured_text_is_a_parse_error_naming_file_and_line(tmp_path: Path,
     meta = (corpus_dir / "002_93686fe7d64fd8b8.meta.yaml").read_text(encoding="utf-8")
     (tmp_path / "new.meta.yaml").write_text(meta.replace('body_start: "一、征集范围"', 'body_start: "标题"'),
                                            encoding="utf-8")
-    with pytest.raises(ParseError, match=r"new\.txt:1: .*no numbered units"):
+    with pytest.raises(ParseError, match=r"new\.txt:1: .*没有找到带编号的条款"):
         parse_file(text)
 
 
