@@ -79,13 +79,12 @@ def evaluate(det: Determination, profile: Profile, facts: FactSet, corpus: Corpu
 
 def pending_of(judged: Judgement, profile: Profile) -> list[Pending]:
     """The facts still to ask for: the kind first when it matters, then the shown route's unknowns in rule
-    order, then those of the other routes still open. A kind the clause neither names nor bars stays
-    unknown, but asking for the kind again would not settle it."""
+    order (the closest way in; another route is asked about once the user turns to it). A kind the
+    clause neither names nor bars stays unknown, but asking for the kind again would not settle it."""
     pending: list[Pending] = []
     if judged.kind_open:
         pending.append(Pending(field="org_type", ask=ORG_TYPE_QUESTION))
-    shown = [judged.route] if judged.route else []
-    for r in shown + [r for r in judged.routes if r is not judged.route and r.possible and r.status == "needs_info"]:
+    for r in [judged.route] if judged.route else []:
         for rule, status, _ in r.checks:
             if status == "unknown" and not (rule.cond.field == "org_type" and profile.org_type):
                 _add_pending(pending, rule.cond)
@@ -93,14 +92,22 @@ def pending_of(judged: Judgement, profile: Profile) -> list[Pending]:
 
 
 def _conditions(judged: Judgement, profile: Profile) -> list[ConditionCheck]:
-    """The shown route's conditions, and when the place fails, every failing route's failures too."""
+    """The shown route's conditions; unless the place is eligible, also what fails its other routes, each
+    marked with its route (池州 第九条: 企业规模 ✗ while 第八条 is still open)."""
     from .condition import value_of
 
-    checks = list(judged.route.checks) if judged.route else []
-    seen = {(c[0].citation.unit_id, c[0].text) for c in checks}
-    checks += [c for c in judged.unmet if (c[0].citation.unit_id, c[0].text) not in seen]
-    return [ConditionCheck(text=rule.text, status=status, value=value_of(rule.cond, profile),  # type: ignore[arg-type]
-                           citation=rule.citation) for rule, status, _ in checks]
+    shown = judged.route
+    rows = [(rule, status, None) for rule, status, _ in (shown.checks if shown else [])]
+    seen = {(r.citation.unit_id, r.text) for r, _, _ in rows}
+    others = [r for r in judged.routes if r is not shown and r.possible] if judged.status != "eligible" else []
+    for r in others:
+        for rule, status, _ in r.unmet():
+            if (rule.citation.unit_id, rule.text) not in seen:
+                seen.add((rule.citation.unit_id, rule.text))
+                rows.append((rule, status, r.route.name))
+    rows += [(rule, status, None) for rule, status, _ in judged.unmet if (rule.citation.unit_id, rule.text) not in seen]
+    return [ConditionCheck(text=f"〔{route}〕{rule.text}" if route else rule.text, status=status,  # type: ignore[arg-type]
+                           value=value_of(rule.cond, profile), citation=rule.citation) for rule, status, route in rows]
 
 
 def _changes(judged: Judgement) -> list[str]:

@@ -44,6 +44,7 @@ class Profile(BaseModel):
     civil_affairs_rating: float | None = None  # number of A (4A -> 4)
     enterprise_size: EnterpriseSize | None = None
     self_evaluation_filed: bool | None = None  # 已备案面向内部职工开展自主评价 (吉林 企业)
+    applied_disciplines: bool | None = None  # 设有应用学科 (吉林 本科院校)
     bad_record: bool | None = None
     annual_review_failed: bool | None = None
     abnormal_operation: bool | None = None
