@@ -18,7 +18,7 @@ from kg.models import Corpus
 from ..models import ConditionCheck, Verdict
 from .condition import applies, check, cite, fact_for, show_value  # noqa: F401  (the names levels/validity use)
 from .profile import Profile
-from .routes import Check, Judgement, compiled, judge
+from .routes import Check, Judgement, compiled, failures, judge
 from .rules import Determination, RuleCondition, RuleSet
 
 ORG_TYPE_QUESTION = "贵单位是什么类型？（企业、行业协会、技工院校、职业院校、培训机构、事业单位……）"
@@ -92,20 +92,12 @@ def pending_of(judged: Judgement, profile: Profile) -> list[Pending]:
 
 
 def _conditions(judged: Judgement, profile: Profile) -> list[ConditionCheck]:
-    """The shown route's conditions; unless the place is eligible, also what fails its other routes, each
-    marked with its route (池州 第九条: 企业规模 ✗ while 第八条 is still open)."""
+    """The shown route's conditions, then what fails the place elsewhere, marked with its route."""
     from .condition import value_of
 
-    shown = judged.route
-    rows = [(rule, status, None) for rule, status, _ in (shown.checks if shown else [])]
-    seen = {(r.citation.unit_id, r.text) for r, _, _ in rows}
-    others = [r for r in judged.routes if r is not shown and r.possible] if judged.status != "eligible" else []
-    for r in others:
-        for rule, status, _ in r.unmet():
-            if (rule.citation.unit_id, rule.text) not in seen:
-                seen.add((rule.citation.unit_id, rule.text))
-                rows.append((rule, status, r.route.name))
-    rows += [(rule, status, None) for rule, status, _ in judged.unmet if (rule.citation.unit_id, rule.text) not in seen]
+    shown = [(rule, status, None) for rule, status, _ in (judged.route.checks if judged.route else [])]
+    listed = {(r.citation.unit_id, r.text) for r, _, _ in shown}
+    rows = shown + [(c[0], c[1], route) for c, route in failures(judged) if (c[0].citation.unit_id, c[0].text) not in listed]
     return [ConditionCheck(text=f"〔{route}〕{rule.text}" if route else rule.text, status=status,  # type: ignore[arg-type]
                            value=value_of(rule.cond, profile), citation=rule.citation) for rule, status, route in rows]
 
@@ -123,11 +115,11 @@ def _add_pending(pending: list[Pending], cond: RuleCondition) -> None:
         if p.field == cond.field:
             p.conditions.append(cond.id)
             return
-    yes, no = _yes_no_values(cond)
+    yes, no = yes_no_values(cond)
     pending.append(Pending(field=cond.field, ask=cond.ask, conditions=[cond.id], yes=yes, no=no))
 
 
-def _yes_no_values(cond: RuleCondition) -> tuple[Any, Any]:
+def yes_no_values(cond: RuleCondition) -> tuple[Any, Any]:
     """What 是 / 不是 answer to the condition's question (是大中型企业吗 -> large_medium / small)."""
     if cond.accept:
         return cond.accept[0], "small"

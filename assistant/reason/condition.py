@@ -71,7 +71,9 @@ def status_of(cond: RuleCondition, fact: Condition | None, profile: Profile) -> 
 
 def text_of(cond: RuleCondition, fact: Condition | None) -> str:
     """The condition as the verdict lists it: its label and the clause's words."""
-    return f"{cond.label}：{_phrase(fact) if fact is not None else cond.quote}"
+    if fact is not None:
+        return f"{cond.label}：{_phrase(fact)}"
+    return f"{cond.label}：{'不得：' if cond.quote_polarity == 'prohibited' else ''}{cond.quote}"
 
 
 def value_of(cond: RuleCondition, profile: Profile) -> str | None:
@@ -126,7 +128,11 @@ def _by_rule(cond: RuleCondition, profile: Profile) -> tuple[Status, str | None]
         return kind_status(cond, value)
     if cond.accept:
         return _categorical(cond, value)
-    return ("met", None) if value == cond.expect else ("unmet", f"{cond.label}：需满足“{cond.quote}”")
+    if value == cond.expect:
+        return "met", None
+    if cond.quote_polarity == "prohibited":
+        return "unmet", f"{cond.label}：不得存在“{cond.quote}”的情形"
+    return "unmet", f"{cond.label}：需满足“{cond.quote}”"
 
 
 def kind_status(cond: RuleCondition, value: str) -> tuple[Status, str | None]:

@@ -252,3 +252,24 @@ def _failures(r: RouteResult, kind: str) -> list[Check]:
         if (rule.kinds is None or kind in rule.kinds) and kind_status(cond, kind)[0] == "unmet":
             out.append((rule, "unmet", None))
     return out
+
+
+def failures(judged: Judgement) -> list[tuple[Check, str | None]]:
+    """What fails the place, each with the route it fails (None: the route shown, or every route).
+
+    Unless the place is eligible, the failures of its other routes are told too: a small enterprise in 池州
+    fails 第九条 while 第八条 is still open."""
+    if judged.status == "eligible":
+        return []
+    shown = judged.route
+    out: list[tuple[Check, str | None]] = [(c, None) for c in (shown.unmet() if shown else [])]
+    seen = {(c[0].citation.unit_id, c[0].text) for c, _ in out}
+    for r in judged.routes:
+        if r is shown or not r.possible:
+            continue
+        for c in r.unmet():
+            if (c[0].citation.unit_id, c[0].text) not in seen:
+                seen.add((c[0].citation.unit_id, c[0].text))
+                out.append((c, r.route.name))
+    out += [(c, None) for c in judged.unmet if (c[0].citation.unit_id, c[0].text) not in seen]
+    return out

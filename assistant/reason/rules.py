@@ -50,6 +50,7 @@ class RuleCondition(BaseModel):
     when_types: list[str] = []  # the condition binds only these organisation kinds
     yes_means: bool = True  # the field's value when the user answers `ask` with 是 / 有
     quote: str | None = None
+    quote_polarity: Literal["required", "prohibited"] = "required"  # the quote says what is required, or what bars
     # What silence means. "ask": an unstated value leaves the verdict open and is asked for. "assessed":
     # the clause describes what the assessment (评估、实地察看) verifies, so only a stated value that fails
     # it decides; left unstated it neither holds the verdict open nor is asked for.
