@@ -32,6 +32,13 @@ _CONTEXT_FIELDS = {"jurisdictions", "registered_in_jurisdiction"}
 _SHORT = 16  # a reply this short, with no intent words of its own, continues the running determination
 
 
+class Where(BaseModel):
+    """A running "在哪些地方能申请" (assistant.matching): what is matched across places, and which places."""
+
+    determination: str
+    places: list[str] = []  # empty: every place with rules
+
+
 class DialogueState(BaseModel):
     """What one conversation has established so far."""
 
@@ -45,6 +52,7 @@ class DialogueState(BaseModel):
     said: dict[str, str] = {}  # field -> the words that gave it
     topic: str = ""  # the question that opened the running determination (a reply alone names no event)
     last: Outcome | None = None
+    where: Where | None = None  # set while the conversation matches every place (replies go on matching)
 
 
 class Turn(BaseModel):

@@ -99,8 +99,21 @@ class Engine:
         # typo repairs of three characters or more are safe hints for the intent (外部考典 -> 外部考点);
         # two-character ones are guesses (条讲 -> 条件) that would invent a topic
         ranked, repaired = [h.unit_id for h in result.hits], [w for w in result.query.repairs.values() if len(w) >= 3]
-        return (self._compare(answer, searched, result.jurisdictions)
+        return (self._match(answer, text, today) or self._compare(answer, searched, result.jurisdictions)
                 or self._reason(answer, searched, today, ranked, repaired))
+
+    def _match(self, answer: Answer, text: str, today: date | None) -> Answer | None:
+        """"在哪些地方能申请": every jurisdiction's verdict for the profile (assistant.matching), the places
+        named in the question as asked (not the chosen scope), `matches` added to the answer."""
+        from .matching import where_turn
+
+        found = where_turn(self.state, text, lambda: self.facts, self.corpus, today=today)
+        if found is None:
+            return None
+        step, table = found
+        answer = self._merge(answer, step)
+        answer.matches = table.matches
+        return answer
 
     def _compare(self, answer: Answer, text: str, places: list[str]) -> Answer | None:
         """"各地…有什么不同": the comparison table, every cell's clause cited."""

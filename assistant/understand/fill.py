@@ -51,16 +51,22 @@ def fill(state: DialogueState, question: str, corpus: Corpus, today: date) -> se
 
 def _place(state: DialogueState, question: str, corpus: Corpus, values: dict[str, Any]) -> None:
     """The place named, and — when it introduces the organisation (浙江的…) — that it is registered there."""
-    from assistant.lang.places import find_scope, place_names
+    from assistant.lang.places import find_scope
 
     scope = find_scope(corpus, question)
     if not scope.jurisdictions:
         return
     values["jurisdictions"] = scope.jurisdictions
-    names = [n for n, j in place_names(corpus).items() if j in scope.jurisdictions and n in question]
-    introduced = any(re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question) for n in names)
-    if "org_type" in values and introduced and state.profile.registered_in_jurisdiction is None:
+    if "org_type" in values and introduced(corpus, question, scope.jurisdictions) and state.profile.registered_in_jurisdiction is None:
         values.setdefault("registered_in_jurisdiction", True)
+
+
+def introduced(corpus: Corpus, question: str, jurisdictions: list[str]) -> list[str]:
+    """The named places that introduce the organisation (浙江的…, 在上海注册的…): where it is."""
+    from assistant.lang.places import place_names
+
+    names = [(n, j) for n, j in place_names(corpus).items() if j in jurisdictions and n in question]
+    return list(dict.fromkeys(j for n, j in names if re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question)))
 
 
 def _reply(state: DialogueState, slots: Slots, values: dict[str, Any], question: str, today: date) -> None:
@@ -92,11 +98,12 @@ def _number_reply(field: str, slots: Slots, values: dict[str, Any]) -> None:
 
 
 def _loose_numbers(state: DialogueState, slots: Slots, values: dict[str, Any]) -> None:
-    """Years no word claimed: a lease when the site is being discussed ("租的，六年")."""
+    """Years no word claimed: a lease when a rented site is being discussed ("租的，六年"; of an owned
+    site, "近三年年检合格" is no lease)."""
     for value, kind in slots.bare_numbers:
         if kind != "years":
             continue
-        if "site_owned" in values or state.pending in ("site_area", "site_tenure_years"):
+        if values.get("site_owned") is False or state.pending in ("site_area", "site_tenure_years"):
             values.setdefault("site_tenure_years", value)
         elif state.pending == "evaluation_years":
             values.setdefault("evaluation_years", value)
