@@ -14,8 +14,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "through retrieval and print hit@1, hit@3 and MRR overall and per style, and recall@10 for "
         "multi-answer questions. A hit is the expected unit, a unit inside it, or its enclosing article. "
         "Then play the scenarios (queries/scenarios/*.yaml) through the engine and print verdict accuracy, "
-        "and the intent accuracy on queries/intents.yaml. --misses lists every failure.",
-        epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/",
+        "and the intent accuracy on queries/intents.yaml. --misses lists every failure. "
+        "A folder or file of multi-jurisdiction profiles (queries/profiles) is scored instead cell by cell: "
+        "each profile matched against every jurisdiction from its structured facts and from its question, "
+        "the per-cell status accuracy and the share of expected failing clauses cited.",
+        epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/\n"
+        "  policykg eval queries/profiles/dev.yaml     (per-cell accuracy of matching)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("path", nargs="?", type=Path, default=Path("queries"), help="gold folder or file (default: queries/)")
@@ -33,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.path.exists():
         raise CorpusError(f"{args.path}: no such gold folder or file")
+    from assistant.evaluation.profiles import is_profile_set
+
+    if is_profile_set(args.path):
+        return _profiles(args.path, args.json, args.misses)
     cases = load_gold(args.path)
     if not cases:
         print(f"policykg: no gold questions found under {args.path}", file=sys.stderr)
@@ -96,3 +104,26 @@ def _kg_section(path: Path, corpus: object, details: bool) -> None:
         print(f"{name:<18}{s.gold:>5}{s.extracted:>7}{s.precision:>11.2f}{s.recall:>8.2f}")
         for miss in s.missed if details else []:
             print(f"   missed   {miss}")
+
+
+def _profiles(path: Path, as_json: bool, details: bool) -> int:
+    """Per-cell accuracy of matching on each file of multi-jurisdiction profiles."""
+    from kg.cache import load_corpus, load_facts
+
+    from assistant.evaluation.profiles import evaluate_profiles, load_profiles
+
+    corpus = load_corpus()
+    facts = load_facts(corpus)
+    for f in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+        rep = evaluate_profiles(corpus, facts, load_profiles(f))
+        if as_json:
+            print(rep.model_dump_json())
+            continue
+        print(f"profiles: {rep.profiles} profiles, {rep.structured.cells} jurisdiction cells ({f})")
+        for name, s in (("from the profile", rep.structured), ("from the question", rep.said)):
+            print(f"  {name:<18} per-cell accuracy {s.right}/{s.cells} = {s.accuracy:.3f}   "
+                  f"failing clauses cited {s.clauses_cited}/{s.clauses} = {s.clause_recall:.2f}")
+            for miss in s.misses if details else []:
+                print(f"     ✗ {miss}")
+        print(f"  questions routed to matching {rep.routed}/{rep.profiles}")
+    return 0
