@@ -46,14 +46,20 @@ def where_turn(state: DialogueState | None, question: str, facts: FactSet | Call
 
 
 def _continues(state: DialogueState, question: str) -> bool:
-    """A reply to the running match: short, or with no intent of its own beyond the one being matched."""
+    """A reply to the running match: no intent of its own beyond the one matched, or a short statement of
+    facts (是, 1200平方米, 不知道) whatever its words."""
     from assistant.lang.text import normalize
 
     from .understand.intent import classify
+    from .understand.slots import read_slots
 
     if state.where is None or state.determination is not None:
         return False
-    return len(normalize(question)) <= _SHORT or classify(question) in ("lookup", state.where.determination)
+    if classify(question) in ("lookup", state.where.determination):
+        return True
+    said = read_slots(question)
+    states = bool(said.values or said.bare_numbers or said.plain_numbers or said.yes_no is not None or said.unsure)
+    return len(normalize(question)) <= _SHORT and states
 
 
 def _answer(state: DialogueState, question: str, determination: str, places: list[str], facts: FactSet,

@@ -120,7 +120,7 @@ class MatchTable(BaseModel):
 
     determination: str
     title: str
-    facts: list[tuple[str, str]] = []  # (label, value) of what the profile states
+    facts: dict[str, str] = {}  # what the profile states: label -> value as said
     matches: list[Match] = []
     questions: list[Decider] = []  # at most two, most decisive first
     unlocks: list[Unlock] = []

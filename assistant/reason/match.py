@@ -61,7 +61,7 @@ def match_profile(corpus: Corpus, facts: FactSet, profile: Profile, determinatio
     order = {j: i for i, (j, _, _, _) in enumerate(rows)}
     matches.sort(key=lambda m: (m.status != "eligible", len(m.unmet), len(m.unknown), order[m.jurisdiction]))
     return MatchTable(determination=det.determination, title=det.title, matches=matches,
-                      facts=[(label, value) for field, label, value in known_facts(profile) if field != "jurisdictions"],
+                      facts={label: value for field, label, value in known_facts(profile) if field != "jurisdictions"},
                       questions=deciders(rows, profile, declined), unlocks=unlocks(rows, asked))
 
 

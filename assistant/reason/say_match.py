@@ -21,7 +21,7 @@ def say_table(table: MatchTable) -> str:
         lines.append("最能定结论的问题：")
         lines += [f"  {i}. {q.ask}（关系到：{'、'.join(q.jurisdictions)}）" for i, q in enumerate(table.questions, 1)]
     if table.facts:
-        lines.append("已知：" + "；".join(f"{label}={value}" for label, value in table.facts) + "（说错了可以直接更正）")
+        lines.append("已知：" + "；".join(f"{label}={value}" for label, value in table.facts.items()) + "（说错了可以直接更正）")
     return "\n".join(lines)
 
 
