@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 Intent = Literal[
     "lookup", "eligibility", "external_site", "levels", "window", "validity",
@@ -73,7 +73,9 @@ class UnmetCondition(BaseModel):
 
 
 class UnknownCondition(BaseModel):
-    """A condition the profile does not settle yet, and the question that would."""
+    """A condition the profile does not settle yet, and the question that would (one per rule, shared)."""
+
+    model_config = ConfigDict(frozen=True)
 
     text: str
     ask: str

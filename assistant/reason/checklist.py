@@ -67,7 +67,7 @@ def evaluate(det: Determination, profile: Profile, facts: FactSet, corpus: Corpu
     for r in judged.routes:
         for rule, _, _ in r.checks + r.deferred:
             by_field.setdefault(rule.cond.field, []).append(rule.cond.unit)
-    sets = [rs for rs, _ in judged.route.route.sets if rs.binds(profile.org_type)] if judged.route else []
+    sets = [rs for rs, _, _, _ in judged.route.route.sets if rs.binds(profile.org_type)] if judged.route else []
     obligations = [f"{o.text}（{corpus.unit(o.unit).label}）" for rs in sets for o in rs.obligations]
     verdict = Verdict(status=judged.status, determination=det.title, conditions=_conditions(judged, profile),
                       changes_needed=_changes(judged),

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..models import Status, Unlock
 from .profile import Profile
-from .routes import Check, Judgement, Place, Rule, judge
+from .routes import Check, Judgement, Memo, Place, Rule, judge
 
 Remedy = tuple[str, Any]  # (field, value that meets the condition)
 # What the organisation is, or what it has already done, is not a change it can make.
@@ -37,22 +37,33 @@ def remedy(rule: Rule) -> Remedy | None:
     return cond.field, float(fact.value) + step
 
 
-def with_changes(profile: Profile, remedies: list[Remedy]) -> Profile:
-    return profile.model_copy(update=dict(remedies))
+class Trials:
+    """Changed profiles made once per base profile and set of changes, each with its own memo: many
+    places failing the same way are tried against the same changed profile."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[int, frozenset[Remedy]], tuple[Profile, Memo]] = {}
+
+    def judge(self, place: Place, profile: Profile, remedies: list[Remedy], asked: str) -> Judgement:
+        key = (id(profile), frozenset(remedies))
+        if key not in self._made:
+            self._made[key] = (profile.model_copy(update=dict(remedies)), {})
+        changed, memo = self._made[key]
+        return judge(place, changed, asked, memo)
 
 
-def after(place: Place, profile: Profile, unmet: list[Check], asked: str) -> Status | None:
+def after(place: Place, profile: Profile, unmet: list[Check], asked: str, trials: Trials) -> Status | None:
     """The place's status once every remedy of `unmet` is made (None: some failure has no remedy)."""
     remedies = [remedy(rule) for rule, _, _ in unmet]
-    if not remedies or any(r is None for r in remedies):
+    if not remedies or any(r is None or not _hashable(r) for r in remedies):
         return None
-    return judge(place, with_changes(profile, remedies), asked).status  # type: ignore[arg-type]
+    return trials.judge(place, profile, remedies, asked).status  # type: ignore[arg-type]
 
 
 Row = tuple[str, Place, Profile, Judgement]
 
 
-def unlocks(rows: list[Row], asked: str, limit: int = 5) -> list[Unlock]:
+def unlocks(rows: list[Row], asked: str, trials: Trials, limit: int = 5) -> list[Unlock]:
     """Single changes that turn failing places, the most places first."""
     failing = [r for r in rows if r[3].status == "not_eligible"]
     candidates: dict[Remedy, str] = {}
@@ -61,7 +72,8 @@ def unlocks(rows: list[Row], asked: str, limit: int = 5) -> list[Unlock]:
             found = remedy(rule)
             if found is not None and found[0] not in PER_PLACE and _hashable(found) and change:
                 candidates.setdefault(found, change)
-    found_unlocks = [u for u in (_try(c, text, failing, asked) for c, text in candidates.items()) if u.eligible or u.opened]
+    found_unlocks = [u for u in (_try(c, text, failing, asked, trials) for c, text in candidates.items())
+                     if u.eligible or u.opened]
     found_unlocks.sort(key=lambda u: (-len(u.eligible), -len(u.opened)))
     return found_unlocks[:limit]
 
@@ -74,13 +86,13 @@ def _hashable(found: Remedy) -> bool:
     return True
 
 
-def _try(change: Remedy, text: str, failing: list[Row], asked: str) -> Unlock:
+def _try(change: Remedy, text: str, failing: list[Row], asked: str, trials: Trials) -> Unlock:
     field, _ = change
     unlock = Unlock(field=field, change=text)
     for jurisdiction, place, profile, judged in failing:
         if not any(rule.cond.field == field for rule, _, _ in judged.unmet):
             continue
-        status = judge(place, with_changes(profile, [change]), asked).status
+        status = trials.judge(place, profile, [change], asked).status
         if status == "eligible":
             unlock.eligible.append(jurisdiction)
         elif status == "needs_info":

@@ -22,14 +22,13 @@ from kg.models import Corpus
 from ..models import Decider, Match, MatchTable, UnknownCondition, UnmetCondition
 from .checklist import ORG_TYPE_QUESTION, yes_no_values
 from .condition import value_of
-from .counterfactual import Row, after, unlocks
+from .counterfactual import Row, Trials, after, unlocks
 from .profile import Profile
-from .routes import Judgement, compiled, failures, judge
+from .compile import PLAIN_ASKS
+from .routes import Judgement, Memo, compiled, failures, judge
 from .rules import Determination, load_rules
 
 CHECKLISTS = ("eligibility", "external_site")  # the determinations made of per-place rule sets
-# questions whose rule wording names one place; across places they are asked plainly
-PLAIN_ASKS = {"registered_in_jurisdiction": "贵单位在哪个省、市依法登记？"}
 
 
 def match_profile(corpus: Corpus, facts: FactSet, profile: Profile, determination: str = "eligibility",
@@ -48,21 +47,23 @@ def match_profile(corpus: Corpus, facts: FactSet, profile: Profile, determinatio
     comp = compiled(det, facts, corpus)
     wanted = set(places or ())
     rows: list[Row] = []
-    at: dict[bool | None, Profile] = {}
+    at: dict[bool | None, tuple[Profile, Memo]] = {}  # the profile as each place sees it, and its outcomes
     for j in comp.jurisdictions:
         place = comp.place((j,))
         if place is None or (wanted and j not in wanted):
             continue
         local = _registered_at(profile, j, comp.parents)
         if local not in at:
-            at[local] = profile.model_copy(update={"registered_in_jurisdiction": local, "jurisdictions": []})
-        rows.append((j, place, at[local], judge(place, at[local], asked)))
-    matches = [_match(det, row, asked) for row in rows]
+            at[local] = (profile.model_copy(update={"registered_in_jurisdiction": local, "jurisdictions": []}), {})
+        seen, memo = at[local]
+        rows.append((j, place, seen, judge(place, seen, asked, memo)))
+    trials = Trials()
+    matches = [_match(det, row, asked, trials) for row in rows]
     order = {j: i for i, (j, _, _, _) in enumerate(rows)}
     matches.sort(key=lambda m: (m.status != "eligible", len(m.unmet), len(m.unknown), order[m.jurisdiction]))
     return MatchTable(determination=det.determination, title=det.title, matches=matches,
                       facts={label: value for field, label, value in known_facts(profile) if field != "jurisdictions"},
-                      questions=deciders(rows, profile, declined), unlocks=unlocks(rows, asked))
+                      questions=deciders(rows, profile, declined), unlocks=unlocks(rows, asked, trials))
 
 
 def _registered_at(profile: Profile, place: str, parents: dict[str, str | None]) -> bool | None:
@@ -77,18 +78,22 @@ def _registered_at(profile: Profile, place: str, parents: dict[str, str | None])
     return False if stated else None
 
 
-def _match(det: Determination, row: Row, asked: str) -> Match:
+def _match(det: Determination, row: Row, asked: str, trials: Trials) -> Match:
+    """One row of the table."""
     jurisdiction, place, profile, judged = row
-    unmet = [UnmetCondition(text=f"〔{route}〕{rule.text}" if route else rule.text, value=value_of(rule.cond, profile),
-                            citation=rule.citation, change=change) for (rule, _, change), route in failures(judged)]
-    out = Match(jurisdiction=jurisdiction, determination=det.determination, title=det.title, status=judged.status,
-                drafted=place.drafted, route=judged.route.route.name if judged.route and judged.route.certain else None,
-                unmet=unmet, unknown=_unknown(judged, profile))
+    unmet = [UnmetCondition(text=f"〔{route}〕{rule.text}" if route else rule.text,
+                            value=value_of(rule.cond, profile), citation=rule.citation, change=change)
+             for (rule, _, change), route in failures(judged)]
+    changes: list[str] = []
+    then = None
     closest = judged.route.unmet() if judged.route and judged.route.status == "not_eligible" else judged.unmet
     if judged.status == "not_eligible" and closest:
-        out.changes = list(dict.fromkeys(change for _, _, change in closest if change))
-        out.after_changes = after(place, profile, closest, asked)
-    return out
+        changes = list(dict.fromkeys(change for _, _, change in closest if change))
+        then = after(place, profile, closest, asked, trials)
+    route = judged.route.route.name if judged.route and judged.route.certain else None
+    return Match(jurisdiction=jurisdiction, determination=det.determination, title=det.title, status=judged.status,
+                 drafted=place.drafted, route=route, unmet=unmet, unknown=_unknown(judged, profile), changes=changes,
+                 after_changes=then)
 
 
 def _unknown(judged: Judgement, profile: Profile) -> list[UnknownCondition]:
@@ -96,8 +101,7 @@ def _unknown(judged: Judgement, profile: Profile) -> list[UnknownCondition]:
     out = [UnknownCondition(text="单位类型", ask=ORG_TYPE_QUESTION, field="org_type")] if judged.kind_open else []
     for rule, status, _ in judged.route.checks if judged.route else []:
         if status == "unknown" and not (rule.cond.field == "org_type" and (judged.kind_open or profile.org_type)):
-            out.append(UnknownCondition(text=rule.text, ask=PLAIN_ASKS.get(rule.cond.field, rule.cond.ask),
-                                        field=rule.cond.field, citation=rule.citation))
+            out.append(rule.missing)
     return out
 
 

@@ -8,65 +8,23 @@ that could apply fails on a stated fact — and then it fails now, citing those 
 for more. When the kind of organisation is not known yet, each kind is tried in turn: a stated bad
 record fails every kind, a failed 民政年审 only those the clause names.
 
-Rules are compiled once per rule file and fact set (facts looked up, citations built), so matching a
-profile against every place of a large corpus costs a pass over its conditions and nothing more.
+The rules come compiled (assistant.reason.compile); a `Memo` keeps each distinct condition's outcome for
+one profile, so judging every place of a large corpus evaluates each distinct condition once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal
 
-from kg.facts import Condition, FactSet
-from kg.models import Corpus
-
-from ..models import CitationRef
-from .condition import cite, kind_status, status_of, text_of
-from .profile import OrgType, Profile
-from .rules import Determination, RuleCondition, RuleError, RuleSet
+from .compile import ORG_TYPES, Compiled, Place, Route, Rule, compiled  # noqa: F401  (re-exported)
+from .condition import status_of
+from .profile import Profile
 
 VerdictStatus = Literal["eligible", "not_eligible", "needs_info"]
-ORG_TYPES: tuple[str, ...] = get_args(OrgType)
 _RANK = {"eligible": 0, "needs_info": 1, "not_eligible": 2}
-
-
-@dataclass(eq=False)
-class Rule:
-    """A condition ready to evaluate: its fact looked up, its words and citation made once."""
-
-    cond: RuleCondition
-    fact: Condition | None
-    text: str
-    citation: CitationRef
-    kinds: frozenset[str] | None  # the kinds of organisation it binds (None: every kind)
-
-
-@dataclass(eq=False)
-class Route:
-    """One way into a place: the sets every route shares, plus this route's own."""
-
-    name: str | None
-    sets: list[tuple[RuleSet, list[Rule]]]
-    own: list[RuleSet]
-
-    def owns(self, rs: RuleSet) -> bool:
-        return any(rs is o for o in self.own)
-
-
-@dataclass(eq=False)
-class Place:
-    """A jurisdiction (or several named together) with the routes its rule sets make."""
-
-    jurisdiction: str
-    sets: list[RuleSet]
-    routes: list[Route]
-
-    @property
-    def drafted(self) -> bool:
-        return any(rs.drafted for rs in self.sets)
-
-
 Check = tuple[Rule, str, "str | None"]  # rule, met/unmet/unknown, the change that would meet it
+Memo = dict[int, tuple[str, "str | None"]]  # a condition's meaning -> its outcome, for one profile
 
 
 @dataclass(eq=False)
@@ -79,6 +37,8 @@ class RouteResult:
     checks: list[Check] = field(default_factory=list)
     deferred: list[Check] = field(default_factory=list)  # conditions for kinds not known yet
     status: VerdictStatus = "needs_info"
+    unmet_count: int = 0
+    unknown_count: int = 0
 
     def unmet(self) -> list[Check]:
         return [c for c in self.checks if c[1] == "unmet"]
@@ -98,70 +58,17 @@ class Judgement:
     kind_open: bool  # the kind of organisation is unknown and matters here
 
 
-class Compiled:
-    """A determination's rule sets compiled against one corpus and its facts."""
-
-    def __init__(self, det: Determination, facts: FactSet, corpus: Corpus) -> None:
-        self.det = det
-        found = {(f.provenance.unit_id, f.attribute): f for f in reversed(facts.conditions)}
-        self.rules = {rs.id: [_compile(c, rs, found, corpus) for c in rs.conditions] for rs in det.rulesets}
-        self.parents = {d.meta.jurisdiction: d.meta.parent_jurisdiction for d in corpus.documents}
-        order = [d.meta.jurisdiction for d in corpus.documents] + [rs.jurisdiction for rs in det.rulesets]
-        self._places: dict[tuple[str, ...], Place | None] = {}
-        self.jurisdictions = [j for j in dict.fromkeys(order) if self.place((j,)) is not None]
-
-    def place(self, named: tuple[str, ...]) -> Place | None:
-        """The place binding the named jurisdictions' sets (a province's inherited ones included)."""
-        if named not in self._places:
-            sets = [rs for rs in self.det.rulesets if rs.jurisdiction in named
-                    or (rs.inherit and any(self.parents.get(j) == rs.jurisdiction for j in named))]
-            self._places[named] = Place("、".join(named), sets, self._routes(sets)) if sets else None
-        return self._places[named]
-
-    def _routes(self, sets: list[RuleSet]) -> list[Route]:
-        names = list(dict.fromkeys(rs.route for rs in sets if rs.route))
-        if not names:
-            return [Route(None, [(rs, self.rules[rs.id]) for rs in sets], [])]
-        return [Route(n, [(rs, self.rules[rs.id]) for rs in sets if rs.route in (None, n)],
-                      [rs for rs in sets if rs.route == n]) for n in names]
-
-
-_COMPILED: dict[tuple[int, str, str], Compiled] = {}
-
-
-def compiled(det: Determination, facts: FactSet, corpus: Corpus) -> Compiled:
-    """The compiled rules, kept per rule file, fact set and corpus (a handful at most)."""
-    key = (id(det), facts.fingerprint, corpus.fingerprint)
-    found = _COMPILED.get(key)
-    if found is None or found.det is not det:
-        if len(_COMPILED) >= 8:
-            _COMPILED.pop(next(iter(_COMPILED)))
-        found = _COMPILED[key] = Compiled(det, facts, corpus)
-    return found
-
-
-def _compile(cond: RuleCondition, rs: RuleSet, found: dict[tuple[str, str], Condition], corpus: Corpus) -> Rule:
-    fact = None
-    if cond.attribute:
-        fact = found.get((cond.unit, cond.attribute))
-        if fact is None:
-            raise RuleError(f"规则 {cond.id}：在 {cond.unit} 中没有抽取到属性 {cond.attribute} 的条件，请检查语料或规则文件")
-    kinds = set(cond.when_types or ORG_TYPES)
-    kinds &= set(rs.types or ORG_TYPES)
-    kinds -= set(rs.not_types)
-    whole = kinds == set(ORG_TYPES)
-    return Rule(cond, fact, text_of(cond, fact), cite(corpus, cond.unit), None if whole else frozenset(kinds))
-
-
 def chosen_routes(place: Place, asked: str) -> list[Route]:
     """The routes a question names by their own words (企业职业技能等级认定 → 第九条), else all."""
-    named = [r for r in place.routes if any(w in asked for rs in r.own for w in rs.named_by)]
-    return named or place.routes
+    if not asked or not place.named:
+        return place.routes
+    return [r for r in place.routes if any(w in asked for w in r.named_by)] or place.routes
 
 
-def judge(place: Place, profile: Profile, asked: str = "") -> Judgement:
-    """The place's verdict for the profile."""
-    results = [_evaluate(r, profile) for r in chosen_routes(place, asked)]
+def judge(place: Place, profile: Profile, asked: str = "", memo: Memo | None = None) -> Judgement:
+    """The place's verdict for the profile (`memo`: outcomes already known for this very profile)."""
+    memo = {} if memo is None else memo
+    results = [_evaluate(r, profile, memo) for r in chosen_routes(place, asked)]
     possible = sorted((r for r in results if r.possible), key=_closeness)
     kind_open = profile.org_type is None and any(not r.certain or r.deferred for r in possible)
     if not possible:
@@ -181,7 +88,7 @@ def judge(place: Place, profile: Profile, asked: str = "") -> Judgement:
 
 
 def _closeness(r: RouteResult) -> tuple[int, bool, int, int]:
-    return (_RANK[r.status], not r.certain, len(r.unmet()), len(r.unknown()))
+    return (_RANK[r.status], not r.certain, r.unmet_count, r.unknown_count)
 
 
 def _union(checks: object) -> list[Check]:
@@ -191,31 +98,36 @@ def _union(checks: object) -> list[Check]:
     return list(seen.values())
 
 
-def _evaluate(route: Route, profile: Profile) -> RouteResult:
+def _evaluate(route: Route, profile: Profile, memo: Memo) -> RouteResult:
+    """The route's conditions on the profile; each distinct condition evaluated once per profile (memo)."""
     kind = profile.org_type
     if route.own:
-        binds = [rs.binds(kind) for rs in route.own]
-        possible, certain = any(b is not False for b in binds), kind is not None
+        result = RouteResult(route, kind is None or route.own_kinds is None or kind in route.own_kinds, kind is not None)
+        if not result.possible:
+            return result
     else:
-        possible, certain = True, True
-    result = RouteResult(route, possible, certain)
-    if not possible:
-        return result
-    for rs, rules in route.sets:
-        bound = rs.binds(kind)
-        if bound is False:
+        result = RouteResult(route, True, True)
+    checks, deferred = result.checks, result.deferred
+    unmet = unknown = 0
+    for rule, key, kinds, waits in route.flat:
+        if kind is not None and kinds is not None and kind not in kinds:
             continue
-        for rule in rules:
-            if rule.kinds is not None and kind is not None and kind not in rule.kinds:
-                continue
-            status, change = status_of(rule.cond, rule.fact, profile)
-            if status == "skip":
-                continue
-            # a condition for some kinds only waits for the kind, unless the route itself is that kind's
-            conditional = kind is None and rule.kinds is not None and (bool(rule.cond.when_types) or not route.owns(rs))
-            (result.deferred if conditional else result.checks).append((rule, status, change))
-    statuses = {s for _, s, _ in result.checks}
-    result.status = "not_eligible" if "unmet" in statuses else "needs_info" if "unknown" in statuses else "eligible"
+        outcome = memo.get(key)
+        if outcome is None:
+            outcome = memo[key] = status_of(rule.cond, rule.fact, profile)
+        status = outcome[0]
+        if status == "skip":
+            continue
+        if kind is None and waits:
+            deferred.append((rule, status, outcome[1]))
+            continue
+        checks.append((rule, status, outcome[1]))
+        if status == "unmet":
+            unmet += 1
+        elif status == "unknown":
+            unknown += 1
+    result.unmet_count, result.unknown_count = unmet, unknown
+    result.status = "not_eligible" if unmet else "needs_info" if unknown else "eligible"
     return result
 
 
@@ -230,7 +142,7 @@ def _failing_every_kind(routes: list[RouteResult]) -> list[Check] | None:
     for kind in ORG_TYPES:
         open_route = False
         for r in routes:
-            if r.route.own and not any(rs.binds(kind) for rs in r.route.own):
+            if r.route.own and not any(k is None or kind in k for k in r.route.own):
                 continue
             found = _failures(r, kind)
             if not found:
@@ -246,10 +158,7 @@ def _failures(r: RouteResult, kind: str) -> list[Check]:
     """What fails the route for one kind of organisation: its stated failures, and the kind itself if barred."""
     out = [c for c in r.checks + r.deferred if c[1] == "unmet" and (c[0].kinds is None or kind in c[0].kinds)]
     for rule, _, _ in r.checks:
-        cond = rule.cond
-        if cond.field != "org_type" or not (cond.forbid_types or cond.allow_types):
-            continue
-        if (rule.kinds is None or kind in rule.kinds) and kind_status(cond, kind)[0] == "unmet":
+        if rule.by_kind is not None and (rule.kinds is None or kind in rule.kinds) and rule.by_kind[kind] == "unmet":
             out.append((rule, "unmet", None))
     return out
 
