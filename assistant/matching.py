@@ -30,7 +30,7 @@ def where_turn(state: DialogueState | None, question: str, facts: FactSet | Call
 
     from .understand.where import asks_where, read_where
 
-    state = (state or DialogueState()).model_copy(deep=True)
+    state = state or DialogueState()
     text = normalize(question)
     if any(w in text for w in RESET_WORDS) or (state.pending and any(w in text for w in WHY_WORDS)):
         return None
@@ -39,6 +39,7 @@ def where_turn(state: DialogueState | None, question: str, facts: FactSet | Call
     continuing = determination is None and _continues(state, question)
     if determination is None and not continuing:
         return None
+    state = state.model_copy(deep=True)  # the engine keeps the old state until the turn is merged
     determination = determination or state.where.determination  # type: ignore[union-attr]
     read = read_where(state, question, corpus, today or date.today(), determination)
     places = read.places or (state.where.places if continuing and state.where else [])

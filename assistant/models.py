@@ -94,7 +94,7 @@ class Match(BaseModel):
     route: str | None = None  # the way in the verdict is for, when the place has several
     unmet: list[UnmetCondition] = []
     unknown: list[UnknownCondition] = []
-    changes: list[str] = []  # the smallest change that lifts every failure (the closest route's)
+    changes: list[str] = []  # the smallest change that lifts every failure it can change (the closest route's)
     after_changes: Status | None = None  # the status once `changes` are made
 
 

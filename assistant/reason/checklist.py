@@ -16,10 +16,10 @@ from kg.facts import FactSet
 from kg.models import Corpus
 
 from ..models import ConditionCheck, Verdict
-from .condition import applies, check, cite, fact_for, show_value  # noqa: F401  (the names levels/validity use)
+from .condition import check, cite, fact_for, show_value  # noqa: F401  (the names levels/validity use)
 from .profile import Profile
 from .routes import Check, Judgement, compiled, failures, judge
-from .rules import Determination, RuleCondition, RuleSet
+from .rules import Determination, RuleCondition
 
 ORG_TYPE_QUESTION = "贵单位是什么类型？（企业、行业协会、技工院校、职业院校、培训机构、事业单位……）"
 
@@ -42,14 +42,6 @@ class Checked(BaseModel):
     rulesets: list[str] = []
     by_field: dict[str, list[str]] = {}  # field -> unit ids of the conditions reading it
     obligation_units: list[str] = []  # the clauses of the steps that follow a positive decision
-
-
-def binding_sets(det: Determination, profile: Profile, corpus: Corpus) -> list[RuleSet]:
-    """The rule sets of the places the profile names (a province's inherited sets included)."""
-    parents = {d.meta.jurisdiction: d.meta.parent_jurisdiction for d in corpus.documents}
-    named = set(profile.jurisdictions)
-    return [rs for rs in det.rulesets if rs.jurisdiction in named
-            or (rs.inherit and any(parents.get(j) == rs.jurisdiction for j in named))]
 
 
 def evaluate(det: Determination, profile: Profile, facts: FactSet, corpus: Corpus, asked: str = "") -> Checked:

@@ -51,13 +51,6 @@ def show_value(field: str, value: Any) -> str | None:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def applies(cond: RuleCondition, profile: Profile) -> bool | None:
-    """Whether the condition binds this kind of organisation (None: the kind is not known yet)."""
-    if not cond.when_types:
-        return True
-    return None if profile.org_type is None else profile.org_type in cond.when_types
-
-
 def status_of(cond: RuleCondition, fact: Condition | None, profile: Profile) -> tuple[Status, str | None]:
     """(status, the change that would meet it) for a condition whose fact (if it reads one) is given."""
     if cond.owned_satisfies and profile.site_owned:

@@ -22,7 +22,7 @@ from kg.models import Corpus
 from ..models import Decider, Match, MatchTable, UnknownCondition, UnmetCondition
 from .checklist import ORG_TYPE_QUESTION, yes_no_values
 from .condition import value_of
-from .counterfactual import Row, Trials, after, unlocks
+from .counterfactual import Row, Trials, after, remedy, unlocks
 from .profile import Profile
 from .compile import PLAIN_ASKS
 from .routes import Judgement, Memo, compiled, failures, judge
@@ -88,7 +88,8 @@ def _match(det: Determination, row: Row, asked: str, trials: Trials) -> Match:
     then = None
     closest = judged.route.unmet() if judged.route and judged.route.status == "not_eligible" else judged.unmet
     if judged.status == "not_eligible" and closest:
-        changes = list(dict.fromkeys(change for _, _, change in closest if change))
+        # only what the organisation can change: not its kind, not its record
+        changes = list(dict.fromkeys(change for rule, _, change in closest if change and remedy(rule) is not None))
         then = after(place, profile, closest, asked, trials)
     route = judged.route.route.name if judged.route and judged.route.certain else None
     return Match(jurisdiction=jurisdiction, determination=det.determination, title=det.title, status=judged.status,

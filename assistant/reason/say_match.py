@@ -31,7 +31,7 @@ def headline(table: MatchTable) -> str:
     if not table.matches:
         return f"各地结论（{table.title}）：没有可以判断的地区。"
     counts = "，".join(f"{STATUS_WORDS[s]} {len(by[s])}" for s in STATUS_WORDS if by[s])
-    where = f"可以申请的：{'、'.join(by['eligible'])}。" if by["eligible"] else "目前没有一地能确认符合。"
+    where = f"符合的：{'、'.join(by['eligible'])}。" if by["eligible"] else "目前没有一地能确认符合。"
     return f"各地结论（{table.title}，{len(table.matches)} 地）：{counts}。{where}"
 
 
