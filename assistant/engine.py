@@ -110,7 +110,21 @@ class Engine:
         # two-character ones are guesses (条讲 -> 条件) that would invent a topic
         ranked = [h.unit_id for h in result.hits]
         question = question.with_hints([w for w in result.query.repairs.values() if len(w) >= 3])
-        return self._compare(answer, question) or self._reason(answer, question, today, ranked)
+        return (self._match(answer, question, today) or self._compare(answer, question)
+                or self._reason(answer, question, today, ranked))
+
+    def _match(self, answer: Answer, question: Question, today: date | None) -> Answer | None:
+        """"在哪些地方能申请": every jurisdiction's verdict for the profile (assistant.dialogue.where), the
+        places named in the question as asked (not the chosen scope), `matches` added to the answer."""
+        from .dialogue.where import where_turn
+
+        found = where_turn(self.state, question, self.ws, today=today)
+        if found is None:
+            return None
+        step, table = found
+        answer = self._merge(answer, step)
+        answer.matches = table.matches
+        return answer
 
     def _compare(self, answer: Answer, question: Question) -> Answer | None:
         """"各地…有什么不同": the comparison table, every cell's clause cited."""

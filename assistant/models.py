@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 Intent = Literal[
     "lookup", "eligibility", "external_site", "levels", "window", "validity",
@@ -60,6 +60,74 @@ class Verdict(BaseModel):
     obligations: list[str] = []
 
 
+Status = Literal["eligible", "not_eligible", "needs_info"]
+
+
+class UnmetCondition(BaseModel):
+    """A stated fact that fails one of a place's conditions, and the change that would meet it."""
+
+    text: str
+    value: str | None = None
+    citation: CitationRef | None = None
+    change: str | None = None  # 场地面积：950 → 至少 1000 平方米
+
+
+class UnknownCondition(BaseModel):
+    """A condition the profile does not settle yet, and the question that would (one per rule, shared)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    ask: str
+    field: str
+    citation: CitationRef | None = None
+
+
+class Match(BaseModel):
+    """One jurisdiction's verdict on one determination for a profile: a row of the match table."""
+
+    jurisdiction: str
+    determination: str  # eligibility, external_site
+    title: str
+    status: Status
+    drafted: bool = False  # rules drafted for an added document, not yet reviewed (草拟)
+    route: str | None = None  # the way in the verdict is for, when the place has several
+    unmet: list[UnmetCondition] = []
+    unknown: list[UnknownCondition] = []
+    changes: list[str] = []  # the smallest change that lifts every failure it can change (the closest route's)
+    after_changes: Status | None = None  # the status once `changes` are made
+
+
+class Unlock(BaseModel):
+    """One change of one fact, and the places it would turn."""
+
+    field: str
+    change: str  # 场地自有或租赁期：3 → 至少 5 年
+    eligible: list[str] = []  # places that would become 符合
+    opened: list[str] = []  # places that would no longer fail, though still needing information
+
+
+class Decider(BaseModel):
+    """A question whose answer settles or moves the most places at once."""
+
+    field: str
+    ask: str
+    jurisdictions: list[str]
+    yes: Any = Field(default=True, exclude=True)  # what a bare 是 / 有 means for the field
+    no: Any = Field(default=False, exclude=True)
+
+
+class MatchTable(BaseModel):
+    """Every jurisdiction's verdict for one profile: eligible first, then the closest to eligible."""
+
+    determination: str
+    title: str
+    facts: dict[str, str] = {}  # what the profile states: label -> value as said
+    matches: list[Match] = []
+    questions: list[Decider] = []  # at most two, most decisive first
+    unlocks: list[Unlock] = []
+
+
 class Answer(BaseModel):
     """What `ask` returns: a short answer, ranked citations, and (later) a verdict."""
 
@@ -73,3 +141,4 @@ class Answer(BaseModel):
     notes: list[str] = []  # e.g. "问题过长，已截取前 500 字"
     comparison: dict[str, Any] | None = None  # the ComparisonTable, for "各地…有什么不同" questions
     computed: dict[str, Any] | None = None  # sanction ladders ({"ladders": …}) or due dates ({"due": …})
+    matches: list[Match] | None = None  # "在哪些地方能申请": every jurisdiction's verdict (questions, unlocks in computed)

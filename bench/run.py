@@ -1,11 +1,19 @@
 """Speed benchmark: policykg against the obvious pipeline, measured side by side in one run.
 
-    python bench/run.py [--repeat 5] [--scale 100]
+    python bench/run.py [--repeat 5] [--scale 100] [--only match]
 
 Every figure is a median over repeated runs; cold figures are whole fresh processes. The obvious
 pipeline is jieba.analyse.ChineseAnalyzer + default jieba + whoosh over the same units, built and
 queried the same way, so the ratios compare methods on this machine at this moment. Timings are
 printed, never asserted: machines are shared and noisy.
+
+Matching (one profile against every jurisdiction's rule sets, counterfactuals and deciding questions
+included) is timed warm in a fresh process: the corpus, facts and rules loaded and compiled once, then
+every profile of queries/profiles/dev.yaml matched in turn, three times (p50/p95 of wall time, and the
+median CPU time, steadier on a shared machine). The loaded corpus is frozen out of the garbage collector
+first (gc.freeze), as a long-running process would do: otherwise a full collection over the 100x corpus's
+objects pauses one match in twenty for about a second. On the N× corpus the rules are the shipped ones
+rewritten for each copy (its places and document ids), as rules drafted for added documents would be.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -80,6 +89,29 @@ for q in qs:
 print(json.dumps(out))
 """
 
+OURS_MATCH = """
+import sys, time, json
+sys.path.insert(0, sys.argv[3])
+import os
+from assistant.workspace import Workspace
+from assistant.reason.match import match_profile
+from assistant.reason.profile import Profile
+from assistant.reason.rules import load_rules
+from bench.run import scaled_rules
+ws = Workspace.from_settings(os.environ); corpus = ws.corpus; facts = ws.facts
+rules = scaled_rules(load_rules("eligibility"), int(sys.argv[2]))
+profiles = [Profile.model_validate(p) for p in json.load(open(sys.argv[1]))]
+rows = len(match_profile(corpus, facts, profiles[0], rules=rules).matches)
+import gc; gc.freeze()  # the loaded corpus and facts live as long as the process: out of the collector's passes
+out, cpu = [], []
+for _ in range(3):
+    for p in profiles:
+        t, c = time.perf_counter(), time.process_time()
+        match_profile(corpus, facts, p, rules=rules)
+        out.append(time.perf_counter() - t); cpu.append(time.process_time() - c)
+print(json.dumps({"rows": rows, "times": out, "cpu": cpu}))
+"""
+
 OURS_BUILD = """
 import os
 from assistant.search.retriever import Retriever
@@ -132,13 +164,50 @@ def scaled_corpus(src: Path, dest: Path, scale: int) -> None:
                 copy = copy.replace(p, f"{p}{k}")
             for d in m["documents"]:
                 d["id"] = f"{d['id']}-{k}"
-                for key in ("title", "jurisdiction", "region_start", "body_start", "body_end"):
+                for key in ("title", "jurisdiction", "parent_jurisdiction", "region_start", "body_start", "body_end"):
                     if d.get(key):
                         for p in places:
                             d[key] = d[key].replace(p, f"{p}{k}")
             (dest / f"{name}.txt").write_text(copy, encoding="utf-8")
             (dest / f"{name}.meta.yaml").write_text(yaml.safe_dump(m, allow_unicode=True), encoding="utf-8")
     _scaled_phrasings(dest / "phrasings", scale)
+
+
+def scaled_rules(det: Any, scale: int) -> Any:
+    """A rule file rewritten for every copy of the scaled corpus (scale 0: as shipped): each rule set once per
+    copy, its place and its units' document ids given the copy's number, as scaled_corpus names them."""
+    if not scale:
+        return det
+    places = ["宿迁", "池州", "吉林", "江苏", "浙江"]
+
+    def unit(uid: str, k: int) -> str:
+        doc, _, rest = uid.partition("/")
+        return f"{doc}-{k}/{rest}" if rest else f"{doc}-{k}"
+
+    def place(name: str, k: int) -> str:
+        for p in places:
+            name = name.replace(p, f"{p}{k}")
+        return name
+
+    sets = []
+    for k in range(scale):
+        for rs in det.rulesets:
+            conds = [c.model_copy(update={"unit": unit(c.unit, k)}) for c in rs.conditions]
+            duties = [o.model_copy(update={"unit": unit(o.unit, k)}) for o in rs.obligations]
+            sets.append(rs.model_copy(update={"id": f"{rs.id}-{k}", "jurisdiction": place(rs.jurisdiction, k),
+                                              "conditions": conds, "obligations": duties}))
+    return det.model_copy(update={"rulesets": sets})
+
+
+def measure_match(corpus_dir: Path, profiles: Path, scale: int, phrasings: Path | None = None) -> dict[str, float]:
+    """Warm matching of every dev profile against every place's rule sets, in a fresh process."""
+    base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {**base_env, "POLICYKG_CACHE": tempfile.mkdtemp(prefix="pk-bench-"), "POLICYKG_CORPUS": str(corpus_dir)}
+    if phrasings is not None:
+        env["POLICYKG_PHRASINGS"] = str(phrasings)
+    found = json.loads(run([PY, "-c", OURS_MATCH, str(profiles), str(scale), str(REPO)], env)[2])
+    return {"match_rows": found["rows"], "match_p50_ms": pct(found["times"], 0.5), "match_p95_ms": pct(found["times"], 0.95),
+            "match_cpu_p50_ms": pct(found["cpu"], 0.5), "match_cpu_p95_ms": pct(found["cpu"], 0.95)}
 
 
 def _scaled_phrasings(dest: Path, scale: int) -> None:
@@ -193,19 +262,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scale", type=int, default=100, help="synthetic corpus size multiple (0 to skip)")
+    parser.add_argument("--only", choices=["match"], help="time only matching (no index builds, no baseline)")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     from assistant.evaluation.retrieval import load_gold
     from kg.corpus import embedded_corpus_dir
 
+    profiles = Path(tempfile.mkdtemp()) / "profiles.json"
+    dev = yaml_profiles(REPO / "queries" / "profiles" / "dev.yaml")
+    profiles.write_text(json.dumps(dev, ensure_ascii=False), encoding="utf-8")
+    if args.only == "match":
+        _print_match([("1x", measure_match(embedded_corpus_dir(), profiles, 0))]
+                     + ([(f"{args.scale}x", _scaled_match(args.scale, profiles))] if args.scale else []))
+        return
+
     qfile = Path(tempfile.mkdtemp()) / "questions.json"
     qfile.write_text(json.dumps([c.q for c in load_gold(REPO / "queries")], ensure_ascii=False), encoding="utf-8")
-    rows = [("1x", measure(embedded_corpus_dir(), qfile, args.repeat, cold=True))]
+    rows = [("1x", {**measure(embedded_corpus_dir(), qfile, args.repeat, cold=True),
+                    **measure_match(embedded_corpus_dir(), profiles, 0)})]
     if args.scale:
         big = Path(tempfile.mkdtemp(prefix="pk-scaled-"))
         scaled_corpus(embedded_corpus_dir(), big, args.scale)
         large = measure(big, qfile, max(2, args.repeat // 2), cold=False, phrasings=big / "phrasings")
-        rows.append((f"{args.scale}x", large))
+        rows.append((f"{args.scale}x", {**large, **measure_match(big, profiles, args.scale, big / "phrasings")}))
     print(f"{'corpus':<7}{'metric':<18}{'policykg':>10}{'obvious':>10}{'ratio':>8}")
     for name, r in rows:
         for label, ours, base in [("index build s", "ours_build_s", "base_build_s"),
@@ -215,6 +294,33 @@ def main() -> None:
                                   ("warm p95 ms", "ours_p95_ms", "base_p95_ms")]:
             if ours in r:
                 print(f"{name:<7}{label:<18}{r[ours]:>10.3f}{r[base]:>10.3f}{r[ours] / r[base]:>8.2f}")
+    _print_match([(name, r) for name, r in rows if "match_p50_ms" in r], header=False)
+
+
+def _scaled_match(scale: int, profiles: Path) -> dict[str, float]:
+    from kg.corpus import embedded_corpus_dir
+
+    big = Path(tempfile.mkdtemp(prefix="pk-scaled-"))
+    scaled_corpus(embedded_corpus_dir(), big, scale)
+    return measure_match(big, profiles, scale, big / "phrasings")
+
+
+def _print_match(rows: list[tuple[str, dict[str, float]]], header: bool = True) -> None:
+    if header:
+        print(f"{'corpus':<7}{'metric':<18}{'policykg':>10}")
+    for name, r in rows:
+        print(f"{name:<7}{'match places':<18}{r['match_rows']:>10.0f}")
+        print(f"{name:<7}{'warm match p50 ms':<18}{r['match_p50_ms']:>10.3f}")
+        print(f"{name:<7}{'warm match p95 ms':<18}{r['match_p95_ms']:>10.3f}")
+        print(f"{name:<7}{'match CPU p50 ms':<18}{r['match_cpu_p50_ms']:>10.3f}")
+        print(f"{name:<7}{'match CPU p95 ms':<18}{r['match_cpu_p95_ms']:>10.3f}")
+
+
+def yaml_profiles(path: Path) -> list[dict[str, Any]]:
+    """The structured profiles of a profiles file (the bench's workload)."""
+    import yaml
+
+    return [case["profile"] for case in yaml.safe_load(path.read_text(encoding="utf-8"))["profiles"]]
 
 
 if __name__ == "__main__":

@@ -23,9 +23,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "through retrieval and print hit@1, hit@3 and MRR overall and per style, and recall@10 for "
         "multi-answer questions. A hit is the expected unit, a unit inside it, or its enclosing article. "
         "Then play the scenarios (queries/scenarios/*.yaml) through the engine and print verdict accuracy, "
-        "and the intent accuracy on queries/intents.yaml. --misses lists every failure.",
+        "and the intent accuracy on queries/intents.yaml. --misses lists every failure. "
+        "A folder or file of multi-jurisdiction profiles (queries/profiles) is scored instead cell by cell: "
+        "each profile matched against every jurisdiction from its structured facts and from its question, "
+        "the per-cell status accuracy and the share of expected failing clauses cited.",
         epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/\n"
-        "  policykg eval --kg queries/heldout3\n\n"
+        "  policykg eval --kg queries/heldout3\n  policykg eval queries/profiles/dev.yaml     (per-cell accuracy of matching)\n\n"
         "exit codes: 0 measured, 1 no gold questions under PATH, 2 bad input (no such path, gold data that "
         "cannot be read: file and problem given), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -44,6 +47,10 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
 
     if not args.path.exists():
         raise UsageError(f"{args.path}：金标文件夹或文件不存在")
+    from assistant.evaluation.profiles import is_profile_set
+
+    if is_profile_set(args.path):
+        return _profiles(args.path, ws, args.json, args.misses)
     cases = _read_gold(load_gold, args.path)
     if not cases:
         print(f"policykg: {args.path} 下没有金标问题（queries/retrieval/*.yaml 或 *.yaml）", file=sys.stderr)
@@ -138,3 +145,22 @@ def _problem(exc: Exception) -> str:
     else:
         text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     return " ".join(text.split())[:200]
+
+
+def _profiles(path: Path, ws: Workspace, as_json: bool, details: bool) -> int:
+    """Per-cell accuracy of matching on each file of multi-jurisdiction profiles."""
+    from assistant.evaluation.profiles import evaluate_profiles, load_profiles
+
+    for f in sorted(path.glob("*.yaml")) if path.is_dir() else [path]:
+        rep = evaluate_profiles(ws, _read_gold(load_profiles, f))
+        if as_json:
+            print(rep.model_dump_json())
+            continue
+        print(f"profiles: {rep.profiles} profiles, {rep.structured.cells} jurisdiction cells ({f})")
+        for name, s in (("from the profile", rep.structured), ("from the question", rep.said)):
+            print(f"  {name:<18} per-cell accuracy {s.right}/{s.cells} = {s.accuracy:.3f}   "
+                  f"failing clauses cited {s.clauses_cited}/{s.clauses} = {s.clause_recall:.2f}")
+            for miss in s.misses if details else []:
+                print(f"     ✗ {miss}")
+        print(f"  questions routed to matching {rep.routed}/{rep.profiles}")
+    return 0

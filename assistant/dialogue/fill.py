@@ -57,9 +57,8 @@ def _place(state: DialogueState, asked: Question, values: dict[str, Any]) -> Non
     if not asked.typed_place:
         return
     values["jurisdictions"] = scope.jurisdictions
-    names = [n for n in scope.named if n in question]
-    introduced = any(re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question) for n in names)
-    if "org_type" in values and introduced and state.profile.registered_in_jurisdiction is None:
+    if "org_type" in values and introduced(scope.words, question, scope.jurisdictions) \
+            and state.profile.registered_in_jurisdiction is None:
         values.setdefault("registered_in_jurisdiction", True)
 
 
@@ -92,11 +91,12 @@ def _number_reply(field: str, slots: Slots, values: dict[str, Any]) -> None:
 
 
 def _loose_numbers(state: DialogueState, slots: Slots, values: dict[str, Any]) -> None:
-    """Years no word claimed: a lease when the site is being discussed ("租的，六年")."""
+    """Years no word claimed: a lease when a rented site is being discussed ("租的，六年"; of an owned
+    site, "近三年年检合格" is no lease)."""
     for value, kind in slots.bare_numbers:
         if kind != "years":
             continue
-        if "site_owned" in values or state.pending in ("site_area", "site_tenure_years"):
+        if values.get("site_owned") is False or state.pending in ("site_area", "site_tenure_years"):
             values.setdefault("site_tenure_years", value)
         elif state.pending == "evaluation_years":
             values.setdefault("evaluation_years", value)
@@ -133,3 +133,11 @@ def _history(question: str, values: dict[str, Any]) -> None:
         values["occurrence"] = 2
     elif _FIRST.search(question):
         values["occurrence"] = 1
+
+
+
+def introduced(words: dict[str, str], question: str, jurisdictions: list[str]) -> list[str]:
+    """The named places that introduce the organisation (浙江的…, 在上海注册的…): where it is.
+    `words` are the place words the question typed, with their jurisdictions (Scope.words)."""
+    named = [(n, j) for n, j in words.items() if j in jurisdictions and n in question]
+    return list(dict.fromkeys(j for n, j in named if re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question)))

@@ -11,6 +11,13 @@ from assistant.reason.outcome import Outcome
 from assistant.reason.profile import Profile
 
 
+class Where(BaseModel):
+    """A running "在哪些地方能申请" (assistant.dialogue.where): what is matched across places, and which places."""
+
+    determination: str
+    places: list[str] = []  # empty: every place with rules
+
+
 class DialogueState(BaseModel):
     """What one conversation has established so far."""
 
@@ -24,6 +31,7 @@ class DialogueState(BaseModel):
     said: dict[str, str] = {}  # field -> the words that gave it
     topic: str = ""  # the question that opened the running determination (a reply alone names no event)
     last: Outcome | None = None
+    where: Where | None = None  # set while the conversation matches every place (replies go on matching)
 
 
 class Turn(BaseModel):

@@ -30,6 +30,7 @@ class Scope(BaseModel):
     boosts: dict[str, float] = {}
     origin: Origin = "typed"
     named: list[str] = []  # the place words as typed (苏州), for answers that say what was understood
+    words: dict[str, str] = {}  # each place word typed -> the jurisdiction it selected (苏州 -> 江苏省)
 
 
 class Gazetteer:
@@ -62,7 +63,9 @@ class Gazetteer:
         found = {name: j for name, j in self.names.items() if name in text}
         named = sorted(set(found.values()), key=len)
         named = [j for j in named if not any(j != k and j in k for k in named)] or named
-        return self.scope_of(named, origin, [n for n, j in found.items() if j in named])
+        scope = self.scope_of(named, origin, [n for n, j in found.items() if j in named])
+        scope.words = {n: j for n, j in found.items() if j in named}
+        return scope
 
     def scope_of(self, jurisdictions: list[str], origin: Origin, words: list[str] | None = None) -> Scope:
         """The scope of given jurisdictions: their documents first, their provinces' next."""

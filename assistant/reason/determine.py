@@ -64,7 +64,7 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
         from .validity import validity_outcome
 
         return validity_outcome(profile, facts, corpus, today, any(w in question for w in _EXTEND_WORDS))
-    return _checklist(name, profile, facts, corpus)
+    return _checklist(name, profile, facts, corpus, question)
 
 
 def load_title(name: str) -> str:
@@ -72,8 +72,8 @@ def load_title(name: str) -> str:
     return titles.get(name) or load_rules(name).title
 
 
-def _checklist(name: str, profile: Profile, facts: FactSet, corpus: Corpus) -> Outcome:
-    checked = evaluate(load_rules(name), profile, facts, corpus)
+def _checklist(name: str, profile: Profile, facts: FactSet, corpus: Corpus, question: str) -> Outcome:
+    checked = evaluate(load_rules(name), profile, facts, corpus, asked=question)
     verdict = checked.verdict
     units: list[str] = []
     if verdict:

@@ -22,7 +22,7 @@ STATUS_WORDS = {
 FIELD_NAMES = {
     "org_type": "单位类型", "jurisdictions": "地区", "legal_person": "独立法人资格", "registered_in_jurisdiction": "本地依法登记",
     "government_affiliated": "政府部门/未脱钩/行政职能", "civil_affairs_rating": "民政评估等级(A)", "enterprise_size": "企业规模",
-    "self_evaluation_filed": "已备案自主评价", "bad_record": "不良记录", "annual_review_failed": "年审不合格",
+    "self_evaluation_filed": "已备案自主评价", "applied_disciplines": "设有应用学科", "bad_record": "不良记录", "annual_review_failed": "年审不合格",
     "abnormal_operation": "经营异常", "not_for_profit": "不以营利为目的", "site_area": "场地面积(平方米)",
     "site_owned": "场地自有", "site_tenure_years": "租期(年)", "office_area": "办公用房(平方米)",
     "theory_room_area": "理论考试场地(平方米)", "theory_rooms": "理论考场(个)", "seats": "考位(个)",

@@ -8,9 +8,12 @@ None is *unknown*, which is different from False: "没有视频监控" is an ans
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import BaseModel
+
+from kg.errors import PolicyKGError
 
 OrgType = Literal[
     "enterprise", "industry_association", "technical_school", "vocational_college", "university",
@@ -44,6 +47,7 @@ class Profile(BaseModel):
     civil_affairs_rating: float | None = None  # number of A (4A -> 4)
     enterprise_size: EnterpriseSize | None = None
     self_evaluation_filed: bool | None = None  # 已备案面向内部职工开展自主评价 (吉林 企业)
+    applied_disciplines: bool | None = None  # 设有应用学科 (吉林 本科院校)
     bad_record: bool | None = None
     annual_review_failed: bool | None = None
     abnormal_operation: bool | None = None
@@ -78,3 +82,39 @@ class Profile(BaseModel):
     def known(self) -> dict[str, object]:
         """The fields the user has given, for showing them back."""
         return {k: v for k, v in self.model_dump().items() if v not in (None, [], "")}
+
+
+class ProfileError(PolicyKGError):
+    """A profile file that cannot be read as a profile (exit code 2: bad input)."""
+
+
+def load_profile(path: Path) -> Profile:
+    """A profile from a YAML file of its fields (org_type: industry_association, site_area: 1200 …).
+
+    A mapping with a `profile:` key (a case of queries/profiles) is read from there. An unknown field or a
+    value of the wrong kind is an error naming it, never silently dropped."""
+    from difflib import get_close_matches
+
+    from pydantic import ValidationError
+
+    from kg.corpus import load_yaml_file
+    from kg.errors import CorpusError
+
+    try:
+        data: Any = load_yaml_file(path)
+    except (OSError, UnicodeDecodeError, CorpusError) as exc:
+        raise ProfileError(f"无法读取画像文件 {path}：{exc}") from exc
+    if isinstance(data, dict) and isinstance(data.get("profile"), dict):
+        data = data["profile"]
+    if not isinstance(data, dict):
+        raise ProfileError(f"画像文件 {path} 应为“字段: 值”的映射，例如 org_type: industry_association")
+    for key in data:
+        if key not in Profile.model_fields:
+            near = get_close_matches(str(key), list(Profile.model_fields), n=3)
+            hint = f"您是否要写：{'、'.join(near)}" if near else "字段见 assistant/reason/profile.py"
+            raise ProfileError(f"画像文件 {path}：没有字段“{key}”。{hint}")
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ProfileError(f"画像文件 {path}：字段 {'.'.join(map(str, first['loc']))} 的值不合要求（{first['msg']}）") from exc

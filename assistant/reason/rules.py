@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -50,6 +50,16 @@ class RuleCondition(BaseModel):
     when_types: list[str] = []  # the condition binds only these organisation kinds
     yes_means: bool = True  # the field's value when the user answers `ask` with 是 / 有
     quote: str | None = None
+    quote_polarity: Literal["required", "prohibited"] = "required"  # the quote says what is required, or what bars
+    # What silence means. "ask": an unstated value leaves the verdict open and is asked for. "assessed":
+    # the clause describes what the assessment (评估、实地察看) verifies, so only a stated value that fails
+    # it decides; left unstated it neither holds the verdict open nor is asked for.
+    unstated: Literal["ask", "assessed"] = "ask"
+    # What a kind of organisation that neither allow_types nor forbid_types names gets: "met" (the clause
+    # lists examples, 等), "unmet" (a closed list) or "unknown" (it must show it falls within the scope).
+    # Default: "unmet" when allow_types is given, "met" otherwise.
+    unlisted: Literal["met", "unmet", "unknown"] | None = None
+    undecided: list[str] = []  # categorical values that neither satisfy nor fail it (规模以上 for 大中型)
 
 
 class RuleSet(BaseModel):
@@ -60,6 +70,11 @@ class RuleSet(BaseModel):
     jurisdiction: str
     title: str
     inherit: bool = False  # also binds the cities under this province
+    # Alternative routes: sets naming a route are one way in among others of the same place (池州 第八条
+    # 评价组织 or 第九条 企业); the place's verdict is its best route's. Sets without a route bind every route.
+    route: str | None = None
+    named_by: list[str] = []  # words of a question that choose this route alone (企业职业技能等级认定)
+    drafted: bool = False  # drafted for an added document, not yet reviewed (shown as 草拟)
     types: list[str] = []  # only these organisation kinds (empty: all)
     not_types: list[str] = []
     conditions: list[RuleCondition] = []

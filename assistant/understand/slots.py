@@ -155,8 +155,8 @@ def _numbers(clause: str, slots: Slots) -> None:
 def _unit_of(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
     """The unit kind after a number (area, years …), or None when it is a date or has no unit."""
     rest = clause[m.end():]
-    if m.group(1).isdigit() and int(m.group(1)) >= 1900:
-        return None  # a year of a date
+    if m.group(1).isdigit() and int(m.group(1)) >= 1900 and rest.startswith("年"):
+        return None  # a year of a date (2000平方米 is an area)
     for kind, spec in vocabulary()["numbers"].items():
         for unit in sorted(spec["units"], key=len, reverse=True):
             if rest.startswith(unit) and not (kind == "years" and rest[len(unit):].startswith(("月", "前", "内"))):
