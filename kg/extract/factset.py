@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 from ..facts import FactSet
 from ..models import Corpus, Unit
-from .conditions import conditions_in, subject_of
+from .conditions import conditions_in
+from .parties import subjects_of
 from .deadlines import deadlines_in
 from .references import Directory, references_in
 from .sanctions import sanctions_in
@@ -53,6 +54,16 @@ def _most_specific(facts: list[F]) -> list[F]:
     return sorted(best.values(), key=lambda f: (f.provenance.doc_id, f.provenance.start))
 
 
+def _not_claimed(deadlines: list[F], conditions: list[F]) -> list[F]:
+    """One fact, one kind: time a condition reads (租赁期不少于5年, 规范开展评价工作满2年, 3年内年审不合格)
+    is not also a deadline."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in conditions:
+        spans.setdefault(c.provenance.doc_id, []).append((c.provenance.start, c.provenance.end))
+    return [d for d in deadlines
+            if not any(a < d.provenance.end and d.provenance.start < b for a, b in spans.get(d.provenance.doc_id, []))]
+
+
 def _numbered(facts: list[F], prefix: str) -> list[F]:
     counts: dict[str, int] = {}
     out = []
@@ -75,7 +86,7 @@ def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[F]], w
 
 
 def _with_subject(corpus: Corpus, fact: F) -> F:
-    """A requirement that names no organisation type binds the one its enclosing headings name
+    """A requirement that names no organisation type binds the ones its enclosing headings name
     (浙江 第八条（二）社会评价组织 › 1. 独立法人主体)."""
     if fact.subject or fact.provenance.unit_id.count("/") < 2:
         return fact
@@ -84,9 +95,9 @@ def _with_subject(corpus: Corpus, fact: F) -> F:
     while parent:
         unit = doc.unit(parent)
         lead = unit.heading or unit.text.split("\n", 1)[0]
-        found = subject_of(lead, len(lead))
+        found = subjects_of(lead, len(lead))
         if found:
-            return fact.model_copy(update={"subject": found})
+            return fact.model_copy(update={"subject": found[0], "subjects": found})
         parent = unit.parent
     return fact
 
@@ -96,9 +107,9 @@ def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     warnings: list[str] = []
     corpus_dir = corpus_dir or default_corpus_dir()
     texts = list(_unit_texts(corpus, corpus_dir, warnings))
-    deadlines = _numbered(_most_specific(_collect(texts, deadlines_in, warnings)), "deadline")
     conditions = _numbered(_most_specific(_collect(texts, conditions_in, warnings)), "condition")
     conditions = [_with_subject(corpus, c) for c in conditions]
+    deadlines = _numbered(_not_claimed(_most_specific(_collect(texts, deadlines_in, warnings)), conditions), "deadline")
     sanctions = sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts})
     directory = Directory(corpus)
     refs = _collect(texts, lambda ut: references_in(ut, directory), warnings)

@@ -56,7 +56,7 @@ def test_thresholds_read_from_the_text(facts: FactSet, unit_id: str, attribute: 
 
 def test_prohibitions_name_who_they_bind(facts: FactSet) -> None:
     [c] = [c for c in facts.conditions if c.attribute == "external_site_allowed"]
-    assert c.polarity == "prohibited" and c.subject == "org:training_institution"
+    assert c.polarity == "prohibited" and c.subjects == ["org:public_training_center", "org:training_institution"]
     assert c.provenance.unit_id == "suqian-2022-36/art_9/item_5"
 
 
