@@ -22,7 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--misses", action="store_true", help="also list questions not answered at rank 1")
     p.add_argument("--kg", action="store_true",
-                   help="also measure fact extraction (precision/recall per fact type against queries/kg_gold/)")
+                   help="also measure fact extraction: precision/recall per fact type against queries/kg_gold/ and any "
+                   "folder with corpus/ + facts/ (value check, full check of every annotated field), and how many "
+                   "facts survive systematic rewording")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,6 +36,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.path.exists():
         raise CorpusError(f"{args.path}: no such gold folder or file")
     cases = load_gold(args.path)
+    if not cases and args.kg:
+        from kg.cache import load_corpus
+
+        _kg_section(args.path, load_corpus(), args.misses)  # a gold folder of facts only (queries/unseen-docs)
+        return 0
     if not cases:
         print(f"policykg: no gold questions found under {args.path}", file=sys.stderr)
         return 1
@@ -84,15 +91,10 @@ def _reasoning_section(path: Path, retriever: object, details: bool) -> None:
 
 
 def _kg_section(path: Path, corpus: object, details: bool) -> None:
-    """Precision and recall of the extracted facts."""
-    from kg.cache import load_facts
-    from kg.evaluate import evaluate_kg
+    """Precision and recall of the extracted facts (value check, full check), and the rewording check,
+    for every gold folder under `path` (kg.factcheck)."""
+    from kg.corpus import default_corpus_dir
+    from kg.factcheck import check_folder, gold_folders, render
 
-    gold_dir = path / "kg_gold" if path.is_dir() else path.parent / "kg_gold"
-    report = evaluate_kg(corpus, load_facts(corpus), gold_dir)  # type: ignore[arg-type]
-    print(f"\nfacts: gold in {gold_dir}")
-    print(f"{'type':<18}{'gold':>5}{'found':>7}{'precision':>11}{'recall':>8}")
-    for name, s in report.by_type.items():
-        print(f"{name:<18}{s.gold:>5}{s.extracted:>7}{s.precision:>11.2f}{s.recall:>8.2f}")
-        for miss in s.missed if details else []:
-            print(f"   missed   {miss}")
+    for folder in gold_folders(path):
+        print("\n".join(render(check_folder(folder, corpus, default_corpus_dir()), details)))  # type: ignore[arg-type]

@@ -60,6 +60,13 @@ class UnitText:
             self.text, self.offsets = char_offsets(source, *unit.span)
             self._raw = ""
 
+    @classmethod
+    def of_text(cls, unit: Unit, text: str) -> UnitText:
+        """A unit read with other words (a rewording check, a draft): offsets are those of `text`."""
+        made = cls.__new__(cls)
+        made.unit, made.text, made.offsets, made._raw = unit, text, list(range(len(text))), ""
+        return made
+
     def provenance(self, start: int, end: int) -> Provenance:
         """Provenance of unit.text[start:end]: the unit and the exact source characters."""
         quote = self.text[start:end]

@@ -87,3 +87,4 @@ def test_quality_floors(corpus: Corpus, facts: FactSet) -> None:
     for name, scores in report.by_type.items():
         assert scores.gold >= sizes[name], name
         assert scores.precision >= 0.9 and scores.recall >= 0.9, (name, scores)
+        assert scores.full_precision >= 0.97, (name, scores.wrong)  # comparator, direction, event, subject, scope …
