@@ -23,7 +23,8 @@ CLASSES = {"Document": ELI.LegalResource, "Unit": ELI.LegalResourceSubdivision, 
 EDGES = {"has_unit": DCTERMS.hasPart, "has_part": DCTERMS.hasPart, "in": PKG.jurisdiction, "part_of": PKG.partOf,
          "states": PKG.states, "applies_to": PKG.appliesTo, "triggered_by": PKG.triggeredBy,
          "escalates_to": PKG.escalatesTo, "cites": PKG.cites, "mentions": PKG.mentions,
-         "equivalent_to": PKG.equivalentRole, "broader": PKG.broaderRole}
+         "equivalent_to": PKG.equivalentRole, "broader": PKG.broaderRole, "imposed_by": PKG.imposedBy,
+         "punishes": PKG.punishes}
 PROPS = {"number": DCTERMS.identifier, "issuer": DCTERMS.publisher, "issued": ELI.date_document,
          "effective": ELI.first_date_entry_in_force, "end": ELI.date_no_longer_in_force, "kind": PKG.kind,
          "path": ELI.id_local, "text": PKG.text, "attribute": PKG.attribute, "comparator": PKG.comparator,

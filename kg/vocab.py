@@ -36,7 +36,9 @@ class PKG(DefinedNamespace):
     text: URIRef  # the clean text of a unit
     # facts
     states: URIRef  # unit -> fact it states
-    appliesTo: URIRef  # fact -> actor it binds
+    appliesTo: URIRef  # fact -> actor it binds (a condition's subjects, a deadline's actor, the party sanctioned)
+    imposedBy: URIRef  # sanction -> the authority that imposes it
+    punishes: URIRef  # behaviour -> the condition or deadline whose breach it is
     mentions: URIRef  # unit -> actor it names
     attribute: URIRef  # condition attribute (kg.facts.ATTRIBUTES)
     comparator: URIRef  # >=, <=, exists, absent …

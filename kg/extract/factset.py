@@ -17,6 +17,7 @@ from .conditions import conditions_in
 from .parties import subjects_of
 from .deadlines import deadlines_in
 from .references import Directory, references_in
+from .links import link_triggers
 from .sanctions import sanctions_in
 from .actors import mentions, taxonomy
 from .spans import UnitText
@@ -111,6 +112,7 @@ def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     conditions = [_with_subject(corpus, c) for c in conditions]
     deadlines = _numbered(_not_claimed(_most_specific(_collect(texts, deadlines_in, warnings)), conditions), "deadline")
     sanctions = sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts})
+    sanctions = link_triggers(sanctions, conditions, deadlines, corpus)
     directory = Directory(corpus)
     refs = _collect(texts, lambda ut: references_in(ut, directory), warnings)
     references = _numbered(_most_specific(refs), "reference")

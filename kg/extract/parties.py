@@ -107,3 +107,22 @@ def actor_in(sentence: str) -> str | None:
         if not OBJECT_BEFORE.search(plain[:pos]):
             return actor
     return None
+
+
+def authority_in(sentence: str) -> str | None:
+    """The authority a sanction sentence names as acting: the one after 由, else the first named."""
+    named = _named(sentence, ("authority",), modifiers=False)
+    after_you = [actor for pos, actor in named if sentence[:pos].endswith("由")]
+    return (after_you or [actor for _, actor in named] or [None])[0]
+
+
+def sanctioned_in(sentence: str, behaviour_at: int) -> list[str]:
+    """Who a sanction falls on: the organisation whose behaviour it is (named before the behaviour, the
+    applicant in general when none is), and the people the measures name (参评人员 of 证书无效)."""
+    before = [a for p, a in _named(sentence[:behaviour_at], ("organisation",), modifiers=True)]
+    own = OWN_SUBJECT.match(sentence.lstrip("（()）0123456789一二三四五六七八九十、. "))
+    orgs = before or (["org:evaluation_org"] if own is None or re.search(r"认定|评价", own.group(0)) else [])
+    stop = [i for i in (sentence.find(p, behaviour_at) for p in "；;") if i >= 0]
+    measures = sentence[behaviour_at: min(stop) if stop else len(sentence)]
+    people = [a for _, a in _named(measures, ("person",), modifiers=True)]
+    return list(dict.fromkeys(orgs + people))
