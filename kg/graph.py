@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .facts import Condition, Deadline, FactSet, Reference, Sanction, Trigger
+from .extract.ids import behaviour_id
+from .facts import Condition, Deadline, FactSet, Reference, Sanction
 from .models import Corpus
 
 NodeType = Literal["Document", "Unit", "Jurisdiction", "Actor", "Condition", "Deadline", "Sanction",
@@ -94,13 +95,17 @@ def _fact_nodes(facts: FactSet) -> tuple[list[Node], list[Edge]]:
             edges += [Edge(source=f.id, target=who, type="applies_to") for who in _bound(f)]
             if isinstance(f, Sanction) and f.imposed_by:
                 edges.append(Edge(source=f.id, target=f.imposed_by, type="imposed_by"))
+    behaviours: set[str] = set()
     for s in facts.sanctions:
-        for i, t in enumerate(s.triggers, 1):
-            bid = behaviour_id(s, t, i)
+        for t in s.triggers:
+            bid = behaviour_id(t)
+            edges.append(Edge(source=s.id, target=bid, type="triggered_by"))
+            if bid in behaviours:
+                continue  # one behaviour, several rungs of a ladder
+            behaviours.add(bid)
             nodes.append(Node(id=bid, type="Behaviour", label=t.text[:60], props={"text": t.text} | {
                 "unit_id": t.provenance.unit_id, "doc_id": t.provenance.doc_id, "start": t.provenance.start,
                 "end": t.provenance.end, "quote": t.provenance.quote}))
-            edges.append(Edge(source=s.id, target=bid, type="triggered_by"))
             edges += [Edge(source=bid, target=norm, type="punishes") for norm in t.punishes]
         edges += [Edge(source=s.id, target=nxt, type="escalates_to") for nxt in s.escalates_to]
     for r in facts.references:
@@ -119,11 +124,6 @@ def _bound(fact: Condition | Deadline | Sanction | Reference) -> list[str]:
     if isinstance(fact, Sanction):
         return fact.sanctioned
     return []
-
-
-def behaviour_id(sanction: Sanction, trigger: Trigger, position: int) -> str:
-    """The node id of one behaviour of a sanction."""
-    return f"behaviour:{sanction.id.split(':', 1)[1]}#{position}"
 
 
 def _actors(facts: FactSet) -> tuple[list[Node], list[Edge]]:

@@ -72,6 +72,9 @@ def _resolve(kg, ref: str) -> str:  # type: ignore[no-untyped-def]
     for candidate in (ref, f"unit:{ref}", f"doc:{ref}"):
         if candidate in ids:
             return candidate
+    stated = [i for i in ids if i.startswith(ref + "#")]  # fact ids end in #tag-hash: sanction:…/art_19 is enough
+    if len(stated) == 1:
+        return stated[0]
     found = resolve(load_corpus(), ref)
     node_id = f"unit:{found.id}" if hasattr(found, "id") else f"doc:{found.meta.id}"  # type: ignore[union-attr]
     if node_id not in ids:

@@ -17,6 +17,7 @@ from .conditions import conditions_in
 from .parties import subjects_of
 from .deadlines import deadlines_in
 from .references import Directory, references_in
+from .ids import identify_conditions, identify_deadlines, identify_references, identify_sanctions
 from .links import link_triggers
 from .sanctions import sanctions_in
 from .actors import mentions, taxonomy
@@ -65,16 +66,6 @@ def _not_claimed(deadlines: list[F], conditions: list[F]) -> list[F]:
             if not any(a < d.provenance.end and d.provenance.start < b for a, b in spans.get(d.provenance.doc_id, []))]
 
 
-def _numbered(facts: list[F], prefix: str) -> list[F]:
-    counts: dict[str, int] = {}
-    out = []
-    for fact in facts:
-        unit = fact.provenance.unit_id
-        counts[unit] = counts.get(unit, 0) + 1
-        out.append(fact.model_copy(update={"id": f"{prefix}:{unit}#{counts[unit]}"}))
-    return out
-
-
 def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[F]], warnings: list[str]) -> list[F]:
     found: list[F] = []
     for ut in texts:
@@ -108,14 +99,14 @@ def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     warnings: list[str] = []
     corpus_dir = corpus_dir or default_corpus_dir()
     texts = list(_unit_texts(corpus, corpus_dir, warnings))
-    conditions = _numbered(_most_specific(_collect(texts, conditions_in, warnings)), "condition")
-    conditions = [_with_subject(corpus, c) for c in conditions]
-    deadlines = _numbered(_not_claimed(_most_specific(_collect(texts, deadlines_in, warnings)), conditions), "deadline")
-    sanctions = sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts})
+    conditions = [_with_subject(corpus, c) for c in _most_specific(_collect(texts, conditions_in, warnings))]
+    conditions = identify_conditions(conditions)
+    deadlines = identify_deadlines(_not_claimed(_most_specific(_collect(texts, deadlines_in, warnings)), conditions))
+    sanctions = identify_sanctions(sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts}))
     sanctions = link_triggers(sanctions, conditions, deadlines, corpus)
     directory = Directory(corpus)
     refs = _collect(texts, lambda ut: references_in(ut, directory), warnings)
-    references = _numbered(_most_specific(refs), "reference")
+    references = identify_references(_most_specific(refs))
     return FactSet(fingerprint=corpus.fingerprint, deadlines=deadlines, conditions=conditions,
                    sanctions=sanctions, references=references, actors=list(taxonomy()),
                    mentions=mentions(corpus), warnings=warnings)

@@ -150,5 +150,6 @@ def link_ladder(sanctions: list[Sanction], corpus: Corpus) -> list[Sanction]:
                     if other.provenance.doc_id == doc and "限期整改" in other.measures and other.id != s.id:
                         edges.setdefault(other.id, []).append(s.id)
         if s.qualifier == "第二次":
-            edges.setdefault(s.id.replace("#2", "#1"), []).append(s.id)
+            edges.setdefault(*[f.id for f in sanctions if f.provenance.unit_id == s.provenance.unit_id
+                               and f.qualifier == "第一次"][:1] or [""], []).append(s.id)
     return [s.model_copy(update={"escalates_to": list(dict.fromkeys(edges.get(s.id, [])))}) for s in sanctions]

@@ -15,8 +15,14 @@ from ..layout import logical_lines, split_lines
 from ..models import Unit
 
 
-@lru_cache(maxsize=4096)  # one entry per source file: a 100x corpus has 500 files
 def _source(path: str) -> str:
+    """A source file's text, read once per version of the file (a file rewritten in place is read again)."""
+    stat = Path(path).stat()
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)  # one entry per source file: a 100x corpus has 500 files
+def _read(path: str, _mtime: int, _size: int) -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
