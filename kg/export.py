@@ -43,9 +43,19 @@ def render(kg: KnowledgeGraph, fmt: str) -> str:
 
 def export(kg: KnowledgeGraph, fmt: str, out: Path | None, force: bool) -> str | None:
     """Write the export atomically to `out` (refusing to overwrite unless forced), or return it."""
+    return _write(render(kg, fmt), out, force)
+
+
+def export_vocabulary(out: Path | None, force: bool) -> str | None:
+    """The project vocabulary (kg/data/vocab.ttl) written to `out`, or returned."""
+    from .vocab import vocabulary_text
+
+    return _write(vocabulary_text(), out, force)
+
+
+def _write(text: str, out: Path | None, force: bool) -> str | None:
     from .cache import write_atomic
 
-    text = render(kg, fmt)
     if out is None:
         return text
     if out.exists() and not force:

@@ -16,7 +16,7 @@ from .facts import Condition, Deadline, FactSet, Reference, Sanction
 from .models import Corpus
 
 NodeType = Literal["Document", "Unit", "Jurisdiction", "Actor", "Condition", "Deadline", "Sanction",
-                   "Behaviour", "Reference"]
+                   "Behaviour", "Reference", "CitedWork"]
 EdgeType = Literal["has_unit", "has_part", "in", "part_of", "states", "applies_to", "triggered_by",
                    "escalates_to", "cites", "mentions", "equivalent_to", "broader", "imposed_by", "punishes"]
 
@@ -108,11 +108,22 @@ def _fact_nodes(facts: FactSet) -> tuple[list[Node], list[Edge]]:
                 "end": t.provenance.end, "quote": t.provenance.quote}))
             edges += [Edge(source=bid, target=norm, type="punishes") for norm in t.punishes]
         edges += [Edge(source=s.id, target=nxt, type="escalates_to") for nxt in s.escalates_to]
+    works: set[str] = set()
     for r in facts.references:
-        target = f"unit:{r.target_unit}" if r.target_unit else f"doc:{r.target_doc}" if r.target_doc else None
-        if target:
-            edges.append(Edge(source=f"unit:{r.provenance.unit_id}", target=target, type="cites"))
+        target = f"unit:{r.target_unit}" if r.target_unit else f"doc:{r.target_doc}" if r.target_doc else cited_work(r)
+        if target.startswith("work:") and target not in works:
+            works.add(target)
+            nodes.append(Node(id=target, type="CitedWork", label=r.title or r.number or r.text,
+                              props={"title": r.title, "number": r.number}))
+        edges.append(Edge(source=r.id, target=target, type="cites"))
     return nodes, edges
+
+
+def cited_work(ref: Reference) -> str:
+    """The node of a cited document outside the corpus: one per 文号 (or title), however often it is cited."""
+    from .extract.ids import content_hash
+
+    return f"work:{content_hash((ref.number or '').replace(' ', '') or ref.title)}"
 
 
 def _bound(fact: Condition | Deadline | Sanction | Reference) -> list[str]:
