@@ -101,12 +101,20 @@ def condition_disagreements(fact: Condition, gold: GoldCondition) -> dict[str, t
         "unit": (fact.unit, gold.unit_of, "unit_of" not in gold.model_fields_set or same_unit(fact.unit, gold.unit_of)),
         "scope": (fact.scope, gold.scope, "scope" not in gold.model_fields_set or _same_scope(fact.scope, gold.scope)),
         "subjects": (fact.subjects, gold.subjects, gold.subjects is None or set(fact.subjects) == set(gold.subjects)),
+        "subject": (fact.subjects, gold.subject, "subject" not in gold.model_fields_set or _has_subject(fact, gold.subject)),
         "lookback": (_lookback(fact), gold.lookback, "lookback" not in gold.model_fields_set
                      or _lookback(fact) == gold.lookback),
         "value_max": (fact.value_max, gold.value_max, "value_max" not in gold.model_fields_set
                       or fact.value_max == gold.value_max),
     }
     return {name: (got, want) for name, (got, want, ok) in checks.items() if not ok}
+
+
+def _has_subject(fact: Condition, wanted: str | list[str] | None) -> bool:
+    """A single annotated subject: the fact binds it (any of a list); null: the fact names none."""
+    if wanted is None:
+        return not fact.subjects
+    return bool(set(fact.subjects) & set([wanted] if isinstance(wanted, str) else wanted))
 
 
 def _same_scope(a: str | None, b: str | None) -> bool:
@@ -181,6 +189,10 @@ def _trigger_disagreements(pair: tuple[Sanction, Trigger], gold: GoldTrigger) ->
     sanction, _ = pair
     if gold.sanctioned is not None and not set(gold.sanctioned) <= set(sanction.sanctioned):
         return {"sanctioned": (sanction.sanctioned, gold.sanctioned)}
+    if gold.party is not None:
+        wanted = {gold.party} if isinstance(gold.party, str) else set(gold.party)
+        if not wanted & set(sanction.sanctioned):
+            return {"sanctioned": (sanction.sanctioned, gold.party)}
     return {}
 
 

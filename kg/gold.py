@@ -35,6 +35,7 @@ class GoldDeadline(BaseModel):
     windows: list[tuple[int, int, int]] = []
     anchor: str | None = None  # the event counted from, as the sentence names it (None: it names none)
     actor: str | list[str] | None = None  # who must act (actor id; a list: any of them)
+    words: str | None = None  # the words that state it, copied from the unit
     note: str | None = None
 
 
@@ -52,6 +53,7 @@ class GoldCondition(BaseModel):
     unit_of: str | None = None  # 平方米, 人, 名, 个, 年, cm, 分, A, 家
     scope: str | None = None  # 每个职业, 每级别 … (None: no scope)
     subjects: list[str] | None = None  # organisation kinds it binds ([]: every applicant)
+    subject: str | list[str] | None = None  # one kind it binds (or any of a list; null: every applicant)
     lookback: str | None = None  # 3年 of 3年内年审不合格
     note: str | None = None
 
@@ -65,6 +67,8 @@ class GoldTrigger(BaseModel):
     words: str
     measures: list[str]
     sanctioned: list[str] | None = None  # actor ids of the parties sanctioned
+    party: str | list[str] | None = None  # one party sanctioned (or any of a list)
+    behaviour: str | None = None  # the behaviour in the annotator's words (not scored)
     note: str | None = None
 
 
