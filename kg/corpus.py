@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from .errors import CorpusError
 from .models import DocumentMeta
 
-PARSER_VERSION = "1"  # bump when parsing changes so caches keyed on the corpus are rebuilt
+PARSER_VERSION = "2"  # bump when parsing changes so caches keyed on the corpus are rebuilt
 
 
 def default_corpus_dir() -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -30,7 +31,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.file.is_file():
         raise CorpusError(f"{args.file}: no such file")
+    meta_path = args.meta or args.file.with_suffix(".meta.yaml")
+    if not meta_path.exists():
+        return _without_meta(args.file, meta_path)
     docs = parse_file(args.file, args.meta)
+    _say_how_read(args.file)
     if args.json:
         print("[" + ",".join(d.model_dump_json() for d in docs) + "]")
     else:
@@ -39,6 +44,29 @@ def run(args: argparse.Namespace) -> int:
     if args.add:
         _add(args.file, args.meta or args.file.with_suffix(".meta.yaml"), default_corpus_dir(), args.force)
     return 0
+
+
+def _say_how_read(path: Path) -> None:
+    """What reading the text took (another encoding, a byte-order mark, 繁体), on stderr."""
+    from kg.source import read_source
+
+    for note in read_source(path).notes():
+        print(f"policykg: {path.name}: {note}", file=sys.stderr)
+
+
+def _without_meta(path: Path, meta_path: Path) -> int:
+    """No metadata: show the structure read with a guessed one, then say what to write (exit 3)."""
+    from kg.errors import CorpusError
+    from kg.parse import parse_with_meta
+    from kg.provisional import REQUIRED, provisional_meta
+
+    meta = provisional_meta(path)
+    _say_how_read(path)
+    for doc in parse_with_meta(path, [meta]):
+        print(_report(doc))
+    raise CorpusError(f"{path.name}: no metadata file {meta_path.name}; the structure above was read with a guess "
+                      f"(numbering: {meta.numbering}, body_start: {meta.body_start[:20]!r}). Write {meta_path.name} "
+                      f"with {', '.join(REQUIRED)} (see corpus/*.meta.yaml) and ingest again to add it")
 
 
 def _report(doc) -> str:  # type: ignore[no-untyped-def]

@@ -7,23 +7,17 @@ character of the source: aligning the two in order gives each one its source off
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from ..facts import Provenance
+from ..source import read_source
 from ..layout import logical_lines, split_lines
 from ..models import Unit
 
 
 def _source(path: str) -> str:
-    """A source file's text, read once per version of the file (a file rewritten in place is read again)."""
-    stat = Path(path).stat()
-    return _read(path, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=4096)  # one entry per source file: a 100x corpus has 500 files
-def _read(path: str, _mtime: int, _size: int) -> str:
-    return Path(path).read_text(encoding="utf-8")
+    """A source file's text as the parser read it (kg.source: decoded, in 简体, once per file version)."""
+    return read_source(Path(path)).text
 
 
 def char_offsets(source: str, start: int, end: int) -> tuple[str, list[int]]:
