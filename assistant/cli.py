@@ -16,7 +16,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ["ask", "show", "chat", "ingest", "eval", "export", "sparql", "graph", "compare", "brief", "bench"]
+COMMANDS = ["ask", "show", "chat", "ingest", "eval", "export", "sparql", "graph", "compare", "brief", "rules", "bench"]
 
 EPILOG = """\
 examples:

@@ -19,7 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("file", type=Path, help="the source text (UTF-8 .txt)")
     p.add_argument("--meta", type=Path, help="metadata YAML (default: FILE with .meta.yaml)")
-    p.add_argument("--add", action="store_true", help="copy the document into the corpus folder")
+    p.add_argument("--add", action="store_true",
+                   help="copy the document into the corpus folder and draft its rule set (草拟, see `policykg rules`)")
     p.add_argument("--force", action="store_true", help="with --add: replace files of the same name")
     p.add_argument("--json", action="store_true", help="print the parsed documents as JSON")
 
@@ -43,7 +44,20 @@ def run(args: argparse.Namespace) -> int:
             print(_report(doc))
     if args.add:
         _add(args.file, args.meta or args.file.with_suffix(".meta.yaml"), default_corpus_dir(), args.force)
+        _draft([d.meta.id for d in docs], default_corpus_dir(), args.force)
     return 0
+
+
+def _draft(doc_ids: list[str], corpus_dir: Path, force: bool) -> None:
+    """Draft the added documents' rule sets (草拟) and say what was drafted."""
+    from assistant.commands.rules import describe
+    from assistant.reason.draft import write_draft
+    from kg.cache import load_corpus, load_facts
+
+    corpus = load_corpus(corpus_dir)
+    facts = load_facts(corpus)
+    for doc_id in doc_ids:
+        print("\n".join(describe(write_draft(corpus, facts, doc_id, corpus_dir, force))))
 
 
 def _say_how_read(path: Path) -> None:

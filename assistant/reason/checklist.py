@@ -19,6 +19,7 @@ from .profile import FILING_NAMES, ORG_TYPE_NAMES, SIZE_NAMES, Profile
 from .rules import Determination, RuleCondition, RuleError, RuleSet
 
 _HAS_FIELDS = {"bad_record", "annual_review_failed", "abnormal_operation", "video_monitoring", "question_bank"}
+DRAFTED = "草拟规则：由文件中抽取的条件自动生成，未经人工审核"
 ORG_TYPE_QUESTION = "贵单位是什么类型？（企业、行业协会、技工院校、职业院校、培训机构、事业单位……）"
 
 
@@ -186,7 +187,10 @@ def evaluate(det: Determination, profile: Profile, facts: FactSet, corpus: Corpu
                 changes.append(change)
             if result.status == "unknown":
                 _add_pending(pending, cond)
-    return Checked(verdict=_verdict(det, checks, changes, obligations, pending),
+    verdict = _verdict(det, checks, changes, obligations, pending)
+    if any(rs.drafted for rs in sets if rs.binds(profile.org_type) is not False):
+        verdict = verdict.model_copy(update={"drafted": True, "determination": f"{det.title}；{DRAFTED}"})
+    return Checked(verdict=verdict,
                    pending=pending, rulesets=[rs.id for rs in sets],
                    by_field=by_field, obligation_units=list(dict.fromkeys(duty_units)))
 

@@ -60,6 +60,7 @@ class RuleSet(BaseModel):
     jurisdiction: str
     title: str
     inherit: bool = False  # also binds the cities under this province
+    drafted: bool = False  # 草拟: written by `policykg rules draft` from the document's facts, not by a person
     types: list[str] = []  # only these organisation kinds (empty: all)
     not_types: list[str] = []
     conditions: list[RuleCondition] = []
@@ -101,5 +102,26 @@ def rule_file(name: str, model: type[M]) -> M:
 
 
 def load_rules(name: str) -> Determination:
-    """A checklist determination's rule file (eligibility, external_site)."""
-    return rule_file(name, Determination)
+    """A checklist determination's rule file (eligibility, external_site), with the drafted rule sets of
+    jurisdictions that have none written by hand (CORPUS/rules/*.draft.yaml, assistant/reason/draft.py)."""
+    shipped = rule_file(name, Determination)
+    drafts = [rs for rs in drafted_rulesets(name) if not any(h.jurisdiction == rs.jurisdiction for h in shipped.rulesets)]
+    return shipped.model_copy(update={"rulesets": [*shipped.rulesets, *drafts]}) if drafts else shipped
+
+
+def drafted_rulesets(name: str, corpus_dir: Path | None = None) -> list[RuleSet]:
+    """The drafted rule sets of a determination kept beside the corpus."""
+    from pydantic import ValidationError
+
+    from kg.corpus import default_corpus_dir, read_yaml
+
+    folder = (corpus_dir or default_corpus_dir()) / "rules"
+    found: list[RuleSet] = []
+    for path in sorted(folder.glob("*.draft.yaml")) if folder.is_dir() else []:
+        try:
+            det = Determination.model_validate(read_yaml(path.read_text(encoding="utf-8")))
+        except (OSError, ValidationError) as exc:
+            raise RuleError(f"草拟规则文件 {path} 无法读取：{exc}") from exc
+        if det.determination == name:
+            found += [rs.model_copy(update={"drafted": True}) for rs in det.rulesets]
+    return found

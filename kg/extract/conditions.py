@@ -203,7 +203,7 @@ PRESENCE: list[Rule] = [
     _r("legal_person", r"具[有备](?:独立(?:的)?)?法人(?:资格|地位)|具有独立法人|独立法人主体|独立法人资格"),
     _r("registered_in_jurisdiction", r"[在为][^，。；]{1,8}(?:省内|市内|行政区域内|辖区内)依法(?:登记|设立|注册)"),
     _r("independent_office", r"办公用房相对独立"),
-    _r("enterprise_size", r"规模以上(?:单位|龙头企业)|大中型企业"),
+    _r("enterprise_size", r"规模以上(?:单位|龙头企业)|大中型企业|(?<=为)规模以上企业"),
     _r("video_monitoring", r"(?:有|和|及|含|配备|安装|场地)[^。；]{0,6}视频监控(?:设备|摄像装置|录像设备|系统)?"),
     _r("one_desk_per_person", r"一人一桌"),
     _r("not_for_profit", r"不以[营盈]利为(?:最终)?目的"),
