@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from .extract.quantities import same_unit
 from .facts import Condition, Deadline, FactSet, Sanction, Trigger
-from .gold import GoldCondition, GoldDeadline, GoldTrigger, load_gold
+from .gold import GENERIC, GoldCondition, GoldDeadline, GoldTrigger, actor_ids, load_gold
 from .models import Corpus
 
 
@@ -76,8 +76,8 @@ def deadline_disagreements(fact: Deadline, gold: GoldDeadline) -> dict[str, tupl
     if "anchor" in gold.model_fields_set and not _alike(fact.anchor, gold.anchor):
         out["anchor"] = (fact.anchor, gold.anchor)
     if "actor" in gold.model_fields_set:
-        wanted = gold.actor if isinstance(gold.actor, list) else [gold.actor]
-        if fact.actor not in wanted:
+        wanted = actor_ids(gold.actor)
+        if not ({fact.actor} & wanted if fact.actor else not wanted):
             out["actor"] = (fact.actor, gold.actor)
     return out
 
@@ -95,7 +95,9 @@ def _lookback(fact: Condition) -> str | None:
 
 def condition_disagreements(fact: Condition, gold: GoldCondition) -> dict[str, tuple[Any, Any]]:
     """Annotated fields of a value-matched condition that the fact gets wrong: field -> (got, gold)."""
-    wanted = gold.comparator or ({True: "exists", False: "absent"}.get(gold.value) if isinstance(gold.value, bool) else None)
+    wanted = gold.comparator
+    if isinstance(gold.value, bool) and wanted in (None, "=="):  # 具有法人资格 == true is "exists"
+        wanted = "exists" if gold.value else "absent"
     checks: dict[str, tuple[Any, Any, bool]] = {
         "comparator": (fact.comparator, wanted, wanted is None or fact.comparator == wanted),
         "unit": (fact.unit, gold.unit_of, "unit_of" not in gold.model_fields_set or same_unit(fact.unit, gold.unit_of)),
@@ -111,10 +113,12 @@ def condition_disagreements(fact: Condition, gold: GoldCondition) -> dict[str, t
 
 
 def _has_subject(fact: Condition, wanted: str | list[str] | None) -> bool:
-    """A single annotated subject: the fact binds it (any of a list); null: the fact names none."""
-    if wanted is None:
-        return not fact.subjects
-    return bool(set(fact.subjects) & set([wanted] if isinstance(wanted, str) else wanted))
+    """A single annotated subject (an actor id or a name, kg.gold.actor_ids): the fact binds it (any of a
+    list); null, or the applicant in general (评价机构): the fact names no particular kind."""
+    ids = actor_ids(wanted)
+    if not ids - GENERIC:
+        return not set(fact.subjects) - GENERIC
+    return bool(ids & set(fact.subjects))
 
 
 def _same_scope(a: str | None, b: str | None) -> bool:
@@ -190,7 +194,7 @@ def _trigger_disagreements(pair: tuple[Sanction, Trigger], gold: GoldTrigger) ->
     if gold.sanctioned is not None and not set(gold.sanctioned) <= set(sanction.sanctioned):
         return {"sanctioned": (sanction.sanctioned, gold.sanctioned)}
     if gold.party is not None:
-        wanted = {gold.party} if isinstance(gold.party, str) else set(gold.party)
+        wanted = actor_ids(gold.party)
         if not wanted & set(sanction.sanctioned):
             return {"sanctioned": (sanction.sanctioned, gold.party)}
     return {}

@@ -80,6 +80,28 @@ class GoldSet(BaseModel):
     triggers: list[GoldTrigger] = []
 
 
+# Short names annotators write for a role the taxonomy spells out (kg/data/actors.yaml).
+ANNOTATOR_NAMES = {"社评组织": "org:social_training_org", "社会评价组织": "org:social_training_org"}
+GENERIC = {"org:evaluation_org"}  # the applicant in general
+
+
+def actor_ids(named: str | list[str] | None) -> set[str]:
+    """Actor ids an annotation names: ids as they are, names (企业, 申请企业, 社评组织, 评价机构) read with the
+    actor taxonomy; the same role under another name counts as it (第三方评价机构 = 社会培训评价组织)."""
+    from .extract.actors import mentions_in, taxonomy
+
+    ids: set[str] = set()
+    for name in [named] if isinstance(named, str) else (named or []):
+        if ":" in name:
+            ids.add(name)
+        elif name in ANNOTATOR_NAMES:
+            ids.add(ANNOTATOR_NAMES[name])
+        else:
+            ids |= set(mentions_in(name))
+    same = {a.id: set(a.equivalent_to) for a in taxonomy()}
+    return ids | {e for i in ids for e in same.get(i, set())}
+
+
 _FILES = {"deadlines": "deadlines.yaml", "conditions": "conditions.yaml", "sanctions": "sanctions.yaml"}
 _MODELS: dict[str, type[BaseModel]] = {"deadlines": GoldDeadline, "conditions": GoldCondition, "sanctions": GoldTrigger}
 
