@@ -100,3 +100,26 @@ def test_a_corpus_reworded_by_hand_keeps_its_facts(tmp_path: Path, corpus_dir: P
             deadlines[("jilin-2022-78/sec_5/item_5", "证书数据上报")].anchor) == ("within", "发证日期")
     assert deadlines[("chizhou-2024-4/art_15/pt_1", "计划报备")].direction == "at_least_before"
     assert deadlines[("suqian-2022-36/art_12", "考核工件保存")].amount == 0.5
+
+
+YES_NO = {  # real yes/no clauses and other ways documents say the same requirement
+    ("jilin-2022-78/sec_1/item_2/pt_1", "legal_person"): ["具备独立法人资格", "具有法人资格", "为独立法人单位", "具有独立的法人资格"],
+    ("jilin-2022-78/sec_1/item_2/pt_1", "registered_in_jurisdiction"): [
+        "在吉林省内依法注册", "在吉林省行政区域内登记注册", "在吉林省境内依法登记"],
+    ("jilin-2022-78/sec_1/item_2/pt_1", "bad_record"): [
+        "无不良信用记录", "未被列入严重失信名单", "无违法违规行为", "无失信等不良行为记录"],
+    ("jilin-2022-78/sec_1/item_2/pt_3/sub_3", "video_monitoring"): ["配备视频监控系统", "安装监控录像设备", "设有视频监控装置"],
+    ("jilin-2022-78/sec_1/item_2/pt_4", "not_for_profit"): ["不以营利为目的", "坚持非营利性"],
+}
+
+
+@pytest.mark.parametrize(("place", "wordings"), YES_NO.items(), ids=lambda v: v[1] if isinstance(v, tuple) else "")
+def test_yes_no_requirements_survive_other_wordings(facts: FactSet, corpus: Corpus, corpus_dir: Path,
+                                                    place: tuple[str, str], wordings: list[str]) -> None:
+    unit_id, attribute = place
+    [fact] = [c for c in facts.conditions if c.provenance.unit_id == unit_id and c.attribute == attribute]
+    unit = corpus.unit(unit_id)
+    text = UnitText(unit, corpus_dir / corpus.doc(unit.doc_id).meta.source_file).text
+    for words in wordings:
+        read = conditions_in(UnitText.of_text(unit, text.replace(fact.text, words, 1)))
+        assert [c for c in read if (c.attribute, c.value) == (attribute, fact.value)], words
