@@ -46,10 +46,10 @@ def _unit_texts(corpus: Corpus, corpus_dir: Path, warnings: list[str]) -> Iterat
 
 def _most_specific(facts: list[F]) -> list[F]:
     """One fact per source span, on the deepest unit that holds it."""
-    best: dict[tuple[int, int, str], F] = {}
+    best: dict[tuple[str, int, int, str], F] = {}
     for fact in facts:
         kind = getattr(fact, "direction", None) or getattr(fact, "attribute", None) or getattr(fact, "kind", "")
-        key = (fact.provenance.start, fact.provenance.end, kind)
+        key = (fact.provenance.doc_id, fact.provenance.start, fact.provenance.end, kind)
         held = best.get(key)
         if held is None or fact.provenance.unit_id.count("/") > held.provenance.unit_id.count("/"):
             best[key] = fact

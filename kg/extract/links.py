@@ -60,18 +60,29 @@ def punished(trigger: Trigger, docs: set[str], conditions: list[Condition], dead
 
 def link_triggers(sanctions: list[Sanction], conditions: list[Condition], deadlines: list[Deadline],
                   corpus: Corpus) -> list[Sanction]:
-    """The sanctions with each trigger's `punishes` filled in."""
-    behaviours = [t for s in sanctions for t in s.triggers]
-    norms_c = [c for c in conditions if not any(_inside(t, c) for t in behaviours)]
-    norms_d = [d for d in deadlines if not any(_inside(t, d) for t in behaviours)]
+    """The sanctions with each trigger's `punishes` filled in (facts looked up by document, so the cost
+    grows with the documents that bind a place, not with the corpus)."""
+    behaviours: dict[str, list[Trigger]] = {}
+    for t in (t for s in sanctions for t in s.triggers):
+        behaviours.setdefault(t.provenance.doc_id, []).append(t)
+    norms: dict[str, list[Condition | Deadline]] = {}
+    stated: dict[str, list[Condition | Deadline]] = {}
+    for f in [*conditions, *deadlines]:
+        doc = f.provenance.doc_id
+        stated.setdefault(doc, []).append(f)
+        if not any(_inside(t, f) for t in behaviours.get(doc, [])):
+            norms.setdefault(doc, []).append(f)
     out = []
+    binding: dict[str, set[str]] = {}
     for s in sanctions:
-        docs = _binding_docs(corpus, s.provenance.doc_id)
+        docs = binding.setdefault(s.provenance.doc_id, _binding_docs(corpus, s.provenance.doc_id))
+        there = [f for d in sorted(docs) for f in norms.get(d, [])]
         triggers = []
         for t in s.triggers:
-            own = [f for f in [*conditions, *deadlines] if _inside(t, f)]
-            links = punished(t, docs, norms_c + [f for f in own if isinstance(f, Condition)],
-                             norms_d + [f for f in own if isinstance(f, Deadline)])
+            own = [f for f in stated.get(t.provenance.doc_id, []) if _inside(t, f)]
+            facts = there + [f for f in own if f not in there]
+            links = punished(t, docs, [f for f in facts if isinstance(f, Condition)],
+                             [f for f in facts if isinstance(f, Deadline)])
             triggers.append(t.model_copy(update={"punishes": links}))
         out.append(s.model_copy(update={"triggers": triggers}))
     return out

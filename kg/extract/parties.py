@@ -47,14 +47,16 @@ def _named(text: str, categories: tuple[str, ...], modifiers: bool) -> list[tupl
     taken = [False] * len(text)
     found: list[tuple[int, str]] = []
     for alias, actor_id in _aliases(categories):
-        for m in re.finditer(re.escape(alias), text):
-            a, b = m.span()
+        a = text.find(alias)
+        while a >= 0:
+            b = a + len(alias)
             if any(taken[a:b]):
+                a = text.find(alias, a + 1)
                 continue
             taken[a:b] = [True] * (b - a)
-            if modifiers and (text.startswith(MODIFIED, b) or text[:a].endswith(MODIFYING)):
-                continue
-            found.append((a, actor_id))
+            if not (modifiers and (text.startswith(MODIFIED, b) or text[:a].endswith(MODIFYING))):
+                found.append((a, actor_id))
+            a = text.find(alias, b)
     return sorted(found)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..numerals import cn_to_int
 
@@ -154,9 +155,14 @@ def _not_an_amount(m: re.Match[str], unit_word: str) -> bool:
 
 def quantities_in(text: str) -> Iterator[Quantity]:
     """Every amount with a measure word in a text, in reading order."""
+    yield from _read(text)
+
+
+@lru_cache(maxsize=512)  # conditions and deadlines read the same unit's text one after the other
+def _read(text: str) -> tuple[Quantity, ...]:
     found = [q for m in PATTERN.finditer(text) if (q := Quantity.from_match(m))]
     found += [Quantity.from_stars(m) for m in _STARS.finditer(text)]
-    yield from sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 def same_unit(a: str | None, b: str | None) -> bool:
