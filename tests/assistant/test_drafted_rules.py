@@ -14,7 +14,6 @@ from assistant.dialogue import turn
 from assistant.reason.draft import draft_ruleset
 from assistant.reason.rules import load_rules
 from kg.cache import load_corpus, load_facts
-from kg.facts import FactSet
 from kg.models import Corpus
 
 HEFEI = """合肥市技能人才评价机构管理办法（试行）
