@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, NoReturn
 if TYPE_CHECKING:
     from assistant.workspace import Workspace
 
-COMMANDS = ["ask", "show", "chat", "match", "ingest", "eval", "export", "sparql", "graph", "compare", "brief", "bench"]
+COMMANDS = ["ask", "show", "chat", "match", "ingest", "eval", "export", "sparql", "graph", "compare", "brief", "rules",
+            "bench"]
 
 EPILOG = """\
 examples:

@@ -58,6 +58,7 @@ class Verdict(BaseModel):
     conditions: list[ConditionCheck] = []
     changes_needed: list[str] = []
     obligations: list[str] = []
+    drafted: bool = False  # read from rules drafted from a document's facts (草拟), not written by a person
 
 
 Status = Literal["eligible", "not_eligible", "needs_info"]

@@ -17,7 +17,7 @@ from .datafiles import load_yaml_file
 from .errors import CorpusError
 from .models import DocumentMeta
 
-PARSER_VERSION = "1"  # bump when parsing changes so caches keyed on the corpus are rebuilt
+PARSER_VERSION = "2"  # bump when parsing changes so caches keyed on the corpus are rebuilt
 
 
 def embedded_corpus_dir() -> Path:

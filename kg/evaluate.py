@@ -1,7 +1,12 @@
-"""Precision and recall of extracted facts against the gold annotation in queries/kg_gold/.
+"""Precision and recall of extracted facts against gold facts (kg/gold.py), two ways.
 
-A fact matches a gold entry when it sits on the gold unit (or inside it) and states the same
-value; each gold entry is matched once. Run `python -m kg.evaluate` for the figures.
+- *value* check: a fact matches a gold entry when it sits on the gold unit (or inside it) and states the
+  same value (conditions: attribute and value; deadlines: amount and unit; triggers: words and measures);
+- *full* check: the same, and every other field the annotator wrote agrees too — comparator, unit,
+  scope, subjects and look-back of a condition; direction, event, anchor and actor of a deadline; the
+  party a sanction falls on. `field_errors` counts, among value matches, the fields that disagree.
+
+Each gold entry is matched once. Run `python -m kg.evaluate [GOLD_DIR]` for the figures.
 """
 
 from __future__ import annotations
@@ -9,60 +14,31 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from .facts import Deadline, FactSet
+from .extract.quantities import same_unit
+from .facts import Condition, Deadline, FactSet, Sanction, Trigger
+from .gold import GENERIC, GoldCondition, GoldDeadline, GoldTrigger, actor_ids, load_gold
 from .models import Corpus
 
 
-class GoldDeadline(BaseModel):
-    """One annotated deadline or duration."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    unit: str
-    event: str
-    amount: float | None = None
-    unit_of: str | None = None
-    direction: str
-    windows: list[tuple[int, int, int]] = []
-    note: str | None = None
-
-
-class GoldCondition(BaseModel):
-    """One annotated requirement or prohibition."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    unit: str
-    attribute: str
-    value: float | bool
-    words: str
-    note: str | None = None
-
-
-class GoldTrigger(BaseModel):
-    """One annotated behaviour and the measures it leads to."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    unit: str
-    words: str
-    measures: list[str]
-
-
 class TypeScores(BaseModel):
-    """Figures for one fact type."""
+    """Figures for one fact type (precision / recall: the value check; full_*: every annotated field)."""
 
     gold: int
     extracted: int
     matched: int
     precision: float
     recall: float
+    full_matched: int = 0
+    full_precision: float = 0.0
+    full_recall: float = 0.0
+    field_errors: dict[str, int] = {}
     missed: list[str] = []
     spurious: list[str] = []
+    wrong: list[str] = []  # value matches with a disagreeing field: "unit … field: got X, gold Y"
 
 
 class KgReport(BaseModel):
@@ -71,17 +47,15 @@ class KgReport(BaseModel):
     by_type: dict[str, TypeScores]
 
 
-G = TypeVar("G", bound=BaseModel)
-
-
-def _load(path: Path, model: type[G]) -> list[G]:
-    from .datafiles import read_yaml
-
-    return [model.model_validate(x) for x in read_yaml(path.read_text(encoding="utf-8"))]
-
-
 def _inside(fact_unit: str, gold_unit: str) -> bool:
     return fact_unit == gold_unit or fact_unit.startswith(gold_unit + "/")
+
+
+def _alike(a: str | None, b: str | None) -> bool:
+    """Two free-text names agree when equal or one holds the other (档案保存 / 纸质档案保存)."""
+    if not a or not b:
+        return not a and not b
+    return a in b or b in a
 
 
 def _same_deadline(fact: Deadline, gold: GoldDeadline) -> bool:
@@ -89,53 +63,141 @@ def _same_deadline(fact: Deadline, gold: GoldDeadline) -> bool:
         return False
     if gold.direction == "window":
         return fact.direction == "window" and [tuple(w) for w in fact.windows] == [tuple(w) for w in gold.windows]
-    return fact.amount == gold.amount and fact.unit == gold.unit_of
+    return fact.amount == gold.amount and (fact.unit == gold.unit_of or same_unit(fact.unit, gold.unit_of))
 
 
-def _score(found: list[Any], gold: list[Any], same: Callable[[Any, Any], bool], name: Callable[[Any], str],
+def deadline_disagreements(fact: Deadline, gold: GoldDeadline) -> dict[str, tuple[Any, Any]]:
+    """Annotated fields of a value-matched deadline that the fact gets wrong: field -> (got, gold)."""
+    out: dict[str, tuple[Any, Any]] = {}
+    if fact.direction != gold.direction:
+        out["direction"] = (fact.direction, gold.direction)
+    if not _alike(fact.event, gold.event):
+        out["event"] = (fact.event, gold.event)
+    if "anchor" in gold.model_fields_set and not _alike(fact.anchor, gold.anchor):
+        out["anchor"] = (fact.anchor, gold.anchor)
+    if "actor" in gold.model_fields_set:
+        wanted = actor_ids(gold.actor)
+        if not ({fact.actor} & wanted if fact.actor else not wanted):
+            out["actor"] = (fact.actor, gold.actor)
+    return out
+
+
+def _same_condition(fact: Condition, gold: GoldCondition) -> bool:
+    return _inside(fact.provenance.unit_id, gold.unit) and fact.attribute == gold.attribute and fact.value == gold.value
+
+
+def _lookback(fact: Condition) -> str | None:
+    if fact.lookback is None:
+        return None
+    amount = fact.lookback.amount
+    return f"{int(amount) if float(amount).is_integer() else amount}{fact.lookback.unit}"
+
+
+def condition_disagreements(fact: Condition, gold: GoldCondition) -> dict[str, tuple[Any, Any]]:
+    """Annotated fields of a value-matched condition that the fact gets wrong: field -> (got, gold)."""
+    wanted = gold.comparator
+    if isinstance(gold.value, bool) and wanted in (None, "=="):  # 具有法人资格 == true is "exists"
+        wanted = "exists" if gold.value else "absent"
+    checks: dict[str, tuple[Any, Any, bool]] = {
+        "comparator": (fact.comparator, wanted, wanted is None or fact.comparator == wanted),
+        "unit": (fact.unit, gold.unit_of, "unit_of" not in gold.model_fields_set or same_unit(fact.unit, gold.unit_of)),
+        "scope": (fact.scope, gold.scope, "scope" not in gold.model_fields_set or _same_scope(fact.scope, gold.scope)),
+        "subjects": (fact.subjects, gold.subjects, gold.subjects is None or set(fact.subjects) == set(gold.subjects)),
+        "subject": (fact.subjects, gold.subject, "subject" not in gold.model_fields_set or _has_subject(fact, gold.subject)),
+        "lookback": (_lookback(fact), gold.lookback, "lookback" not in gold.model_fields_set
+                     or _lookback(fact) == gold.lookback),
+        "value_max": (fact.value_max, gold.value_max, "value_max" not in gold.model_fields_set
+                      or fact.value_max == gold.value_max),
+    }
+    return {name: (got, want) for name, (got, want, ok) in checks.items() if not ok}
+
+
+def _has_subject(fact: Condition, wanted: str | list[str] | None) -> bool:
+    """A single annotated subject (an actor id or a name, kg.gold.actor_ids): the fact binds it (any of a
+    list); null, or the applicant in general (评价机构): the fact names no particular kind."""
+    ids = actor_ids(wanted)
+    if not ids - GENERIC:
+        return not set(fact.subjects) - GENERIC
+    return bool(ids & set(fact.subjects))
+
+
+def _same_scope(a: str | None, b: str | None) -> bool:
+    """每个职业 = 每职业 = 各职业; 每个职业（工种） = 每个职业(工种)."""
+    def norm(s: str | None) -> str:
+        return (s or "").replace("(", "（").replace(")", "）").replace("各", "每").replace("个", "").replace("一", "")
+    return norm(a) == norm(b)
+
+
+def _score(found: list[Any], gold: list[Any], same: Callable[[Any, Any], bool],
+           differ: Callable[[Any, Any], dict[str, tuple[Any, Any]]], name: Callable[[Any], str],
            shown: Callable[[Any], str]) -> TypeScores:
-    """Match each gold entry to one unused extracted fact; count what is left on both sides."""
+    """Match each gold entry to one unused extracted fact (preferring one right in every field);
+    count what is left on both sides and which fields disagree."""
     unmatched = list(found)
-    missed = []
+    missed: list[str] = []
+    wrong: list[str] = []
+    errors: dict[str, int] = {}
+    full = 0
     for g in gold:
-        hit = next((f for f in unmatched if same(f, g)), None)
-        if hit is None:
+        hits = [f for f in unmatched if same(f, g)]
+        if not hits:
             missed.append(name(g))
-        else:
-            unmatched.remove(hit)
+            continue
+        hit = min(hits, key=lambda f: len(differ(f, g)))
+        unmatched.remove(hit)
+        problems = differ(hit, g)
+        full += not problems
+        for field, (got, want) in problems.items():
+            errors[field] = errors.get(field, 0) + 1
+            wrong.append(f"{name(g)}  {field}: got {got!r}, gold {want!r}")
     n, matched = len(found), len(gold) - len(missed)
     return TypeScores(gold=len(gold), extracted=n, matched=matched, precision=matched / n if n else 0.0,
-                      recall=matched / len(gold) if gold else 0.0, missed=missed, spurious=[shown(f) for f in unmatched])
+                      recall=matched / len(gold) if gold else 0.0, full_matched=full,
+                      full_precision=full / n if n else 0.0, full_recall=full / len(gold) if gold else 0.0,
+                      field_errors=errors, missed=missed, spurious=[shown(f) for f in unmatched], wrong=wrong)
+
+
+def _no_fields(_a: Any, _b: Any) -> dict[str, tuple[Any, Any]]:
+    return {}
 
 
 def load_gold_deadlines(gold_dir: Path) -> list[GoldDeadline]:
-    """The deadlines annotations (validated: a malformed entry fails loudly)."""
-    return _load(gold_dir / "deadlines.yaml", GoldDeadline)
+    """The deadline annotations (validated: a malformed entry fails loudly)."""
+    return load_gold(gold_dir).deadlines
 
 
 def score_deadlines(facts: FactSet, gold: list[GoldDeadline]) -> TypeScores:
     """Precision/recall of the deadline facts."""
-    return _score(facts.deadlines, gold, _same_deadline, lambda g: f"{g.unit} {g.event} {g.amount}{g.unit_of or ''}",
-                  lambda f: f"{f.provenance.unit_id} {f.text}")
+    return _score(facts.deadlines, gold, _same_deadline, deadline_disagreements,
+                  lambda g: f"{g.unit} {g.event} {g.amount}{g.unit_of or ''}", lambda f: f"{f.provenance.unit_id} {f.text}")
 
 
 def load_gold_conditions(gold_dir: Path) -> list[GoldCondition]:
-    """The conditions annotations (validated: a malformed entry fails loudly)."""
-    return _load(gold_dir / "conditions.yaml", GoldCondition)
+    """The condition annotations (validated: a malformed entry fails loudly)."""
+    return load_gold(gold_dir).conditions
 
 
 def score_conditions(facts: FactSet, gold: list[GoldCondition]) -> TypeScores:
-    """Precision/recall of the condition facts: same unit, attribute and value."""
-    def same(f: Any, g: GoldCondition) -> bool:
-        return _inside(f.provenance.unit_id, g.unit) and f.attribute == g.attribute and f.value == g.value
-
-    return _score(facts.conditions, gold, same, lambda g: f"{g.unit} {g.attribute}={g.value} ({g.words})",
+    """Precision/recall of the condition facts: same unit, attribute and value (then every annotated field)."""
+    return _score(facts.conditions, gold, _same_condition, condition_disagreements,
+                  lambda g: f"{g.unit} {g.attribute}={g.value} ({g.words})",
                   lambda f: f"{f.provenance.unit_id} {f.attribute} {f.text}")
 
 
 def load_gold_triggers(gold_dir: Path) -> list[GoldTrigger]:
-    """The sanctions annotations (validated: a malformed entry fails loudly)."""
-    return _load(gold_dir / "sanctions.yaml", GoldTrigger)
+    """The sanction annotations (validated: a malformed entry fails loudly)."""
+    return load_gold(gold_dir).triggers
+
+
+def _trigger_disagreements(pair: tuple[Sanction, Trigger], gold: GoldTrigger) -> dict[str, tuple[Any, Any]]:
+    sanction, _ = pair
+    if gold.sanctioned is not None and not set(gold.sanctioned) <= set(sanction.sanctioned):
+        return {"sanctioned": (sanction.sanctioned, gold.sanctioned)}
+    if gold.party is not None:
+        wanted = actor_ids(gold.party)
+        if not wanted & set(sanction.sanctioned):
+            return {"sanctioned": (sanction.sanctioned, gold.party)}
+    return {}
 
 
 def score_triggers(facts: FactSet, gold: list[GoldTrigger]) -> TypeScores:
@@ -146,15 +208,27 @@ def score_triggers(facts: FactSet, gold: list[GoldTrigger]) -> TypeScores:
                 and set(g.measures) <= set(sanction.measures))
 
     pairs = [(s, t) for s in facts.sanctions for t in s.triggers]
-    return _score(pairs, gold, same, lambda g: f"{g.unit} {g.words} -> {g.measures}",
+    return _score(pairs, gold, same, _trigger_disagreements, lambda g: f"{g.unit} {g.words} -> {g.measures}",
                   lambda p: f"{p[1].provenance.unit_id} {p[1].text[:30]}")
 
 
+def _only(facts: FactSet, docs: set[str]) -> FactSet:
+    """The facts of some documents (a gold folder covers only the documents it annotates)."""
+    keep = {"deadlines": [d for d in facts.deadlines if d.provenance.doc_id in docs],
+            "conditions": [c for c in facts.conditions if c.provenance.doc_id in docs],
+            "sanctions": [s for s in facts.sanctions if s.provenance.doc_id in docs]}
+    return facts.model_copy(update=keep)
+
+
 def evaluate_kg(corpus: Corpus, facts: FactSet, gold_dir: Path) -> KgReport:
-    """Figures for every fact type that has a gold annotation."""
-    return KgReport(by_type={"deadline": score_deadlines(facts, load_gold_deadlines(gold_dir)),
-                             "condition": score_conditions(facts, load_gold_conditions(gold_dir)),
-                             "sanction_trigger": score_triggers(facts, load_gold_triggers(gold_dir))})
+    """Figures for every fact type that has a gold annotation, over the documents the gold covers."""
+    gold = load_gold(gold_dir)
+    docs = {e.unit.split("/", 1)[0] for e in [*gold.deadlines, *gold.conditions, *gold.triggers]}
+    facts = _only(facts, docs & {d.meta.id for d in corpus.documents})
+    report = {"deadline": score_deadlines(facts, gold.deadlines), "condition": score_conditions(facts, gold.conditions)}
+    if gold.triggers:
+        report["sanction_trigger"] = score_triggers(facts, gold.triggers)
+    return KgReport(by_type=report)
 
 
 def main() -> int:
@@ -167,11 +241,14 @@ def main() -> int:
     corpus = parse_corpus(embedded_corpus_dir())
     report = evaluate_kg(corpus, extract_all(corpus), gold_dir)
     for name, s in report.by_type.items():
-        print(f"{name:<10} gold {s.gold:>3}  extracted {s.extracted:>3}  precision {s.precision:.2f}  recall {s.recall:.2f}")
+        print(f"{name:<10} gold {s.gold:>3}  extracted {s.extracted:>3}  precision {s.precision:.2f}  "
+              f"recall {s.recall:.2f}  full check {s.full_precision:.2f} / {s.full_recall:.2f}")
         for m in s.missed:
             print(f"   missed   {m}")
         for x in s.spurious:
             print(f"   spurious {x}")
+        for w in s.wrong:
+            print(f"   wrong    {w}")
     return 0
 
 

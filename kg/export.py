@@ -55,3 +55,17 @@ def export(kg: KnowledgeGraph, fmt: str, out: Path | None, force: bool) -> str |
         return text
     write_file(out, text, force)
     return None
+
+
+def export_vocabulary(out: Path | None, force: bool) -> str | None:
+    """The project vocabulary (kg/data/vocab.ttl) written to `out` (kg.files rules), or returned."""
+    from .files import check_target, write_file
+    from .vocab import vocabulary_text
+
+    if out is not None:
+        check_target(out, force)
+    text = vocabulary_text()
+    if out is None:
+        return text
+    write_file(out, text, force)
+    return None

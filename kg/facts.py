@@ -41,11 +41,21 @@ class Actor(BaseModel):
 Comparator = Literal[">=", ">", "<=", "<", "==", "exists", "absent"]
 
 
+class Period(BaseModel):
+    """A stretch of time a fact counts over: the 3年 of 3年内年审不合格."""
+
+    model_config = ConfigDict(frozen=True)
+
+    amount: float
+    unit: str  # 年, 月, 日, 天, 工作日
+
+
 class Condition(BaseModel):
     """A requirement or prohibition: 场地1000平方米以上, 职业技能培训机构不得设置外部考点."""
 
     id: str
-    subject: str | None  # actor id the condition binds (None: every applicant of the unit)
+    subject: str | None  # actor id the condition binds (None: every applicant of the unit); subjects[0]
+    subjects: list[str] = []  # every organisation kind it binds (社会团体、民营非企业等3年内…)
     attribute: str  # controlled name, e.g. "site_area", "lease_years", "fulltime_staff"
     comparator: Comparator
     value: float | str | bool | None = None
@@ -53,12 +63,17 @@ class Condition(BaseModel):
     unit: str | None = None  # 平方米, 年, 人, 名, 个, cm, 分, 级 ...
     polarity: Literal["required", "prohibited"] = "required"
     scope: str | None = None  # "每个职业", "每级别", "每个职业（工种）等级" ...
+    lookback: Period | None = None  # the past a prohibition looks at: 3年内民政部门年审不合格
     text: str  # the requirement phrase as written
     provenance: Provenance
 
 
 DeadlineUnit = Literal["工作日", "日", "天", "月", "年", "小时"]
-Direction = Literal["before", "within", "at_least", "at_most", "valid_for", "every", "window", "after"]
+# at_least_before: 提前N日 (N or more before the anchor); within_before: 期满前N日内 (in the last N before it);
+# inactivity: a stretch without activity that has consequences (一年内无正当理由不开展, 连续2年未开展);
+# lookback: a clean record over the past N (2年内随机督导无违规违纪). "before" is what older caches hold.
+Direction = Literal["before", "at_least_before", "within_before", "within", "at_least", "at_most", "valid_for",
+                    "every", "window", "after", "inactivity", "lookback"]
 
 
 class Deadline(BaseModel):
@@ -89,6 +104,7 @@ class Trigger(BaseModel):
 
     text: str
     provenance: Provenance
+    punishes: list[str] = []  # ids of the conditions / deadlines whose breach the behaviour is
 
 
 class Sanction(BaseModel):
@@ -97,7 +113,8 @@ class Sanction(BaseModel):
     id: str
     measures: list[SanctionMeasure]
     triggers: list[Trigger]
-    imposed_by: str | None = None  # actor id
+    imposed_by: str | None = None  # actor id of the authority that imposes it
+    sanctioned: list[str] = []  # actor ids of the parties it falls on (评价机构, its 主要负责人, 参评人员)
     qualifier: str | None = None  # 情节轻微, 情节严重, 第一次, 第二次, 限期内未能完成整改 ...
     escalates_to: list[str] = []  # sanction ids
     text: str
@@ -167,4 +184,9 @@ ATTRIBUTES: dict[str, str] = {
     "national_standard": "国家职业技能标准或评价规范 (exists)",
     "independent_office": "办公用房相对独立 (bool)",
     "not_for_profit": "不以营利为目的 (bool)",
+    "practical_site_area": "技能操作考核场地 平方米",
+    "supervisors": "质量督导人员 人数",
+    "one_desk_per_person": "理论知识考场一人一桌 (bool)",
+    "fee_published": "收费标准向社会公示 (bool)",
 }
+# The amounts among them (cue words, units, questions) are described in kg/data/attributes.yaml.

@@ -11,13 +11,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from .extract.ids import behaviour_id
 from .facts import Condition, Deadline, FactSet, Reference, Sanction
 from .models import Corpus
 
 NodeType = Literal["Document", "Unit", "Jurisdiction", "Actor", "Condition", "Deadline", "Sanction",
-                   "Behaviour", "Reference"]
+                   "Behaviour", "Reference", "CitedWork"]
 EdgeType = Literal["has_unit", "has_part", "in", "part_of", "states", "applies_to", "triggered_by",
-                   "escalates_to", "cites", "mentions", "equivalent_to", "broader"]
+                   "escalates_to", "cites", "mentions", "equivalent_to", "broader", "imposed_by", "punishes"]
 
 
 class Node(BaseModel):
@@ -86,24 +87,54 @@ def _fact_nodes(facts: FactSet) -> tuple[list[Node], list[Edge]]:
     for kind, group in (("Condition", facts.conditions), ("Deadline", facts.deadlines),
                         ("Sanction", facts.sanctions), ("Reference", facts.references)):
         for f in group:
-            props = f.model_dump(exclude={"id", "provenance", "triggers", "escalates_to"}) | _provenance(f)
+            props = f.model_dump(exclude={"id", "provenance", "triggers", "escalates_to", "lookback"}) | _provenance(f)
+            if isinstance(f, Condition) and f.lookback:
+                props |= {"lookback_amount": f.lookback.amount, "lookback_unit": f.lookback.unit}
             nodes.append(Node(id=f.id, type=kind, label=f.text[:60], props=props))  # type: ignore[arg-type]
             edges.append(Edge(source=f"unit:{f.provenance.unit_id}", target=f.id, type="states"))
-            subject = getattr(f, "subject", None) or getattr(f, "actor", None) or getattr(f, "imposed_by", None)
-            if subject:
-                edges.append(Edge(source=f.id, target=subject, type="applies_to"))
+            edges += [Edge(source=f.id, target=who, type="applies_to") for who in _bound(f)]
+            if isinstance(f, Sanction) and f.imposed_by:
+                edges.append(Edge(source=f.id, target=f.imposed_by, type="imposed_by"))
+    behaviours: set[str] = set()
     for s in facts.sanctions:
-        for i, t in enumerate(s.triggers, 1):
-            bid = f"behaviour:{s.id.split(':', 1)[1]}#{i}"
-            nodes.append(Node(id=bid, type="Behaviour", label=t.text[:60], props={"text": t.text} | {
-                "unit_id": t.provenance.unit_id, "start": t.provenance.start, "end": t.provenance.end}))
+        for t in s.triggers:
+            bid = behaviour_id(t)
             edges.append(Edge(source=s.id, target=bid, type="triggered_by"))
+            if bid in behaviours:
+                continue  # one behaviour, several rungs of a ladder
+            behaviours.add(bid)
+            nodes.append(Node(id=bid, type="Behaviour", label=t.text[:60], props={"text": t.text} | {
+                "unit_id": t.provenance.unit_id, "doc_id": t.provenance.doc_id, "start": t.provenance.start,
+                "end": t.provenance.end, "quote": t.provenance.quote}))
+            edges += [Edge(source=bid, target=norm, type="punishes") for norm in t.punishes]
         edges += [Edge(source=s.id, target=nxt, type="escalates_to") for nxt in s.escalates_to]
+    works: set[str] = set()
     for r in facts.references:
-        target = f"unit:{r.target_unit}" if r.target_unit else f"doc:{r.target_doc}" if r.target_doc else None
-        if target:
-            edges.append(Edge(source=f"unit:{r.provenance.unit_id}", target=target, type="cites"))
+        target = f"unit:{r.target_unit}" if r.target_unit else f"doc:{r.target_doc}" if r.target_doc else cited_work(r)
+        if target.startswith("work:") and target not in works:
+            works.add(target)
+            nodes.append(Node(id=target, type="CitedWork", label=r.title or r.number or r.text,
+                              props={"title": r.title, "number": r.number}))
+        edges.append(Edge(source=r.id, target=target, type="cites"))
     return nodes, edges
+
+
+def cited_work(ref: Reference) -> str:
+    """The node of a cited document outside the corpus: one per 文号 (or title), however often it is cited."""
+    from .extract.ids import content_hash
+
+    return f"work:{content_hash((ref.number or '').replace(' ', '') or ref.title)}"
+
+
+def _bound(fact: Condition | Deadline | Sanction | Reference) -> list[str]:
+    """Who a fact applies to: a condition's subjects, a deadline's actor, the party a sanction falls on."""
+    if isinstance(fact, Condition):
+        return fact.subjects or ([fact.subject] if fact.subject else [])
+    if isinstance(fact, Deadline):
+        return [fact.actor] if fact.actor else []
+    if isinstance(fact, Sanction):
+        return fact.sanctioned
+    return []
 
 
 def _actors(facts: FactSet) -> tuple[list[Node], list[Edge]]:

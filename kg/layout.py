@@ -14,6 +14,10 @@ so every clean piece of text can still be pointed at in the source file.
 '（一）依法设立；'
 >>> is_page_number("- 3 -")
 True
+>>> clean_line("??第一条??本办法所称评价机构")
+'第一条本办法所称评价机构'
+>>> clean_line("？？（二）信用核查")
+'（二）信用核查'
 >>> join_text("由人力资源和社会保障", "保障部门对其出具书面通知")
 '由人力资源和社会保障部门对其出具书面通知'
 """
@@ -33,6 +37,11 @@ _STRUCTURE_START = re.compile(
 )
 
 
+# What a broken encoding leaves where characters were: ASCII and full-width question marks, U+FFFD.
+_DAMAGE = "?？\ufffd"
+_AFTER_MARK = re.compile(r"^(第[一二三四五六七八九十百零〇]+[章条])[?？\ufffd]+")
+
+
 @dataclass(frozen=True)
 class Line:
     """One physical line: its cleaned text and where its content lies in the source."""
@@ -47,11 +56,22 @@ class Line:
 
 
 def clean_line(raw: str) -> str:
-    """Strip markdown marks, bullets, indentation and surrounding space from one line."""
+    """Strip markdown marks, bullets, indentation and surrounding space from one line, and the question
+    marks a broken encoding left around a numbering mark (??第一条??)."""
     text = raw.strip(_SPACES + "\r\n")
     text = _MARKDOWN_HEADING.sub("", text).replace("**", "")
     text = _BULLET.sub("", text).strip(_SPACES)
+    if text[:1] in _DAMAGE:
+        undamaged = text.lstrip(_DAMAGE + _SPACES)
+        if _STRUCTURE_START.match(undamaged):
+            text = _AFTER_MARK.sub(r"\1", undamaged)
     return text
+
+
+def damaged_mark(raw: str) -> bool:
+    """Whether a line's numbering mark came through a broken encoding (??第一条??)."""
+    text = raw.strip(_SPACES + "\r\n")
+    return text[:1] in _DAMAGE and bool(_STRUCTURE_START.match(text.lstrip(_DAMAGE + _SPACES)))
 
 
 def is_page_number(text: str) -> bool:

@@ -23,6 +23,7 @@ UnitKind = Literal[
     "annex",  # 附件N
     "annex_section",  # 一、 inside an annex
     "row",  # one row of an annex table (评估项目 / 评估内容 / 评估要求)
+    "paragraph",  # 第n段 of a document without numbering (news-style prose)
     "closing",  # contacts, signature, date after the last clause
 ]
 
@@ -116,9 +117,10 @@ class Document(BaseModel):
         return [u for u in self.units if u.kind in kinds]
 
     def top_level(self) -> list[Unit]:
-        """Articles (article numbering) or outline sections and annexes (outline numbering)."""
+        """Articles (article numbering), outline sections and annexes (outline numbering), or the paragraphs
+        of a document without numbering."""
         kinds = ("article",) if self.meta.numbering == "article" else ("section", "annex")
-        return self.of_kind(*kinds)
+        return self.of_kind(*kinds) or self.of_kind("paragraph")
 
 
 class Corpus(BaseModel):

@@ -8,51 +8,17 @@ starts with `1、` is not mistaken for a point.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import fingerprint, load_meta, text_files
 from .errors import CorpusError, ParseError
-from .layout import Line, LogicalLine, clean_line, logical_lines, split_lines
+from .layout import Line, LogicalLine, clean_line, damaged_mark, logical_lines, split_lines
 from .markers import KINDS, LEVELS, Marker, detect, inline_heading
-from .models import Corpus, Document, DocumentMeta, ParseWarning, Unit
+from .models import Corpus, Document, DocumentMeta, ParseWarning
+from .source import read_source
 from .tables import TABLE_HEADER, Row, read_rows
-
-_ID_PREFIX = {"chapter": "chp", "article": "art", "section": "sec", "annex": "annex",
-              "annex_section": "sec", "item": "item", "point": "pt", "subpoint": "sub", "row": "row"}
-
-
-@dataclass
-class Piece:
-    """A paragraph of text owned by a node, with its place in the source."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class Node:
-    """A unit under construction."""
-
-    kind: str
-    level: int
-    number: int | None
-    marker: str
-    heading: str | None
-    line: int
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    pieces: list[Piece] = field(default_factory=list)
-    cells: dict[str, str] | None = None
-    id: str = ""
-    path: str = ""
-
-    def subtree(self) -> list[Node]:
-        out = [self]
-        for child in self.children:
-            out.extend(child.subtree())
-        return out
+from .tree import Node, Piece, assign_ids, loose_unit, to_units
 
 
 @dataclass
@@ -135,12 +101,15 @@ class _Builder:
 
     def paragraph(self, para: LogicalLine) -> None:
         mark = detect(para.text)
+        if mark and damaged_mark(para.lines[0].raw):
+            self.warn(para.number, f"{mark.marker}: numbering mark read through damaged characters "
+                      f"({para.lines[0].raw.strip()[:12]}…)")
         if mark and mark.type in self.levels and self.accept(mark, para):
             self.open(mark, para)
         elif len(self.stack) == 1:
             self.title_lines.append(para.text)  # the document's title, before the first numbered unit
         else:
-            self.stack[-1].pieces.append(Piece(para.text, para.start, para.end))
+            self.stack[-1].pieces.append(Piece(para.text, para.start, para.end, para.number))
 
     def accept(self, mark: Marker, para: LogicalLine) -> bool:
         """A mark opens a unit only where its number continues its siblings' sequence."""
@@ -156,11 +125,39 @@ class _Builder:
             return True
         if mark.type == "ANNEX" and mark.number > expected:
             return True  # 附件1 is often the document itself
+        if kind == "article" and same and mark.number == expected + 1:
+            self.recover_article(same[-1], expected, mark, para)
+            return True
         if mark.type in ("ARTICLE", "CHAPTER", "ENUM_CN") and mark.number > expected:
             self.warn(para.number, f"{mark.marker}：应为第 {expected} 个，仍按编号读取")
             return True
         self.warn(para.number, f"{mark.marker} 编号不连续（应为第 {expected} 个），按正文读取")
         return False
+
+    def recover_article(self, prev: Node, number: int, mark: Marker, para: LogicalLine) -> None:
+        """An article whose number a page break or a conversion swallowed: its text is the paragraph of the
+        article before that starts a new sentence after it ended (第三条……适用本办法。 / 技能人才评价机构…),
+        read as the missing article; said exactly either way."""
+        from .numerals import int_to_cn
+
+        name, before = f"第{int_to_cn(number)}条", f"第{int_to_cn(number - 1)}条"
+        at = next((i for i in range(1, len(prev.pieces)) if prev.pieces[i - 1].text.endswith(("。", "；"))
+                   and not detect(prev.pieces[i].text)), None)
+        if at is None:
+            self.warn(para.number, f"{name} is missing: the text goes from {before} (line {prev.line}) to "
+                      f"{mark.marker} (line {para.number}) with no paragraph that could be it; nothing of it was read")
+            return
+        piece = prev.pieces[at]
+        node = Node("article", prev.level, number, name, None, piece.line, prev.parent)
+        node.pieces, prev.pieces = prev.pieces[at:], prev.pieces[:at]
+        node.children = [c for c in prev.children if c.pieces and c.pieces[0].start > piece.start]
+        prev.children = [c for c in prev.children if c not in node.children]
+        for child in node.children:
+            child.parent = node
+        siblings = prev.parent.children  # type: ignore[union-attr]
+        siblings.insert(siblings.index(prev) + 1, node)
+        self.warn(piece.line, f"{name} has no number in the text: the paragraph at line {piece.line} "
+                  f"(“{piece.text[:14]}…”), a new sentence after the end of {before}, is read as {name}")
 
     def kind_of(self, mark: Marker, parent: Node) -> str:
         kind = KINDS[mark.type]
@@ -214,108 +211,72 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     return [b for b in blocks if any(line.text for line in b)]
 
 
-def _path(node: Node, outline: bool) -> str:
-    """The customary citation of a unit inside its document (第九条第（五）项, 四（三）3)."""
-    from .numerals import int_to_cn
-
-    n, parent = node.number or 0, node.parent
-    ppath = parent.path if parent and parent.kind != "root" else ""
-    match node.kind:
-        case "chapter":
-            return f"第{int_to_cn(n)}章"
-        case "article":
-            return f"第{int_to_cn(n)}条"
-        case "annex":
-            return f"附件{n}"
-        case "section":
-            return int_to_cn(n)
-        case "annex_section":
-            return f"{ppath} {int_to_cn(n)}"
-        case "row":
-            return f"{ppath} 第{n}行"
-        case "item":
-            return f"{ppath}（{int_to_cn(n)}）" if outline else f"{ppath}第（{int_to_cn(n)}）项"
-        case "point":
-            if outline:
-                return f"{ppath}{n}"
-            return f"{ppath}第{n}项" if parent and parent.kind == "article" else f"{ppath}第{n}目"
-        case _:  # subpoint
-            if not outline and parent and parent.kind == "point" and parent.parent and parent.parent.kind == "article":
-                return f"{ppath}第（{n}）目"
-            return f"{ppath}（{n}）"
+def _top_level(builder: _Builder) -> int:
+    """How many units of the numbering's own top level (articles; outline sections, annexes) were found."""
+    kinds = ("article", "chapter") if builder.meta.numbering == "article" else ("section", "annex")
+    return sum(1 for n in builder.root.subtree() if n.kind in kinds)
 
 
-def _assign_ids(root: Node, meta: DocumentMeta) -> None:
-    """Readable ids, stable across rebuilds: document, then the path of numbers (ELI-like)."""
-    outline = meta.numbering == "outline"
-    for node in root.subtree()[1:]:
-        step = f"{_ID_PREFIX[node.kind]}_{node.number}"
-        flat = node.kind in ("chapter", "article", "section", "annex") or node.parent is root
-        parent_id = meta.id if flat or node.parent is None else node.parent.id
-        node.id = f"{parent_id}/{step}"
-        node.path = _path(node, outline)
-
-
-def _to_units(root: Node, meta: DocumentMeta, source: str) -> list[Unit]:
-    units = []
-    for node in root.subtree()[1:]:
-        pieces = sorted((p for n in node.subtree() for p in n.pieces), key=lambda p: p.start)
-        units.append(Unit(
-            id=node.id, doc_id=meta.id, kind=node.kind, number=node.number, marker=node.marker,  # type: ignore[arg-type]
-            heading=node.heading, path=node.path, label=f"《{meta.title}》{node.path}",
-            parent=node.parent.id if node.parent and node.parent is not root else None,
-            children=[c.id for c in node.children], text="\n".join(p.text for p in pieces),
-            span=(pieces[0].start, pieces[-1].end), line=node.line, cells=node.cells,
-        ))
-    return units
-
-
-def _loose_unit(meta: DocumentMeta, kind: str, lines: list[Line], path: str) -> Unit | None:
-    """The preamble or closing: one unit of plain paragraphs, if there is any text."""
-    paras = logical_lines(lines)
-    if not paras:
-        return None
-    return Unit(id=f"{meta.id}/{kind}", doc_id=meta.id, kind=kind, path=path,  # type: ignore[arg-type]
-                label=f"《{meta.title}》{path}", text="\n".join(p.text for p in paras),
-                span=(paras[0].start, paras[-1].end), line=paras[0].number)
+def _build(meta: DocumentMeta, region: Region) -> _Builder:
+    builder = _Builder(meta)
+    builder.feed(region.body)
+    return builder
 
 
 def parse_region(meta: DocumentMeta, region: Region, source: str) -> Document:
-    """Structure one document's region of its file."""
-    builder = _Builder(meta)
-    builder.feed(region.body)
+    """Structure one document's region of its file. Text whose numbering is not the one its metadata names
+    is read with the other; text with no numbering at all is read paragraph by paragraph (kg.prose). Either
+    way the document's warnings say so: readable text is never refused."""
+    builder = _build(meta, region)
+    if not _top_level(builder):
+        other = meta.model_copy(update={"numbering": "outline" if meta.numbering == "article" else "article"})
+        retry = _build(other, region)
+        if _top_level(retry):
+            retry.warn(region.body[0].number if region.body else 1,
+                       f"the metadata says {meta.numbering} numbering, the text uses {other.numbering} numbering "
+                       f"({'第一条' if other.numbering == 'article' else '一、'} …): read as {other.numbering}")
+            meta, builder = other, retry
     if not builder.root.children:
-        first = region.body[0].number if region.body else None
-        raise ParseError(meta.source_file, first, f"{meta.id}：没有找到带编号的条款"
-                         f"（元数据写的编号方式是 {meta.numbering}，应有"
-                         f"{'“第一条”' if meta.numbering == 'article' else '“一、”'}这样的编号）")
-    _assign_ids(builder.root, meta)
-    units = _to_units(builder.root, meta, source)
+        return _prose_document(meta, region, builder)
+    assign_ids(builder.root, meta)
+    units = to_units(builder.root, meta, source)
     seen: set[str] = set()
     for u in units:
         if u.id in seen:
             builder.warn(u.line, f"条款 id {u.id} 重复")
         seen.add(u.id)
-    pre = _loose_unit(meta, "preamble", region.preamble, "印发通知")
-    post = _loose_unit(meta, "closing", region.closing, "联系方式及落款")
+    pre = loose_unit(meta, "preamble", region.preamble, "印发通知")
+    post = loose_unit(meta, "closing", region.closing, "联系方式及落款")
     units = ([pre] if pre else []) + units + ([post] if post else [])
     return Document(meta=meta, units=units, warnings=builder.warnings, title_lines=builder.title_lines)
 
 
+def _prose_document(meta: DocumentMeta, region: Region, builder: _Builder) -> Document:
+    """A document without numbering, one unit per paragraph (news-style prose)."""
+    from .prose import paragraph_units
+
+    units, titles = paragraph_units(meta, region.body)
+    first = region.body[0].number if region.body else 1
+    if not units:
+        raise ParseError(meta.source_file, first, f"{meta.id}: no text after body_start {meta.body_start!r}")
+    builder.warnings = [w for w in builder.warnings if "out of sequence" not in w.message]
+    builder.warn(first, f"no numbered units ({meta.numbering} numbering such as "
+                 f"{'第一条' if meta.numbering == 'article' else '一、'} was looked for): read as {len(units)} "
+                 f"paragraph(s), cited as 第1段 … 第{len(units)}段 (news-style prose)")
+    pre = loose_unit(meta, "preamble", region.preamble, "印发通知")
+    post = loose_unit(meta, "closing", region.closing, "联系方式及落款")
+    return Document(meta=meta, units=([pre] if pre else []) + units + ([post] if post else []),
+                    warnings=builder.warnings, title_lines=titles)
+
+
 def parse_file(path: Path, meta_path: Path | None = None) -> list[Document]:
     """Every document a text file carries, structured."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.object[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            raise ParseError(path.name, None, "是 UTF-16 文本；请先转换为 UTF-8：iconv -f UTF-16 -t UTF-8") from None
-        raise ParseError(path.name, None, f"不是 UTF-8 文本（第 {exc.start} 字节起无法解码）；"
-                         "如是 GBK/GB18030 编码，请先转换：iconv -f GB18030 -t UTF-8") from None
-    except OSError as exc:
-        from .files import os_reason
+    return parse_with_meta(path, load_meta(path, meta_path))
 
-        raise CorpusError(f"{path}：无法读取（{os_reason(exc)}）") from None
-    metas = load_meta(path, meta_path)
+
+def parse_with_meta(path: Path, metas: list[DocumentMeta]) -> list[Document]:
+    """The documents of a text file, with metadata given (`ingest` of a text without its meta file)."""
+    source = read_source(path).text
     return [parse_region(m, r, source) for m, r in zip(metas, _regions(path, source, metas), strict=False)]
 
 

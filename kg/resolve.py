@@ -31,6 +31,7 @@ _TOKENS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(rf"第({_N})条")),
     ("annex", re.compile(r"附件(\d+|[一二三四五六七八九十]+)")),
     ("row", re.compile(rf"第({_N})行")),
+    ("paragraph", re.compile(rf"第({_N})段")),
     ("item", re.compile(r"第?[（(]([一二三四五六七八九十]+)[）)]项?")),
     ("subpoint", re.compile(r"第?[（(](\d+)[）)]目?")),
     ("item", re.compile(r"第([一二三四五六七八九十]+)项")),

@@ -65,10 +65,13 @@ class Briefing(BaseModel):
 def _when(amount: float | None, unit: str | None, direction: str, windows: list[tuple[int, int, int]]) -> str:
     if windows:
         return "、".join(f"{m}月{a}—{b}日" for m, a, b in windows)
-    words = {"at_least": "不少于", "within": "内", "before": "提前", "valid_for": "有效", "every": "每",
-             "at_most": "最多", "after": "后"}
+    words = {"at_least": "不少于", "within": "内", "before": "提前", "at_least_before": "提前", "valid_for": "有效",
+             "every": "每", "at_most": "最多", "after": "后", "within_before": "届满前", "inactivity": "连续未开展",
+             "lookback": "近"}
     n = "" if amount is None else (str(int(amount)) if float(amount).is_integer() else str(amount))
-    return f"{words.get(direction, '')}{n}{unit or ''}" if direction != "within" else f"{n}{unit or ''}内"
+    if direction in ("within", "within_before", "lookback"):
+        return f"{words.get(direction, '') if direction != 'within' else ''}{n}{unit or ''}内"
+    return f"{words.get(direction, '')}{n}{unit or ''}"
 
 
 def timeline(corpus: Corpus, facts: FactSet, jurisdictions: list[str]) -> list[Step]:

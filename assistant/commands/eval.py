@@ -37,7 +37,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--misses", action="store_true", help="also list questions not answered at rank 1")
     p.add_argument("--kg", action="store_true",
-                   help="also measure fact extraction (precision/recall per fact type against queries/kg_gold/)")
+                   help="also measure fact extraction: precision/recall per fact type against queries/kg_gold/ and any "
+                   "folder with corpus/ + facts/ (value check, full check of every annotated field), and how many "
+                   "facts survive systematic rewording")
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
@@ -52,6 +54,9 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     if is_profile_set(args.path):
         return _profiles(args.path, ws, args.json, args.misses)
     cases = _read_gold(load_gold, args.path)
+    if not cases and args.kg:
+        _kg_section(args.path, ws, args.misses)  # a gold folder of facts only (queries/unseen-docs)
+        return 0
     if not cases:
         print(f"policykg: {args.path} 下没有金标问题（queries/retrieval/*.yaml 或 *.yaml）", file=sys.stderr)
         return 1
@@ -102,17 +107,12 @@ def _reasoning_section(path: Path, retriever: Retriever, details: bool) -> None:
 
 
 def _kg_section(path: Path, ws: Workspace, details: bool) -> None:
-    """Precision and recall of the extracted facts."""
-    from kg.evaluate import evaluate_kg
+    """Precision and recall of the extracted facts (value check, full check), and the rewording check,
+    for every gold folder under `path` (kg.factcheck)."""
+    from kg.factcheck import check_folder, gold_folders, render
 
-    gold_dir = path / "kg_gold" if path.is_dir() else path.parent / "kg_gold"
-    report = evaluate_kg(ws.corpus, ws.facts, gold_dir)
-    print(f"\nfacts: gold in {gold_dir}")
-    print(f"{'type':<18}{'gold':>5}{'found':>7}{'precision':>11}{'recall':>8}")
-    for name, s in report.by_type.items():
-        print(f"{name:<18}{s.gold:>5}{s.extracted:>7}{s.precision:>11.2f}{s.recall:>8.2f}")
-        for miss in s.missed if details else []:
-            print(f"   missed   {miss}")
+    for folder in gold_folders(path):
+        print("\n".join(render(check_folder(folder, ws.corpus, ws.corpus_dir), details)))
 
 
 def _read_gold(load: Callable[[Path], list[T]], path: Path) -> list[T]:

@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "with the permissions your umask gives new files, never over an existing file without --force, and "
         "only into a folder that exists.",
         epilog="examples:\n  policykg export -o policy.ttl\n  policykg export --format jsonld -o policy.json --force\n"
-        "  policykg export --format graphml > g.graphml\n\n"
+        "  policykg export --format graphml > g.graphml\n  policykg export --vocab -o vocab.ttl\n\n"
         "exit codes: 0 written, 2 bad arguments (format, existing file without --force, missing folder, "
         "cannot write), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -28,6 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="output format (default: from -o's suffix, else ttl)")
     p.add_argument("-o", "--output", type=_output, help="file to write (default, or -: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--vocab", action="store_true",
+                   help="write the project vocabulary instead (classes and properties, labels @zh and @en; Turtle)")
 
 
 def _output(text: str) -> Path | None:
@@ -36,13 +38,16 @@ def _output(text: str) -> Path | None:
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
-    from kg.export import SUFFIXES, export
+    from kg.export import SUFFIXES, export, export_vocabulary
     from kg.files import check_target, output_format
 
-    fmt = output_format(args.output, args.format, SUFFIXES, "ttl")
-    if args.output is not None:
-        check_target(args.output, args.force)  # before the graph is loaded: a refusal should be quick
-    text = export(ws.graph, fmt, args.output, args.force)
+    if args.vocab:
+        text = export_vocabulary(args.output, args.force)
+    else:
+        fmt = output_format(args.output, args.format, SUFFIXES, "ttl")
+        if args.output is not None:
+            check_target(args.output, args.force)  # before the graph is loaded: a refusal should be quick
+        text = export(ws.graph, fmt, args.output, args.force)
     if text is not None:
         sys.stdout.write(text)
     else:

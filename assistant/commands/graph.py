@@ -84,6 +84,9 @@ def _resolve(kg: KnowledgeGraph, ref: str, ws: Workspace) -> str:
     for candidate in (ref, f"unit:{ref}", f"doc:{ref}"):
         if candidate in ids:
             return candidate
+    stated = [i for i in ids if i.startswith(ref + "#")]  # fact ids end in #tag-hash: sanction:…/art_19 is enough
+    if len(stated) == 1:
+        return stated[0]
     corpus = ws.corpus
     try:
         found = resolve(corpus, ref, ws.places.names)

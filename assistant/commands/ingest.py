@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -27,7 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("file", type=Path, help="the source text (UTF-8 .txt)")
     p.add_argument("--meta", type=Path, help="metadata YAML (default: FILE with .meta.yaml)")
-    p.add_argument("--add", action="store_true", help="copy the document into the corpus folder")
+    p.add_argument("--add", action="store_true",
+                   help="copy the document into the corpus folder and draft its rule set (草拟, see `policykg rules`)")
     p.add_argument("--force", action="store_true", help="with --add: replace files of the same name")
     p.add_argument("--json", action="store_true", help="print the parsed documents as JSON")
 
@@ -39,7 +41,10 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     meta = args.meta or args.file.with_suffix(".meta.yaml")
     if args.meta is not None:
         _check_input(args.meta, "元数据文件")
+    if not meta.exists():
+        return _without_meta(args.file, meta)
     docs = parse_file(args.file, args.meta)
+    _say_how_read(args.file)
     if args.json:
         print("[" + ",".join(d.model_dump_json() for d in docs) + "]")
     else:
@@ -47,6 +52,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
             print(_report(doc))
     if args.add:
         _add(args.file, meta, [d.meta.id for d in docs], ws.corpus_dir, args.force)
+        _draft([d.meta.id for d in docs], ws, args.force)
     return 0
 
 
@@ -58,6 +64,41 @@ def _check_input(path: Path, what: str) -> None:
         raise UsageError(f"{path} 是一个文件夹；请给出{what}（如 NAME.txt）")
     if not path.exists():
         raise UsageError(f"{path}：{what}不存在")
+
+
+def _draft(doc_ids: list[str], ws: Workspace, force: bool) -> None:
+    """Draft the added documents' rule sets (草拟) and say what was drafted."""
+    from assistant.commands.rules import describe
+    from assistant.reason.draft import write_draft
+    from kg.cache import load_corpus, load_facts
+
+    corpus = load_corpus(ws.corpus_dir, ws.cache_root)
+    facts = load_facts(corpus, ws.cache_root)
+    for doc_id in doc_ids:
+        print("\n".join(describe(write_draft(corpus, facts, doc_id, ws.corpus_dir, force))))
+
+
+def _say_how_read(path: Path) -> None:
+    """What reading the text took (another encoding, a byte-order mark, 繁体), on stderr."""
+    from kg.source import read_source
+
+    for note in read_source(path).notes():
+        print(f"policykg: {path.name}: {note}", file=sys.stderr)
+
+
+def _without_meta(path: Path, meta_path: Path) -> int:
+    """No metadata: show the structure read with a guessed one, then say what to write (exit 3)."""
+    from kg.errors import CorpusError
+    from kg.parse import parse_with_meta
+    from kg.provisional import REQUIRED, provisional_meta
+
+    meta = provisional_meta(path)
+    _say_how_read(path)
+    for doc in parse_with_meta(path, [meta]):
+        print(_report(doc))
+    raise CorpusError(f"{path.name}: no metadata file {meta_path.name}; the structure above was read with a guess "
+                      f"(numbering: {meta.numbering}, body_start: {meta.body_start[:20]!r}). Write {meta_path.name} "
+                      f"with {', '.join(REQUIRED)} (see corpus/*.meta.yaml) and ingest again to add it")
 
 
 def _report(doc) -> str:  # type: ignore[no-untyped-def]

@@ -28,7 +28,8 @@ TOPICS = Path(__file__).parent / "topics.yaml"
 COMPARE_WORDS = ("各地", "对比", "比较", "区别", "不同", "差异", "分别", "异同", "哪些地方", "各省", "各市")
 
 
-DIRECTION = {"at_least": "≥", "within": "≤", "at_most": "≤", "before": "提前", "every": "每"}
+DIRECTION = {"at_least": "≥", "within": "≤", "at_most": "≤", "before": "提前", "at_least_before": "提前",
+             "within_before": "届满前", "every": "每"}
 
 
 class Cell(BaseModel):
@@ -128,6 +129,7 @@ def _deadline_rows(spec: dict[str, Any], corpus: Corpus, facts: FactSet) -> list
         label = spec.get("deadline_events", {}).get(d.event)
         if label:
             value = DIRECTION.get(d.direction, "") + (_amount(d.amount, d.unit) or d.text)
+            value += "内" if d.direction == "within_before" and d.amount is not None else ""
             if d.event != label and d.event not in value:
                 value += f"（{d.event}）"
             out.append((label, _jurisdiction(corpus, d.provenance.doc_id),

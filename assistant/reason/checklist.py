@@ -21,6 +21,7 @@ from .profile import Profile
 from .routes import Check, Judgement, compiled, failures, judge
 from .rules import Determination, RuleCondition
 
+DRAFTED = "草拟规则：由文件中抽取的条件自动生成，未经人工审核"
 ORG_TYPE_QUESTION = "贵单位是什么类型？（企业、行业协会、技工院校、职业院校、培训机构、事业单位……）"
 
 
@@ -64,6 +65,8 @@ def evaluate(det: Determination, profile: Profile, facts: FactSet, corpus: Corpu
     verdict = Verdict(status=judged.status, determination=det.title, conditions=_conditions(judged, profile),
                       changes_needed=_changes(judged),
                       obligations=list(dict.fromkeys(obligations)) if judged.status == "eligible" else [])
+    if place.drafted:  # an added document's rules, drafted from its facts: the verdict says so
+        verdict = verdict.model_copy(update={"drafted": True, "determination": f"{det.title}；{DRAFTED}"})
     return Checked(verdict=verdict, pending=pending, rulesets=[rs.id for rs in place.sets],
                    by_field={f: list(dict.fromkeys(u)) for f, u in by_field.items()},
                    obligation_units=list(dict.fromkeys(o.unit for rs in sets for o in rs.obligations)))

@@ -50,6 +50,9 @@ class DueItem(BaseModel):
     note: str | None = None
 
 
+BEFORE = ("before", "at_least_before", "within_before")  # counted back from the date given
+
+
 def deadline_rules() -> DeadlineRules:
     return rule_file("deadlines", DeadlineRules)
 
@@ -68,7 +71,7 @@ def due_item(fact: Deadline, start: date, corpus: Corpus) -> DueItem | None:
     label = corpus.unit(fact.provenance.unit_id).label
     base = {"event": fact.event, "rule": fact.text, "unit_id": fact.provenance.unit_id, "label": label, "start": start}
     if fact.unit == "工作日":
-        sign, kind = (-1, "最迟于") if fact.direction == "before" else (1, "最迟")
+        sign, kind = (-1, "最迟于") if fact.direction in BEFORE else (1, "最迟")
         if fact.direction == "at_least":
             due = add_workdays(start - timedelta(days=1), n)
             return DueItem(**base, due=due.due, kind="最早结束", provisional=due.provisional, note=due.note)

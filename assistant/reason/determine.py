@@ -73,7 +73,7 @@ def load_title(name: str) -> str:
 
 
 def _checklist(name: str, profile: Profile, facts: FactSet, corpus: Corpus, question: str) -> Outcome:
-    checked = evaluate(load_rules(name), profile, facts, corpus, asked=question)
+    checked = evaluate(load_rules(name, corpus), profile, facts, corpus, asked=question)
     verdict = checked.verdict
     units: list[str] = []
     if verdict:

@@ -43,7 +43,7 @@ def match_profile(corpus: Corpus, facts: FactSet, profile: Profile, determinatio
     """
     from .explain import known_facts
 
-    det = rules if rules is not None else load_rules(determination)
+    det = rules if rules is not None else load_rules(determination, corpus)
     comp = compiled(det, facts, corpus)
     wanted = set(places or ())
     rows: list[Row] = []

@@ -14,6 +14,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from kg.errors import PolicyKGError
+from kg.models import Corpus
 
 RULES = Path(__file__).parent / "rules"
 
@@ -115,6 +116,31 @@ def rule_file(name: str, model: type[M]) -> M:
         raise RuleError(f"规则文件 {path} 无法读取：{exc}") from exc
 
 
-def load_rules(name: str) -> Determination:
-    """A checklist determination's rule file (eligibility, external_site)."""
-    return rule_file(name, Determination)
+def load_rules(name: str, corpus: Corpus | None = None) -> Determination:
+    """A checklist determination's rule file (eligibility, external_site), with the drafted rule sets of
+    jurisdictions that have none written by hand (CORPUS/rules/*.draft.yaml beside the corpus's folder,
+    assistant/reason/draft.py)."""
+    shipped = rule_file(name, Determination)
+    folder = corpus.folder if corpus is not None else None
+    drafts = [rs for rs in drafted_rulesets(name, folder) if not any(h.jurisdiction == rs.jurisdiction for h in shipped.rulesets)]
+    return shipped.model_copy(update={"rulesets": [*shipped.rulesets, *drafts]}) if drafts else shipped
+
+
+def drafted_rulesets(name: str, corpus_dir: Path | None) -> list[RuleSet]:
+    """The drafted rule sets of a determination kept beside the corpus (none without a corpus folder)."""
+    from pydantic import ValidationError
+
+    from kg.datafiles import read_yaml
+
+    if corpus_dir is None:
+        return []
+    folder = corpus_dir / "rules"
+    found: list[RuleSet] = []
+    for path in sorted(folder.glob("*.draft.yaml")) if folder.is_dir() else []:
+        try:
+            det = Determination.model_validate(read_yaml(path.read_text(encoding="utf-8")))
+        except (OSError, ValidationError) as exc:
+            raise RuleError(f"草拟规则文件 {path} 无法读取：{exc}") from exc
+        if det.determination == name:
+            found += [rs.model_copy(update={"drafted": True}) for rs in det.rulesets]
+    return found

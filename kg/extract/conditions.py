@@ -1,9 +1,16 @@
 """Requirements and prohibitions: 场地1000平方米以上, 租赁期不少于5年, 每级别不少于5名考评员, 4A级及以上,
 桌距不小于80cm, 具有独立法人资格, 规模以上, 不得设置外部考点, 政府及其所属部门不能申报.
 
-Each rule names a controlled attribute (kg.facts.ATTRIBUTES); the comparator comes from the words
-around the number (以上/不少于/至少/不小于 -> >=, 不超过 -> <=). Subjects are the organisation types the
-clause names, when it names one.
+Amounts are read by one general reader (quantities.py: any comparator word, numeral form or unit
+spelling) and named by the attribute whose cue word stands in the same clause (kg/data/attributes.yaml),
+so 场地面积不少于1000平方米, 场地1000平方米以上 and 拥有一千平米以上的场地 are one fact. Yes/no requirements
+are read by the patterns in PRESENCE. Subjects are the organisation kinds the clause names (parties.py).
+
+>>> [(r.attribute.name, r.quantity.value, r.quantity.comparator, r.scope) for r in numeric_readings(
+...     "知识理论考试场地每个职业不少于 60 平方米，配备至少 30 个考位。")]
+[('theory_room_area', 60.0, '>=', '每个职业'), ('seats', 30.0, '>=', '每个职业')]
+>>> [(r.attribute.name, r.comparator) for r in numeric_readings("专职人员不足5人的，不予备案")]
+[('fulltime_staff', '>=')]
 """
 
 from __future__ import annotations
@@ -11,110 +18,242 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from ..facts import Condition
-from ..numerals import cn_to_int
+from ..facts import Condition, Period
+from .parties import subjects_in, subjects_of
+from .quantities import NUMBER, Quantity, number_value, quantities_in
 from .spans import UnitText
 
-N = r"(\d+|[一二两三四五六七八九十]+)"
-GE = r"(?:不少于|不小于|至少|不得少于|不低于)"
+DATA = Path(__file__).resolve().parent.parent / "data" / "attributes.yaml"
+CLAUSE = "，,；;。\n：:"
+SENTENCE = "；;。\n"
+# A comparator reads the other way round when the sentence refuses what falls short:
+# 专职人员不足5人的，不予备案 requires at least 5.
+REFUSAL = re.compile(r"不予|不得(?:申报|申请|备案)|不能(?:申报|申请|备案)|不可|不再受理|不受理")
+FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+# Cues that name the measure, not the thing measured: the thing named earlier in the sentence wins.
+MEASURE_WORDS = {"面积", "使用面积", "建筑面积", "总面积"}
+SCOPE_NOUNS = ("职业（工种）等级", "职业(工种)等级", "职业（工种）", "职业(工种)", "职业等级", "工种", "职业", "级别",
+               "等级", "批次", "场次", "考场", "考点", "专业")
+_NOUNS = "|".join(re.escape(n) for n in SCOPE_NOUNS)
+SCOPE = re.compile(rf"(?:每|各)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
+
+
+@dataclass(frozen=True)
+class AttributeSpec:
+    """How one attribute is written: its cue words and the measure it takes."""
+
+    name: str
+    label: str
+    ask: str
+    dimension: str
+    unit: str
+    cues: tuple[str, ...]
+    comparators: tuple[str, ...] = (">=", ">")
+    scope_has: str | None = None
+    scope_lacks: str | None = None
+
+    @classmethod
+    def from_data(cls, name: str, data: dict[str, object]) -> AttributeSpec:
+        """One entry of kg/data/attributes.yaml."""
+        fields = dict(data)
+        cues = tuple(sorted(fields.pop("cues"), key=len, reverse=True))  # type: ignore[arg-type]
+        comparators = tuple(fields.pop("comparators", (">=", ">")))  # type: ignore[arg-type]
+        return cls(name=name, cues=cues, comparators=comparators, **fields)  # type: ignore[arg-type]
+
+    def fits(self, scope: str | None) -> bool:
+        """Whether a per-what scope suits the attribute (每级别 考评员 vs 每个职业 考评人员)."""
+        if self.scope_has and (scope is None or self.scope_has not in scope):
+            return False
+        return not (self.scope_lacks and scope and self.scope_lacks in scope)
+
+
+@lru_cache(maxsize=1)
+def attribute_specs() -> tuple[AttributeSpec, ...]:
+    """Every attribute written as an amount (validated when loaded)."""
+    from ..datafiles import read_package_yaml
+
+    data = read_package_yaml(DATA)
+    return tuple(AttributeSpec.from_data(name, entry) for name, entry in data.items())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An amount read as a requirement: the attribute, the amount, the cue and the scope."""
+
+    attribute: AttributeSpec
+    quantity: Quantity
+    comparator: str
+    cue_start: int
+    cue_end: int
+    scope: str | None
+    near: bool = True  # the cue is in the amount's sentence (else it is quoted alone: a table row's cells)
+
+    @property
+    def start(self) -> int:
+        return min(self.cue_start, self.quantity.start) if self.near else self.quantity.start
+
+    @property
+    def end(self) -> int:
+        return max(self.cue_end, self.quantity.end) if self.near else self.quantity.end
+
+
+def _bounds(text: str, at: int, marks: str) -> tuple[int, int]:
+    start = max(text.rfind(p, 0, at) for p in marks) + 1
+    ends = [i for i in (text.find(p, at) for p in marks) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def scope_before(text: str, start: int, at: int) -> str | None:
+    """The per-what scope written between a clause start and an amount (每个职业, 每级别, 1个职业)."""
+    found = list(SCOPE.finditer(text, start, at))
+    if not found:
+        return None
+    words = re.sub(r"\s", "", found[-1].group(0))
+    return re.sub(r"^(?:[1１一]个|各)", "每个", words)
+
+
+def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_end: int) -> tuple[int, int] | None:
+    """Where a cue of `spec` names the amount: right after it (不少于5人的专职工作人员) or earlier in its clause."""
+    tail = text[q.end: after_end]
+    lead = re.match(r"\s*(?:的|者为|者|为)?\s*", tail)
+    gap = lead.end() if lead else 0
+    for cue in spec.cues:
+        if tail.startswith(cue, gap):
+            return q.end + gap, q.end + gap + len(cue)
+    best: tuple[int, int] | None = None
+    for cue in spec.cues:
+        at = text.rfind(cue, clause_start, q.start)
+        if at >= 0 and (best is None or at + len(cue) > best[1]):
+            best = (at, at + len(cue))
+    return best
+
+
+def _cue_starts(text: str, q: Quantity, others: list[Quantity]) -> list[int]:
+    """Where the words that may name an amount begin: its clause; when the amount opens its clause
+    (办公用房相对独立，不少于50平方米), its sentence; then the unit (a table row's 评估内容 cell)."""
+    clause = _bounds(text, q.start, CLAUSE)[0]
+    starts = [clause]
+    if len(text[clause: q.start].strip()) <= 2:
+        starts += [_bounds(text, q.start, SENTENCE)[0], 0]
+    prior = [o.end for o in others if o.end <= q.start]
+    return list(dict.fromkeys(max([s, *[p for p in prior if p >= s]]) for s in starts))
+
+
+def _named_by(text: str, q: Quantity, others: list[Quantity]) -> Reading | None:
+    """The attribute an amount measures, if a cue of its dimension names it."""
+    c_end = _bounds(text, q.start, CLAUSE)[1]
+    scope = scope_before(text, _bounds(text, q.start, SENTENCE)[0], q.start)
+    comparator = q.comparator or (">=" if q.value_max is not None else None)
+    if comparator is None:
+        return None
+    if REFUSAL.search(text, q.end, _bounds(text, q.end, SENTENCE)[1]):
+        comparator = FLIP[comparator]
+    specs = [s for s in attribute_specs()
+             if s.dimension == q.dimension and comparator in s.comparators and s.fits(scope)]
+    fallback: Reading | None = None
+    for c_start in _cue_starts(text, q, others):
+        candidates = []
+        for spec in specs:
+            cue = _cue(text, q, spec, c_start, c_end)
+            if cue:
+                after = cue[0] >= q.end
+                distance = cue[0] - q.end if after else q.start - cue[1]
+                candidates.append((not after, distance, -(cue[1] - cue[0]), spec.name, spec, cue))
+        named = [c for c in candidates if text[c[-1][0]: c[-1][1]] not in MEASURE_WORDS]
+        for group in (named, candidates):
+            if group:
+                *_, spec, cue = min(group)
+                near = cue[0] >= _bounds(text, q.start, SENTENCE)[0]
+                reading = Reading(spec, q, comparator, cue[0], cue[1], scope, near)
+                if group is named:
+                    return reading
+                fallback = fallback or reading  # 办公用房相对独立，面积不低于50平米: the thing is named before
+    return fallback
+
+
+def numeric_readings(text: str) -> Iterator[Reading]:
+    """Every amount in a text that a requirement attribute names."""
+    found = list(quantities_in(text))
+    for q in found:
+        if re.match(rf"\s*(?:{_NOUNS})", text[q.end:]) and q.unit == "个":
+            continue  # 1个职业: a scope, not an amount
+        reading = _named_by(text, q, found)
+        if reading:
+            yield reading
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One way a requirement is written."""
+    """One way a yes/no requirement is written."""
 
     attribute: str
     pattern: re.Pattern[str]
-    comparator: str = ">="
-    unit: str | None = None
     polarity: str = "required"
-    scope: str | None = None
 
 
-def _r(attribute: str, pattern: str, **kw: str | None) -> Rule:
-    return Rule(attribute, re.compile(pattern), **kw)  # type: ignore[arg-type]
+def _r(attribute: str, pattern: str, polarity: str = "required") -> Rule:
+    return Rule(attribute, re.compile(pattern), polarity)
 
 
-NUMERIC: list[Rule] = [
-    _r("site_area", rf"场地\s*{N}\s*平方米以上", unit="平方米"),
-    _r("office_area", rf"办公用房[^。；]{{0,8}}{GE}\s*{N}\s*平方米", unit="平方米"),
-    _r("office_area", rf"{GE}\s*{N}\s*平米", unit="平方米"),
-    _r("theory_room_area", rf"考试场地每个职业{GE}\s*{N}\s*平方米", unit="平方米", scope="每个职业"),
-    _r("site_tenure_years", rf"租赁期{GE}\s*{N}\s*年", unit="年"),
-    _r("site_tenure_years", rf"租期应在\s*{N}\s*年以上", unit="年"),
-    _r("site_tenure_years", rf"所有权或\s*{N}\s*年以上使用权", unit="年"),
-    _r("fulltime_staff", rf"{GE}\s*{N}\s*人的专职工作人员", unit="人"),
-    _r("examiners_per_level", rf"等级自有[^。；]{{0,12}}持证人员{GE}\s*{N}\s*人", unit="人", scope="每个职业（工种）等级"),
-    _r("examiners_per_level", rf"每级别{GE}\s*{N}\s*名考评员", unit="名", scope="每级别"),
-    _r("examiners_per_session", rf"配备考评人员{GE}\s*{N}\s*人", unit="人", scope="每个职业（工种）"),
-    _r("experts", rf"专家总数应?{GE}\s*{N}\s*名", unit="名"),
-    _r("theory_rooms", rf"考试考场{GE}\s*{N}\s*个", unit="个"),
-    _r("seats", rf"{GE}\s*{N}\s*个考位", unit="个"),
-    _r("work_stations", rf"{GE}\s*{N}\s*个考核工位", unit="个", scope="每个职业"),
-    _r("desk_distance", rf"桌距{GE}\s*{N}\s*cm", unit="cm"),
-    _r("pass_score", rf"{N}\s*分及以上者为合格", unit="分"),
-    _r("pass_score", rf"均达到\s*{N}\s*分者为合格", unit="分"),
-    _r("civil_affairs_rating", rf"{N}\s*A\s*级及以上", unit="A"),
-    _r("orgs_per_occupation", rf"{N}\s*个职业不超过\s*{N}\s*家", comparator="<=", unit="家", scope="每个职业"),
-    _r("regular_work_years", rf"规范开展评价工作满\s*{N}\s*年", unit="年"),
-    _r("evaluation_experience_years", rf"{N}\s*年以上技能人才评价活动", unit="年"),
-]
-
+N = rf"({NUMBER})\s*(年|个月)\s*(?:内|以内)"
+PLACE = r"(?:省|市|区|县|州|盟|旗|自治区|境|辖区|行政区域)"
 PRESENCE: list[Rule] = [
-    _r("legal_person", r"具有独立(?:的)?法人资格|具有独立法人|独立法人主体|具有法人资格"),
-    _r("registered_in_jurisdiction", r"[在为][^，。；]{1,8}(?:省内|行政区域内)依法登记"),
+    _r("legal_person", r"(?:具[有备]|为|是)(?:独立(?:的)?)?(?:企业|事业单位)?法人(?:资格|地位|单位)(?!依法终止|终止|被注销)"
+                       r"|具有独立法人|独立法人(?:主体|资格|单位)|独立承担民事责任"),
+    _r("registered_in_jurisdiction", rf"[在为于][^，。；]{{1,10}}?{PLACE}(?:内|范围内)?(?:依法)?"
+                                     r"(?:登记注册|注册登记|登记|注册)|[在为于][^，。；]{1,10}?" + PLACE + r"(?:内)?依法设立"),
     _r("independent_office", r"办公用房相对独立"),
-    _r("enterprise_size", r"规模以上(?:单位|龙头企业)|大中型企业"),
-    _r("video_monitoring", r"(?:有|和|及|含|配备|安装|场地)[^。；]{0,6}视频监控(?:设备|摄像装置|录像设备)?"),
+    _r("enterprise_size", r"规模以上(?:单位|龙头企业)|大中型企业|(?<=为)规模以上企业"),
+    _r("video_monitoring", r"(?:有|和|及|含|配备|配置|安装|场地|具备|设有|设置)[^。；]{0,8}?"
+                           r"(?:视频监控|监控录像|视频录像|监控摄像|电子监控)(?:设备|摄像装置|录像设备|系统|装置)?"
+                           r"(?!资料|影像|画面|情况)"),
     _r("one_desk_per_person", r"一人一桌"),
-    _r("not_for_profit", r"不以[营盈]利为(?:最终)?目的"),
-    _r("bad_record", r"无违法违规[、和]?失信等不良行为记录", comparator="absent", polarity="prohibited"),
-    _r("government_affiliated", r"政府及其所属部门[^。；]{0,30}不能申报", comparator="absent", polarity="prohibited"),
-    _r("government_affiliated", r"不应当具备政府行政管理、审批许可职能", comparator="absent", polarity="prohibited"),
-    _r("annual_review_failed", r"\d年内民政部门年审不合格", comparator="absent", polarity="prohibited"),
-    _r("abnormal_operation", r"\d年内在市场监管部门公布的企业经营异常目录内", comparator="absent", polarity="prohibited"),
-    _r("external_site_allowed", r"不得设置外部考点", comparator="absent", polarity="prohibited"),
+    _r("not_for_profit", r"不以[营盈]利为(?:最终)?目的|非[营盈]利性?"),
+    _r("bad_record", r"无违法违规[、和]?失信等不良行为记录|无(?:重大)?(?:违法违规|不良信用|失信|不良)(?:等)?(?:不良)?(?:行为)?记录"
+                     r"|未被列入(?:严重)?(?:违法)?失信|无(?:重大)?违法违规行为", "prohibited"),
+    _r("government_affiliated", r"政府及其所属部门[^。；]{0,30}不能申报", "prohibited"),
+    _r("government_affiliated", r"不应当具备政府行政管理、审批许可职能", "prohibited"),
+    _r("annual_review_failed", rf"{N}[^，。；]{{0,10}}?年审不合格|年审不合格", "prohibited"),
+    _r("abnormal_operation", rf"{N}[^，。；]{{0,16}}?经营异常(?:目录|名录)|经营异常(?:目录|名录)", "prohibited"),
+    _r("external_site_allowed", r"不得设置外部考点", "prohibited"),
     _r("question_bank", r"评价题库|配套的评价题库"),
-]
-
-SUBJECTS = [
-    ("公共实训中心", "org:public_training_center"), ("职业技能培训机构", "org:training_institution"),
-    ("行业组织", "org:industry_association"), ("社会培训评价组织", "org:social_training_org"),
-    ("社会评价组织", "org:social_training_org"), ("第三方评价机构", "org:third_party_org"),
-    ("用人单位", "org:employer"), ("企业", "org:enterprise"), ("事业单位", "org:public_institution"),
-    ("社会团体", "org:social_group"), ("民营非企业", "org:private_non_enterprise"),
+    _r("national_standard", r"具[有备](?:完备的|相应)?国家职业技能标准"),
+    _r("fee_published", r"收费标准[^。；]{0,50}?公示"),
 ]
 
 
-def _number(text: str) -> float:
-    return float(cn_to_int(text))
-
-
-def subject_of(text: str, at: int) -> str | None:
-    """The organisation type the clause before a requirement names (行业组织应当具有…)."""
-    start = max(text.rfind(p, 0, at) for p in "。；\n") + 1
-    clause = text[start:at]
-    found = [(clause.rfind(word) + len(word), len(word), actor) for word, actor in SUBJECTS if word in clause]
-    return max(found)[2] if found else None
+def _lookback(m: re.Match[str]) -> Period | None:
+    """The 3年 of 3年内…年审不合格, when the match starts with one."""
+    if m.re.groups >= 2 and m.group(1):
+        return Period(amount=number_value(m.group(1)), unit="月" if m.group(2) == "个月" else m.group(2))
+    return None
 
 
 def conditions_in(ut: UnitText) -> Iterator[Condition]:
     """Every requirement or prohibition stated in one unit's text."""
     text = ut.text
-    for rule in NUMERIC:
-        for m in rule.pattern.finditer(text):
-            value = _number(m.groups()[-1])
-            yield _condition(ut, rule, m, value)
+    for r in numeric_readings(text):
+        q = r.quantity
+        subjects = subjects_in(text[r.cue_start: r.cue_end]) or subjects_of(text, r.start)  # 3家社会培训评价组织
+        yield Condition(id="", subject=subjects[0] if subjects else None, subjects=subjects,
+                        attribute=r.attribute.name, comparator=r.comparator, value=q.value,  # type: ignore[arg-type]
+                        value_max=q.value_max, unit=q.unit, scope=r.scope, text=text[r.start: r.end],
+                        provenance=ut.provenance(r.start, r.end))
     for rule in PRESENCE:
         m = rule.pattern.search(text)  # once per unit is enough: the attribute holds or not
         if m:
-            yield _condition(ut, rule, m, True if rule.polarity == "required" else False)
+            required = rule.polarity == "required"
+            subjects = subjects_of(text, m.start())
+            yield Condition(id="", subject=subjects[0] if subjects else None, subjects=subjects,
+                            attribute=rule.attribute, comparator="exists" if required else "absent", value=required,
+                            polarity=rule.polarity, lookback=_lookback(m),  # type: ignore[arg-type]
+                            text=m.group(0), provenance=ut.provenance(m.start(), m.end()))
 
 
-def _condition(ut: UnitText, rule: Rule, m: re.Match[str], value: float | bool) -> Condition:
-    comparator = rule.comparator if isinstance(value, float) else ("exists" if value else "absent")
-    return Condition(id="", subject=subject_of(ut.text, m.start()), attribute=rule.attribute,
-                     comparator=comparator, value=value, unit=rule.unit,  # type: ignore[arg-type]
-                     polarity=rule.polarity, scope=rule.scope, text=m.group(0),  # type: ignore[arg-type]
-                     provenance=ut.provenance(m.start(), m.end()))
+def subject_of(text: str, at: int) -> str | None:
+    """The first organisation kind the clause before a requirement names (kept for older callers)."""
+    found = subjects_of(text, at)
+    return found[0] if found else None

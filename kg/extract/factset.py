@@ -12,8 +12,11 @@ from typing import Any, TypeVar
 from ..facts import FactSet
 from ..models import Corpus, Unit
 from .actors import mentions, taxonomy
-from .conditions import conditions_in, subject_of
+from .conditions import conditions_in
 from .deadlines import deadlines_in
+from .ids import identify_conditions, identify_deadlines, identify_references, identify_sanctions
+from .links import link_triggers
+from .parties import subjects_of
 from .references import Directory, references_in
 from .sanctions import sanctions_in
 from .spans import UnitText
@@ -52,14 +55,14 @@ def _most_specific(facts: list[F]) -> list[F]:
     return sorted(best.values(), key=lambda f: (f.provenance.doc_id, f.provenance.start))
 
 
-def _numbered(facts: list[F], prefix: str) -> list[F]:
-    counts: dict[str, int] = {}
-    out = []
-    for fact in facts:
-        unit = fact.provenance.unit_id
-        counts[unit] = counts.get(unit, 0) + 1
-        out.append(fact.model_copy(update={"id": f"{prefix}:{unit}#{counts[unit]}"}))
-    return out
+def _not_claimed(deadlines: list[F], conditions: list[F]) -> list[F]:
+    """One fact, one kind: time a condition reads (租赁期不少于5年, 规范开展评价工作满2年, 3年内年审不合格)
+    is not also a deadline."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in conditions:
+        spans.setdefault(c.provenance.doc_id, []).append((c.provenance.start, c.provenance.end))
+    return [d for d in deadlines
+            if not any(a < d.provenance.end and d.provenance.start < b for a, b in spans.get(d.provenance.doc_id, []))]
 
 
 def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[F]], warnings: list[str]) -> list[F]:
@@ -74,7 +77,7 @@ def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[F]], w
 
 
 def _with_subject(corpus: Corpus, fact: F) -> F:
-    """A requirement that names no organisation type binds the one its enclosing headings name
+    """A requirement that names no organisation type binds the ones its enclosing headings name
     (浙江 第八条（二）社会评价组织 › 1. 独立法人主体)."""
     if fact.subject or fact.provenance.unit_id.count("/") < 2:
         return fact
@@ -83,9 +86,9 @@ def _with_subject(corpus: Corpus, fact: F) -> F:
     while parent:
         unit = doc.unit(parent)
         lead = unit.heading or unit.text.split("\n", 1)[0]
-        found = subject_of(lead, len(lead))
+        found = subjects_of(lead, len(lead))
         if found:
-            return fact.model_copy(update={"subject": found})
+            return fact.model_copy(update={"subject": found[0], "subjects": found})
         parent = unit.parent
     return fact
 
@@ -95,13 +98,14 @@ def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     warnings: list[str] = []
     corpus_dir = corpus_dir or corpus.require_folder()
     texts = list(_unit_texts(corpus, corpus_dir, warnings))
-    deadlines = _numbered(_most_specific(_collect(texts, deadlines_in, warnings)), "deadline")
-    conditions = _numbered(_most_specific(_collect(texts, conditions_in, warnings)), "condition")
-    conditions = [_with_subject(corpus, c) for c in conditions]
-    sanctions = sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts})
+    conditions = [_with_subject(corpus, c) for c in _most_specific(_collect(texts, conditions_in, warnings))]
+    conditions = identify_conditions(conditions)
+    deadlines = identify_deadlines(_not_claimed(_most_specific(_collect(texts, deadlines_in, warnings)), conditions))
+    sanctions = identify_sanctions(sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts}))
+    sanctions = link_triggers(sanctions, conditions, deadlines, corpus)
     directory = Directory(corpus)
     refs = _collect(texts, lambda ut: references_in(ut, directory), warnings)
-    references = _numbered(_most_specific(refs), "reference")
+    references = identify_references(_most_specific(refs))
     return FactSet(fingerprint=corpus.fingerprint, deadlines=deadlines, conditions=conditions,
                    sanctions=sanctions, references=references, actors=list(taxonomy()),
                    mentions=mentions(corpus), warnings=warnings)

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..facts import Sanction, Trigger
 from ..models import Corpus, Document, Unit
 from ..numerals import cn_to_int
+from .parties import authority_in, sanctioned_in
 from .spans import UnitText
 
 MEASURES: list[tuple[str, str]] = [
@@ -32,6 +33,8 @@ MEASURES: list[tuple[str, str]] = [
 LIST_LEAD = re.compile(r"下列行为之一|以下情形之一|下列情形之一")
 STEP = re.compile(r"第([一二三])次")
 CITED_ARTICLE = re.compile(r"第([一二三四五六七八九十]+)条")
+# Who imposes a sanction when the sentence names no authority: the documents' 人力资源社会保障部门.
+DEFAULT_AUTHORITY = "auth:hrss"
 QUALIFIERS = ("情节轻微", "情节严重", "限期内未能完成整改")
 SourceOf = Callable[[Unit], UnitText]
 
@@ -54,9 +57,11 @@ def _listed(doc: Document, unit: Unit, source: SourceOf) -> Sanction | None:
         return None
     ut = source(unit)
     qualifier = next((q for q in QUALIFIERS if q in lead), None)
+    at = LIST_LEAD.search(lead).start()  # type: ignore[union-attr]
     return Sanction(id=f"sanction:{unit.id}", measures=measures,  # type: ignore[arg-type]
                     triggers=[_trigger(source(doc.unit(c))) for c in unit.children], qualifier=qualifier,
-                    imposed_by="auth:hrss", text=lead, provenance=ut.provenance(0, len(lead)))
+                    imposed_by=authority_in(lead) or DEFAULT_AUTHORITY, sanctioned=sanctioned_in(lead, at),
+                    text=lead, provenance=ut.provenance(0, len(lead)))
 
 
 def _stepped(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
@@ -74,7 +79,9 @@ def _stepped(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
                                                                  ut.text.find(b, sentence.start()) + len(b)))
                         for b in behaviours if b and ut.text.find(b, sentence.start()) >= 0]
             yield Sanction(id=f"sanction:{unit.id}#{cn_to_int(step.group(1))}", measures=measures_in(words),  # type: ignore[arg-type]
-                           triggers=triggers, qualifier=step.group(0), imposed_by="auth:hrss", text=words,
+                           triggers=triggers, qualifier=step.group(0),
+                           imposed_by=authority_in(sentence.group(0)) or DEFAULT_AUTHORITY,
+                           sanctioned=sanctioned_in(sentence.group(0), len(head)), text=words,
                            provenance=ut.provenance(step.start(), end) if start >= 0 else ut.provenance(0, 1))
 
 
@@ -96,7 +103,8 @@ def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
                 at = sentence.start() + m.start(1)
                 yield Sanction(id=f"sanction:{unit.id}@{at}", measures=measures,  # type: ignore[arg-type]
                                triggers=[Trigger(text=m.group(1), provenance=ut.provenance(at, at + len(m.group(1))))],
-                               imposed_by="auth:hrss", text=words,
+                               imposed_by=authority_in(words) or DEFAULT_AUTHORITY,
+                               sanctioned=sanctioned_in(words, m.start(1)), text=words,
                                provenance=ut.provenance(sentence.start(), sentence.end()))
                 break
 
@@ -142,5 +150,6 @@ def link_ladder(sanctions: list[Sanction], corpus: Corpus) -> list[Sanction]:
                     if other.provenance.doc_id == doc and "限期整改" in other.measures and other.id != s.id:
                         edges.setdefault(other.id, []).append(s.id)
         if s.qualifier == "第二次":
-            edges.setdefault(s.id.replace("#2", "#1"), []).append(s.id)
+            edges.setdefault(*[f.id for f in sanctions if f.provenance.unit_id == s.provenance.unit_id
+                               and f.qualifier == "第一次"][:1] or [""], []).append(s.id)
     return [s.model_copy(update={"escalates_to": list(dict.fromkeys(edges.get(s.id, [])))}) for s in sanctions]

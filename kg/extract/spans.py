@@ -7,17 +7,17 @@ character of the source: aligning the two in order gives each one its source off
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from ..facts import Provenance
 from ..layout import logical_lines, split_lines
 from ..models import Unit
+from ..source import read_source
 
 
-@lru_cache(maxsize=4096)  # one entry per source file: a 100x corpus has 500 files
 def _source(path: str) -> str:
-    return Path(path).read_text(encoding="utf-8")
+    """A source file's text as the parser read it (kg.source: decoded, in 简体, once per file version)."""
+    return read_source(Path(path)).text
 
 
 def char_offsets(source: str, start: int, end: int) -> tuple[str, list[int]]:
@@ -59,6 +59,13 @@ class UnitText:
         else:
             self.text, self.offsets = char_offsets(source, *unit.span)
             self._raw = ""
+
+    @classmethod
+    def of_text(cls, unit: Unit, text: str) -> UnitText:
+        """A unit read with other words (a rewording check, a draft): offsets are those of `text`."""
+        made = cls.__new__(cls)
+        made.unit, made.text, made.offsets, made._raw = unit, text, list(range(len(text))), ""
+        return made
 
     def provenance(self, start: int, end: int) -> Provenance:
         """Provenance of unit.text[start:end]: the unit and the exact source characters."""

@@ -56,17 +56,17 @@ def test_thresholds_read_from_the_text(facts: FactSet, unit_id: str, attribute: 
 
 def test_prohibitions_name_who_they_bind(facts: FactSet) -> None:
     [c] = [c for c in facts.conditions if c.attribute == "external_site_allowed"]
-    assert c.polarity == "prohibited" and c.subject == "org:training_institution"
+    assert c.polarity == "prohibited" and c.subjects == ["org:public_training_center", "org:training_institution"]
     assert c.provenance.unit_id == "suqian-2022-36/art_9/item_5"
 
 
 def test_zhejiang_ladder_climbs_19_20_21(facts: FactSet) -> None:
-    by_id = {s.id: s for s in facts.sanctions}
-    base = "sanction:zhejiang-2022-20-jiandu/art_"
-    assert by_id[base + "19"].measures == ["约谈"] and by_id[base + "19"].qualifier == "情节轻微"
-    assert by_id[base + "19"].escalates_to == [base + "20"]
-    assert by_id[base + "20"].escalates_to == [base + "21"]
-    assert "取消评价资格" in by_id[base + "21"].measures and len(by_id[base + "21"].triggers) == 10
+    at = {s.provenance.unit_id.rsplit("_", 1)[-1]: s for s in facts.sanctions
+          if s.provenance.unit_id.startswith("zhejiang-2022-20-jiandu/art_")}
+    assert at["19"].measures == ["约谈"] and at["19"].qualifier == "情节轻微"
+    assert at["19"].escalates_to == [at["20"].id]
+    assert at["20"].escalates_to == [at["21"].id]
+    assert "取消评价资格" in at["21"].measures and len(at["21"].triggers) == 10
 
 
 def test_jiangsu_first_and_second_time(facts: FactSet) -> None:
@@ -78,7 +78,8 @@ def test_jiangsu_first_and_second_time(facts: FactSet) -> None:
 
 def test_chizhou_rectification_deadline_leads_to_cancellation(facts: FactSet) -> None:
     art20 = next(s for s in facts.sanctions if s.provenance.unit_id == "chizhou-2024-4/art_20")
-    assert "sanction:chizhou-2024-4/art_22" in art20.escalates_to
+    art22 = next(s for s in facts.sanctions if s.provenance.unit_id == "chizhou-2024-4/art_22")
+    assert art22.id in art20.escalates_to
 
 
 def test_quality_floors(corpus: Corpus, facts: FactSet) -> None:
@@ -87,3 +88,4 @@ def test_quality_floors(corpus: Corpus, facts: FactSet) -> None:
     for name, scores in report.by_type.items():
         assert scores.gold >= sizes[name], name
         assert scores.precision >= 0.9 and scores.recall >= 0.9, (name, scores)
+        assert scores.full_precision >= 0.97, (name, scores.wrong)  # comparator, direction, event, subject, scope …

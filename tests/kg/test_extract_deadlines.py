@@ -50,8 +50,11 @@ def test_precision_and_recall_floor(facts: FactSet) -> None:
     ("unit_id", "event", "amount", "unit", "direction", "anchor"),
     [
         ("jilin-2022-78/sec_5/item_5", "证书数据上报", 30, "工作日", "within", "发证日期"),
-        ("zhejiang-2022-20-jigou/art_23", "延续申请", 3, "月", "before", "有效期满"),
-        ("chizhou-2024-4/art_15/pt_3", "结果报备", 10, "工作日", "within", None),
+        ("zhejiang-2022-20-jigou/art_23", "延续申请", 3, "月", "within_before", "有效期满"),
+        ("chizhou-2024-4/art_15/pt_3", "结果报备", 10, "工作日", "within", "公示无异议"),
+        ("chizhou-2024-4/art_15/pt_1", "计划报备", 10, "工作日", "at_least_before", "认定批次"),
+        ("suqian-2022-36/art_12", "考核工件保存", 0.5, "年", "at_least", None),
+        ("zhejiang-2022-20-jiandu/art_20/item_4", "未开展评价", 1, "年", "inactivity", None),
         ("jiangsu-2019-178/sec_2/item_6", "成绩提交", 10, "工作日", "within", "评价结束"),
     ],
 )

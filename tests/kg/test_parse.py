@@ -123,13 +123,24 @@ def test_standard_corpus_parses_without_warnings(corpus: Corpus) -> None:
     assert [w for d in corpus.documents for w in d.warnings] == []
 
 
-def test_unstructured_text_is_a_parse_error_naming_file_and_line(tmp_path: Path, corpus_dir: Path) -> None:
+def test_unstructured_text_is_read_by_paragraph_with_a_warning_naming_file_and_line(tmp_path: Path,
+                                                                                    corpus_dir: Path) -> None:
     text = tmp_path / "new.txt"
     text.write_text("标题\n\n这是一段没有条款编号的文字。\n", encoding="utf-8")
     meta = (corpus_dir / "002_93686fe7d64fd8b8.meta.yaml").read_text(encoding="utf-8")
     (tmp_path / "new.meta.yaml").write_text(meta.replace('body_start: "一、征集范围"', 'body_start: "标题"'),
                                            encoding="utf-8")
-    with pytest.raises(ParseError, match=r"new\.txt:1: .*没有找到带编号的条款"):
+    [doc] = parse_file(text)
+    assert doc.title_lines == ["标题"] and [u.id for u in doc.units] == ["jilin-2022-78/para_1"]
+    [warning] = doc.warnings
+    assert (warning.file, warning.line) == ("new.txt", 1) and "no numbered units" in warning.message
+
+
+def test_text_nothing_can_read_is_a_parse_error_naming_file(tmp_path: Path, corpus_dir: Path) -> None:
+    text = tmp_path / "new.txt"
+    text.write_bytes(b"\xff\xfe\x00\xd8" + bytes(range(128, 256)) * 4)
+    (tmp_path / "new.meta.yaml").write_bytes((corpus_dir / "002_93686fe7d64fd8b8.meta.yaml").read_bytes())
+    with pytest.raises(ParseError, match=r"new\.txt: not readable as utf-8, utf-16, gb18030"):
         parse_file(text)
 
 
