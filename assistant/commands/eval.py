@@ -14,8 +14,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "through retrieval and print hit@1, hit@3 and MRR overall and per style, and recall@10 for "
         "multi-answer questions. A hit is the expected unit, a unit inside it, or its enclosing article. "
         "Then play the scenarios (queries/scenarios/*.yaml) through the engine and print verdict accuracy, "
-        "and the intent accuracy on queries/intents.yaml. --misses lists every failure.",
-        epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/",
+        "and the intent accuracy on queries/intents.yaml. --misses lists every failure. --brief measures briefings "
+        "instead: for every gold topic (queries/briefs/*.yaml) the clauses its briefing cites against the clauses it "
+        "must and must not cite, recall and precision per file.",
+        epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/\n"
+        "  policykg eval --brief queries/briefs\n  policykg eval --brief queries/briefs/dev.yaml --misses",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("path", nargs="?", type=Path, default=Path("queries"), help="gold folder or file (default: queries/)")
@@ -23,6 +26,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--misses", action="store_true", help="also list questions not answered at rank 1")
     p.add_argument("--kg", action="store_true",
                    help="also measure fact extraction (precision/recall per fact type against queries/kg_gold/)")
+    p.add_argument("--brief", nargs="?", type=Path, const=Path("queries/briefs"), metavar="DIR",
+                   help="measure briefings instead: recall and precision of the cited clauses per gold file "
+                   "(default folder: queries/briefs)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from assistant.evaluation.retrieval import evaluate, load_gold
     from assistant.search.retriever import Retriever
 
+    if args.brief is not None:
+        return _brief_section(args.brief, args.json, args.misses)
     if not args.path.exists():
         raise CorpusError(f"{args.path}: no such gold folder or file")
     cases = load_gold(args.path)
@@ -96,3 +104,48 @@ def _kg_section(path: Path, corpus: object, details: bool) -> None:
         print(f"{name:<18}{s.gold:>5}{s.extracted:>7}{s.precision:>11.2f}{s.recall:>8.2f}")
         for miss in s.missed if details else []:
             print(f"   missed   {miss}")
+
+
+def _brief_section(path: Path, as_json: bool, details: bool) -> int:
+    """Recall and precision of the briefings' citations, per gold file (see assistant/evaluation/briefs.py)."""
+    import json
+
+    from kg.cache import load_facts
+    from kg.errors import CorpusError
+
+    from assistant.brief.build import NoClauses, build_briefing
+    from assistant.evaluation.briefs import evaluate_briefs, gold_files
+    from assistant.search.retriever import Retriever
+
+    if not path.exists():
+        raise CorpusError(f"{path}: no such gold folder or file")
+    files = gold_files(path)
+    if not files:
+        print(f"policykg: no briefing gold under {path}", file=sys.stderr)
+        return 1
+    retriever = Retriever.open(progress=lambda m: print(f"policykg: {m}", file=sys.stderr))
+    corpus = retriever.corpus
+    facts = load_facts(corpus)
+
+    def cited(topic: str) -> list[str]:  # the appendix of the briefing a trainer would hand out
+        try:
+            return build_briefing(topic, corpus, facts, retriever=retriever).appendix
+        except NoClauses:
+            return []
+
+    reports = [evaluate_briefs(f, cited) for f in files]
+    if as_json:
+        print(json.dumps([{"file": r.source, "topics": len(r.topics), "recall": r.recall, "precision": r.precision,
+                           "pooled": {"recall": r.pooled[0], "precision": r.pooled[1]},
+                           "by_topic": [t.model_dump() for t in r.topics]} for r in reports], ensure_ascii=False, indent=2))
+        return 0
+    print("briefings: clauses cited against the gold (mean over topics; pooled over all gold units)")
+    print(f"{'file':<28}{'topics':>7}{'recall':>8}{'precision':>11}{'pooled R':>10}{'pooled P':>10}")
+    for r in reports:
+        pooled_r, pooled_p = r.pooled
+        print(f"{r.source:<28}{len(r.topics):>7}{r.recall:>8.3f}{r.precision:>11.3f}{pooled_r:>10.3f}{pooled_p:>10.3f}")
+        for t in r.topics if details else []:
+            print(f"   {t.topic}: R {t.recall:.2f} P {t.precision:.2f}"
+                  + (f"  missed {', '.join(t.missed)}" if t.missed else "")
+                  + (f"  wrongly cited {', '.join(t.unwanted)}" if t.unwanted else ""))
+    return 0
