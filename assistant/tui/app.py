@@ -56,6 +56,7 @@ class PolicyApp(App[int]):
         self.last: Answer | None = None
         self.queue = AskQueue()
         self.browser_wanted: bool | None = None  # F3's choice; None: by width
+        self.progress = LOADING
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -85,7 +86,7 @@ class PolicyApp(App[int]):
         self.query_one("#question").focus()
         self._fit(self.size.width)
         if self.engine is None:
-            self.status(LOADING, busy=True)
+            self._show_progress(LOADING)
             self.load_engine()
         else:
             self.engine_ready()
@@ -110,7 +111,7 @@ class PolicyApp(App[int]):
     def load_engine(self) -> None:
         from ..engine import Engine
 
-        engine = Engine.open(progress=lambda m: self.call_from_thread(self.status, f"{LOADING}：{m}", True))
+        engine = Engine.open(progress=lambda m: self.call_from_thread(self._show_progress, f"{LOADING}：{m}"))
         self.call_from_thread(self._set_engine, engine)
 
     def _set_engine(self, engine: Any) -> None:
@@ -123,18 +124,20 @@ class PolicyApp(App[int]):
         self._show_scope()
         self._next_job()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "question" or not event.value.strip():
+    def on_question_input_asked(self, event: QuestionInput.Asked) -> None:
+        if self._answered_here(event.text):
             return
-        box = self.query_one(QuestionInput)
-        box.remember(event.value)
-        box.value = ""
-        if self._answered_here(event.value):
-            return
-        waiting = self.queue.put(Job(question=event.value))
-        if self.engine is None or self.queue.busy:
-            self.status(f"{self.query_one(StatusLine).message.split('｜')[0]}｜已排队 {waiting} 个问题", busy=True)
+        self.queue.put(Job(question=event.text))
+        self._show_progress()
         self._next_job()
+
+    def _show_progress(self, message: str | None = None) -> None:
+        """The status while busy: what is being done, and how many questions wait."""
+        if message is not None:
+            self.progress = message
+        waiting = f"｜已排队 {len(self.queue)} 个问题" if len(self.queue) else ""
+        if self.engine is None or self.queue.busy:
+            self.status(self.progress + waiting, busy=True)
 
     def _answered_here(self, text: str) -> bool:
         """重新开始, and 为什么问这个 / 不知道 with no question pending, answered without a search."""
@@ -167,8 +170,7 @@ class PolicyApp(App[int]):
         job = self.queue.take()
         if job is None:
             return
-        left = f"｜还有 {len(self.queue)} 个问题排队" if len(self.queue) else ""
-        self.status(("修改中…" if job.field else "检索中…") + left, busy=True)
+        self._show_progress("修改中…" if job.field else "检索中…")
         self.run_job(job)
 
     @work(thread=True, group="ask")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Input
 
 PLACEHOLDER = "输入问题或条款，例如：外部考点条件 / 宿迁 第九条（F1 帮助）"
@@ -18,6 +20,31 @@ class QuestionInput(Input):
         super().__init__(placeholder=PLACEHOLDER, **kwargs)  # type: ignore[arg-type]
         self.history: list[str] = []
         self.cursor = 0
+
+    class Asked(Message):
+        """A question was entered (the box is already empty)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Enter is taken here, in order with the typed characters: as a binding it would act only after
+        the key bubbled up, and the next question's characters, already queued, would join the first."""
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        """Take the question and empty the box at once: keys typed right after Enter (a second question
+        typed quickly) go into an empty box instead of being appended to the first and then wiped."""
+        text, self.value = self.value, ""
+        if text.strip():
+            self.remember(text)
+            self.post_message(self.Asked(text))
 
     def remember(self, text: str) -> None:
         if text and (not self.history or self.history[-1] != text):

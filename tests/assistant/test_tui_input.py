@@ -24,6 +24,14 @@ async def test_questions_typed_quickly_are_all_answered_in_order(fresh: Any, set
         assert [v.answer.question for v in app.query(AnswerView)] == ["外部考点条件", "公示期多久", "档案保存多久"]
 
 
+async def test_a_second_question_typed_right_after_enter_is_not_merged(fresh: Any, settle: Any) -> None:
+    app = make_app(fresh)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"外部考点条件", "enter", *"公示期多久", "enter")
+        await settle(app, pilot)
+        assert [v.answer.question for v in app.query(AnswerView)] == ["外部考点条件", "公示期多久"]
+
+
 async def test_enter_while_the_index_is_built_queues_the_question_and_says_so(
         engine: Any, monkeypatch: pytest.MonkeyPatch, settle: Any) -> None:
     from assistant.engine import Engine
