@@ -1,4 +1,5 @@
-"""Helpers for driving the terminal workspace as a user would (Textual's Pilot)."""
+"""Fixtures for driving the terminal workspace as a user would (Textual's Pilot), loaded as a plugin by the
+root conftest.py (a second conftest.py beside queries/conftest.py would clash: neither folder is a package)."""
 
 from __future__ import annotations
 
