@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 from kg.parse import parse_corpus
 
 REPO = Path(__file__).resolve().parent
+pytest_plugins = ["tests.assistant.tui_fixtures"]  # Pilot helpers for the TUI tests
 
 
 _SAVED: dict[str, str | None] = {}

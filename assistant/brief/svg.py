@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from .build import LadderStep
@@ -17,8 +18,9 @@ def _columns(steps: list[LadderStep]) -> list[list[LadderStep]]:
     return list(by_doc.values())
 
 
-def ladder_svg(steps: list[LadderStep]) -> str:
-    """An SVG drawing of the ladders (empty string when there are none)."""
+def ladder_svg(steps: list[LadderStep], label: Callable[[str], str] | None = None) -> str:
+    """An SVG drawing of the ladders (empty string when there are none). Boxes show where a behaviour is
+    listed and what it leads to; arrows join a rung to the one it escalates to."""
     if not steps:
         return ""
     cols = _columns(steps)
@@ -26,11 +28,11 @@ def ladder_svg(steps: list[LadderStep]) -> str:
     parts: list[str] = []
     for ci, col in enumerate(cols):
         x = 10 + ci * (BOX_W + GAP_X)
-        parts.append(f'<text x="{x}" y="16" font-size="11" font-weight="bold">{escape(col[0].doc_title[:16])}</text>')
+        parts.append(f'<text x="{x}" y="16" font-size="11" font-weight="bold">{escape(col[0].doc_title[:17])}</text>')
         for ri, step in enumerate(col):
             y = 26 + ri * (BOX_H + GAP_Y)
             pos[step.id] = (x, y)
-            title = escape(step.label + (f"（{step.qualifier}）" if step.qualifier else ""))
+            title = escape((step.label + (f"（{step.qualifier}）" if step.qualifier else ""))[:17])
             measures = escape("、".join(step.measures))
             parts.append(f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="6" fill="#eef3fb" stroke="#35588a"/>'
                          f'<text x="{x + 8}" y="{y + 20}" font-size="12" font-weight="bold">{title}</text>'

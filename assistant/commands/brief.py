@@ -11,14 +11,14 @@ from assistant.workspace import Workspace
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
-        "brief", help="write a briefing on a topic (md or html)",
-        description="A briefing a trainer can hand out, generated from the graph: summary, rules by jurisdiction "
-        "(the compare table), a timeline of the filing and evaluation deadlines, the sanction ladder as a diagram, "
-        "an applicant's self-check list (江苏 附件3 评估细则 and the conditions) and the full text of every cited "
-        "clause. HTML is one self-contained file for A4 printing. With -o the format follows the file's suffix "
-        "(.md, .html) unless --format says it; the file is written whole or not at all, with the permissions "
+        "brief", help="write a briefing on a topic (md, html or docx)",
+        description="A briefing a trainer can hand out: the topic's own clauses in every jurisdiction (found by "
+        "the search and the graph, as answers are), a summary of what differs in words, a table of what each place "
+        "requires, the topic's deadlines, sanctions and self-check items, and the full text of exactly the clauses "
+        "cited. HTML is one self-contained page for A4 printing; docx opens in Word with the same content. With -o the format follows the file's suffix "
+        "(.md, .html, .docx) unless --format says it; the file is written whole or not at all, with the permissions "
         "your umask gives new files, never over an existing file without --force, and only into a folder that exists.",
-        epilog="examples:\n  policykg brief 公示期 -o 公示期.html\n"
+        epilog="examples:\n  policykg brief 公示期 -o 公示期.html\n  policykg brief 外部考点 -o 外部考点.docx\n"
         "  policykg brief 违规处理 --jurisdiction 浙江 --format md\n\n"
         "exit codes: 0 written, 1 unknown topic, a place the corpus has no document for, or nothing on the topic "
         "there (nothing written), 2 bad arguments (an unknown place, a format, an existing file without "
@@ -27,12 +27,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     p.add_argument("topic", nargs="+")
     p.add_argument("--jurisdiction", metavar="PLACE", help="one place, e.g. 浙江 (default: all)")
-    p.add_argument("--format", choices=["md", "html"], help="md or html (default: from -o's suffix, else md)")
+    p.add_argument("--format", choices=["md", "html", "docx"], help="md, html or docx (default: from -o's suffix, else md)")
     p.add_argument("-o", "--output", type=_output, help="file to write (default, or -: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 def _output(text: str) -> Path | None:
@@ -43,14 +43,24 @@ def _output(text: str) -> Path | None:
 def run(args: argparse.Namespace, ws: Workspace) -> int:
     from assistant.brief.build import build_briefing
     from assistant.brief.render import to_html, to_markdown
+    from assistant.search.retriever import Retriever
+    from kg.errors import UsageError
     from kg.files import check_target, output_format, write_file
 
     fmt = output_format(args.output, args.format, SUFFIXES, "md")
     if args.output is not None:
         check_target(args.output, args.force)  # before the briefing is built: a refusal should be quick
+    if fmt == "docx" and args.output is None:
+        raise UsageError("--format docx 需要 -o 文件名（Word 文件不能写到终端）")
     corpus = ws.corpus
     place = ws.places.choose([args.jurisdiction])[0] if args.jurisdiction is not None else None
-    briefing = build_briefing(" ".join(args.topic), corpus, ws.facts, place)
+    briefing = build_briefing(" ".join(args.topic), corpus, ws.facts, Retriever.open(ws), place)
+    if fmt == "docx":
+        from assistant.brief.word import to_docx
+
+        write_file(args.output, to_docx(briefing, corpus), args.force)
+        print(f"policykg: 已写入 {args.output}", file=sys.stderr)
+        return 0
     text = (to_html if fmt == "html" else to_markdown)(briefing, corpus)
     if args.output is None:
         sys.stdout.write(text + "\n")

@@ -26,9 +26,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "and the intent accuracy on queries/intents.yaml. --misses lists every failure. "
         "A folder or file of multi-jurisdiction profiles (queries/profiles) is scored instead cell by cell: "
         "each profile matched against every jurisdiction from its structured facts and from its question, "
-        "the per-cell status accuracy and the share of expected failing clauses cited.",
+        "the per-cell status accuracy and the share of expected failing clauses cited. --brief measures briefings "
+        "instead: for every gold topic (queries/briefs/*.yaml) the clauses its briefing cites against the clauses it "
+        "must and must not cite, recall and precision per file.",
         epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/\n"
-        "  policykg eval --kg queries/heldout3\n  policykg eval queries/profiles/dev.yaml     (per-cell accuracy of matching)\n\n"
+        "  policykg eval --kg queries/heldout3\n  policykg eval queries/profiles/dev.yaml     (per-cell accuracy of matching)\n"
+        "  policykg eval --brief queries/briefs\n\n"
         "exit codes: 0 measured, 1 no gold questions under PATH, 2 bad input (no such path, gold data that "
         "cannot be read: file and problem given), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -40,6 +43,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="also measure fact extraction: precision/recall per fact type against queries/kg_gold/ and any "
                    "folder with corpus/ + facts/ (value check, full check of every annotated field), and how many "
                    "facts survive systematic rewording")
+    p.add_argument("--brief", nargs="?", type=Path, const=Path("queries/briefs"), metavar="DIR",
+                   help="measure briefings instead: recall and precision of the cited clauses per gold file "
+                   "(default folder: queries/briefs)")
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
@@ -47,6 +53,8 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     from assistant.search.retriever import Retriever
     from kg.errors import UsageError
 
+    if args.brief is not None:
+        return _brief_section(args.brief, ws, args.json, args.misses)
     if not args.path.exists():
         raise UsageError(f"{args.path}：金标文件夹或文件不存在")
     from assistant.evaluation.profiles import is_profile_set
@@ -163,4 +171,47 @@ def _profiles(path: Path, ws: Workspace, as_json: bool, details: bool) -> int:
             for miss in s.misses if details else []:
                 print(f"     ✗ {miss}")
         print(f"  questions routed to matching {rep.routed}/{rep.profiles}")
+    return 0
+
+
+def _brief_section(path: Path, ws: Workspace, as_json: bool, details: bool) -> int:
+    """Recall and precision of the briefings' citations, per gold file (see assistant/evaluation/briefs.py)."""
+    import json
+
+    from assistant.brief.build import NoClauses, build_briefing
+    from assistant.evaluation.briefs import evaluate_briefs, gold_files
+    from assistant.search.retriever import Retriever
+    from kg.errors import UsageError
+
+    if not path.exists():
+        raise UsageError(f"{path}：金标文件夹或文件不存在")
+    files = gold_files(path)
+    if not files:
+        print(f"policykg: {path} 下没有简报金标", file=sys.stderr)
+        return 1
+    retriever = Retriever.open(ws, progress=lambda m: print(f"policykg: {m}", file=sys.stderr))
+    corpus = retriever.corpus
+    facts = ws.facts
+
+    def cited(topic: str) -> list[str]:  # the appendix of the briefing a trainer would hand out
+        try:
+            return build_briefing(topic, corpus, facts, retriever).appendix
+        except NoClauses:
+            return []
+
+    reports = [evaluate_briefs(f, cited) for f in files]
+    if as_json:
+        print(json.dumps([{"file": r.source, "topics": len(r.topics), "recall": r.recall, "precision": r.precision,
+                           "pooled": {"recall": r.pooled[0], "precision": r.pooled[1]},
+                           "by_topic": [t.model_dump() for t in r.topics]} for r in reports], ensure_ascii=False, indent=2))
+        return 0
+    print("briefings: clauses cited against the gold (mean over topics; pooled over all gold units)")
+    print(f"{'file':<28}{'topics':>7}{'recall':>8}{'precision':>11}{'pooled R':>10}{'pooled P':>10}")
+    for r in reports:
+        pooled_r, pooled_p = r.pooled
+        print(f"{r.source:<28}{len(r.topics):>7}{r.recall:>8.3f}{r.precision:>11.3f}{pooled_r:>10.3f}{pooled_p:>10.3f}")
+        for t in r.topics if details else []:
+            print(f"   {t.topic}: R {t.recall:.2f} P {t.precision:.2f}"
+                  + (f"  missed {', '.join(t.missed)}" if t.missed else "")
+                  + (f"  wrongly cited {', '.join(t.unwanted)}" if t.unwanted else ""))
     return 0

@@ -183,3 +183,49 @@ def compare(topic_or_question: str, corpus: Corpus, facts: FactSet, jurisdiction
     return ComparisonTable(topic=topic, jurisdictions=wanted, rows=[
         Row(requirement=r, cells=cells, differs=len({tuple(sorted(c.value for c in v)) for v in cells.values()}) > 1)
         for r, cells in rows.items()])
+
+
+def _labels(kind: str) -> dict[str, str]:
+    """Every row name the comparison topics give an attribute or a deadline event (their own wording)."""
+    names: dict[str, str] = {}
+    for spec in topics().values():
+        names.update(spec.get(kind, {}))
+    return names
+
+
+def attribute_name(attribute: str) -> str:
+    """A condition attribute's row name: the comparison topics' wording, else the vocabulary's."""
+    from kg.facts import ATTRIBUTES
+
+    found = _labels("attributes").get(attribute)
+    return found or ATTRIBUTES.get(attribute, attribute).split(" (")[0].split(" ")[0]
+
+
+def table_of(topic: str, corpus: Corpus, facts: FactSet, unit_ids: list[str],
+             jurisdictions: list[str]) -> ComparisonTable:
+    """The table of the facts some units state (a briefing's clauses): one row per condition attribute,
+    deadline event and sanction, named as the comparison topics name them, one column per jurisdiction."""
+    def inside(unit_id: str) -> bool:
+        return any(unit_id == u or unit_id.startswith(u + "/") for u in unit_ids)
+
+    held = FactSet(fingerprint=facts.fingerprint,
+                   conditions=[c for c in facts.conditions if inside(c.provenance.unit_id)],
+                   deadlines=[d for d in facts.deadlines if inside(d.provenance.unit_id)],
+                   sanctions=[s for s in facts.sanctions
+                              if inside(s.provenance.unit_id) or any(inside(t.provenance.unit_id) for t in s.triggers)])
+    spec = {"attributes": {c.attribute: attribute_name(c.attribute) for c in held.conditions},
+            "deadline_events": {d.event: _labels("deadline_events").get(d.event, d.event) for d in held.deadlines}}
+    found = _condition_rows(spec, corpus, held) + _deadline_rows(spec, corpus, held)
+    for sanction in held.sanctions:  # cited where the units list the behaviour, when they do not hold the sanction
+        where = sanction.provenance.unit_id if inside(sanction.provenance.unit_id) else next(
+            t.provenance.unit_id for t in sanction.triggers if inside(t.provenance.unit_id))
+        row = sanction.qualifier or ("列举情形" if len(sanction.triggers) > 1 else "其他情形")
+        found.append((f"处理措施（{row}）", _jurisdiction(corpus, sanction.provenance.doc_id),
+                      _cell(corpus, "、".join(sanction.measures), corpus.unit(where).text[:60], where)))
+    rows: dict[str, dict[str, list[Cell]]] = {}
+    for requirement, j, cell in found:
+        if j in jurisdictions:
+            rows.setdefault(requirement, {}).setdefault(j, []).append(cell)
+    return ComparisonTable(topic=topic, jurisdictions=jurisdictions, rows=[
+        Row(requirement=r, cells=cells, differs=len({tuple(sorted(c.value for c in v)) for v in cells.values()}) > 1)
+        for r, cells in rows.items()])

@@ -143,14 +143,7 @@ class Retriever:
 
     def search(self, question: Question | str, limit: int = 10) -> SearchResult:
         """The best units for a question, regrouped per article, scoped to the question's place."""
-        if isinstance(question, str):
-            from assistant.understand.question import parse_question
-
-            question = parse_question(question, self.ws.places)
-        query = understand(question, self.tok, self.repairer, self.ws.lexicon, self.synonyms)
-        scope = question.scope
-        if scope.jurisdictions:
-            query = without_places(query, self.ws.places.is_place)
+        query, scope = self._read(question)
         raw = self._raw_hits(query, limit * 6)
         hits = self._regroup(raw, scope, query, limit)
         if hits and not self._answers(hits[0], query):
@@ -306,16 +299,47 @@ class Retriever:
             cached = self._norm[unit.id] = (text, lead)
         return cached
 
-    def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery, limit: int) -> list[Hit]:
-        """One hit per article: ranked by its best unit, shown as the article unless an item says it clearly better."""
-        groups: dict[str, list[tuple[float, str, float]]] = {}
+    def _read(self, question: Question | str) -> tuple[NormalizedQuery, Scope]:
+        """The question as searched (its words, expansions and repairs) and its place scope."""
+        if isinstance(question, str):
+            from assistant.understand.question import parse_question
+
+            question = parse_question(question, self.ws.places)
+        query = understand(question, self.tok, self.repairer, self.ws.lexicon, self.synonyms)
+        if question.scope.jurisdictions:
+            query = without_places(query, self.ws.places.is_place)
+        return query, question.scope
+
+    def rank_units(self, question: Question | str, limit: int = 100) -> SearchResult:
+        """Units scored each on its own, best first, without regrouping per article.
+
+        For callers that choose many clauses at once (a briefing): there an article and each of its items
+        are judged separately, while an answer shows one place per article (`search`)."""
+        query, scope = self._read(question)
+        scored = sorted(self._scored(self._raw_hits(query, limit), scope, query), key=lambda s: (-s[0], s[1]))
+        terms = query.terms + query.expansions + list(query.repairs.values())
+        hits = [Hit(unit_id=u, score=round(s, 4), matched_terms=self._matched(u, terms), text_score=round(t, 4))
+                for s, u, t in scored[:limit]]
+        if hits and not self._answers(hits[0], query):
+            hits = []  # as in `search`: only character pairs or thesaurus guesses matched
+        return SearchResult(query=query, jurisdictions=scope.jurisdictions, hits=hits)
+
+    def _scored(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery) -> list[tuple[float, str, float]]:
+        """(score, unit id, text score) of each raw hit: BM25 times place, coverage, kind and phrasings."""
         pairs = self._pair_weights(query)
+        out = []
         for unit_id, score in raw:
             unit = self.corpus.unit(unit_id)
             text_score = score * (scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query)
                                   * KIND_PRIOR.get(unit.kind, 1.0) * self._states_asked(unit, query))
-            score = text_score * self._phrased(unit, query) * self._pairs_phrased(unit, pairs)
-            groups.setdefault(self._group_key(unit), []).append((score, unit_id, text_score))
+            out.append((text_score * self._phrased(unit, query) * self._pairs_phrased(unit, pairs), unit_id, text_score))
+        return out
+
+    def _regroup(self, raw: list[tuple[str, float]], scope: Scope, query: NormalizedQuery, limit: int) -> list[Hit]:
+        """One hit per article: ranked by its best unit, shown as the article unless an item says it clearly better."""
+        groups: dict[str, list[tuple[float, str, float]]] = {}
+        for score, unit_id, text_score in self._scored(raw, scope, query):
+            groups.setdefault(self._group_key(self.corpus.unit(unit_id)), []).append((score, unit_id, text_score))
         ranked = []
         for key, members in groups.items():
             top = max(s for s, _, _ in members)

@@ -1,14 +1,11 @@
-"""Comparison tables pinned against the documents, and briefings that fetch nothing."""
+"""Comparison tables pinned against the documents (briefings: test_brief.py)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from assistant.brief.build import build_briefing
-from assistant.brief.render import to_html, to_markdown
 from assistant.cli import main
 from assistant.compare.table import ComparisonTable, UnknownTopic, compare, match_topic
 from kg.extract import extract_all
@@ -82,18 +79,6 @@ def test_topic_names_are_matched_loosely_and_unknown_ones_listed(corpus: Corpus,
         compare("食堂伙食", corpus, facts)
     with pytest.raises(UnknownTopic, match="是否要找“考评人员数量”"):
         compare("考评期", corpus, facts)
-
-
-def test_briefing_html_is_self_contained_and_cites_everything(corpus: Corpus, facts: FactSet) -> None:
-    briefing = build_briefing("违规处理", corpus, facts)
-    html = to_html(briefing, corpus)
-    assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", html) and "@import" not in html
-    assert "<svg" in html and "marker-end" in html
-    for unit_id in briefing.appendix:
-        assert corpus.unit(unit_id).label in html
-    assert "@page { size: A4" in html
-    md = to_markdown(briefing, corpus)
-    assert md.startswith("# 简报：违规处理") and "## 附录：引用条款全文" in md
 
 
 def test_brief_command_writes_atomically_and_refuses_to_overwrite(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
