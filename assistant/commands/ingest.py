@@ -70,10 +70,8 @@ def _draft(doc_ids: list[str], ws: Workspace, force: bool) -> None:
     """Draft the added documents' rule sets (草拟) and say what was drafted."""
     from assistant.commands.rules import describe
     from assistant.reason.draft import write_draft
-    from kg.cache import load_corpus, load_facts
-
-    corpus = load_corpus(ws.corpus_dir, ws.cache_root)
-    facts = load_facts(corpus, ws.cache_root)
+    added = ws.with_cache_root(ws.cache_root)  # the corpus as it is now, with the new document
+    corpus, facts = added.corpus, added.facts
     for doc_id in doc_ids:
         print("\n".join(describe(write_draft(corpus, facts, doc_id, ws.corpus_dir, force))))
 
