@@ -19,6 +19,10 @@ if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
   mkdir -p "$3/bin"
   printf '#!/bin/sh\\necho "pip $*" >> "$CI_LOG"\\n' > "$3/bin/pip"
   printf '#!/bin/sh\\necho "pytest $(pwd) $*" >> "$CI_LOG"\\nexit ${FAKE_PYTEST_EXIT:-0}\\n' > "$3/bin/pytest"
+  for tool in ruff lint-imports mypy; do
+    printf '#!/bin/sh\\necho "%s $*" >> "$CI_LOG"\\n' "$tool" > "$3/bin/$tool"
+    chmod +x "$3/bin/$tool"
+  done
   chmod +x "$3/bin/pip" "$3/bin/pytest"
   echo "venv $3" >> "$CI_LOG"
 fi
@@ -54,8 +58,9 @@ def test_ci_builds_its_venv_outside_the_checkout_and_cleans_up(checkout: Path, t
     assert code == 0, log
     venv = Path(log[0].split(" ", 1)[1])
     assert checkout not in venv.parents and temp in venv.parents
-    assert log[1] == 'pip install -q -e .[test]'
-    assert log[2] == f"pytest {checkout} -q"  # the README's test command, from the checkout
+    assert log[1] == 'pip install -q -e .[test,lint]'
+    assert log[2:5] == ["ruff check .", "lint-imports ", "mypy "]  # the linters first
+    assert log[5] == f"pytest {checkout} -q"  # the README's test command, from the checkout
     assert (checkout / ".venv" / "mine").exists()
     assert list(temp.iterdir()) == []  # no venv, no empty cache folder left behind
 
