@@ -65,3 +65,9 @@ def best(found: dict[str, int]) -> str:
         return "lookup"
     order = list(_table())
     return max(found, key=lambda k: (found[k], -order.index(k)))
+
+
+def route_words() -> set[str]:
+    """The words that name the intents (decisive, strong and weak): asking with them is asking for a
+    determination itself (条件, 外部考点), so a clause need not repeat them to answer."""
+    return {w for words in _table().values() for level in ("decisive", "strong", "weak") for w in words.get(level, [])}
