@@ -24,7 +24,9 @@ from assistant.lang.text import normalize
 from .slots import DATA, prepare
 
 # "3月20日能申报吗": a day named next to applying asks about the window, whoever applies.
-_DATED_APPLICATION = re.compile(r"(\d{1,2}月\d{1,2}[日号]|今天|明天|下周|下个月|现在).{0,8}(申报|报名|能报|可以报|递交)")
+# The day may come as 3月20日, 3.20, 下个月15日 or 今天, before the verb or after it (申报，下个月15日去交).
+_DAY = r"(\d{1,2}月\d{1,2}[日号]|\d{1,2}\.\d{1,2}(?!\d)|今天|明天|下周|下个月\d{0,2}[日号]?|现在)"
+_DATED_APPLICATION = re.compile(_DAY + r".{0,8}(申报|报名|能报|可以报|递交|能交|去交|报还来得及)|(申报|报名).{0,6}" + _DAY + r".{0,4}(去交|能交|交)")
 
 
 @lru_cache(maxsize=1)
