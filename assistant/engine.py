@@ -20,7 +20,9 @@ from kg.models import Corpus, Document, Unit
 
 from .citations import NO_ANSWER, citation_for, direct_answer
 from .dialogue import DialogueState, Turn
+from .dialogue.acts import REPLIES, act_of
 from .models import Answer, Citation
+from .search.coverage import Judgement, gather, judge, place_gaps, uncovered_text
 from .understand.question import Question, parse_question
 from .workspace import Workspace
 
@@ -31,6 +33,14 @@ if TYPE_CHECKING:
 
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章]|^[^\s]{2,12}\s*[一二三四五六七八九十]+[（(、]|附件\s*\d")
 MAX_CITATIONS = 6
+RELATED_SHOWN = 3  # clauses shown under 相关但不直接回答 when the documents do not answer
+OTHER_CLAUSE_CONFIDENCE = 0.7
+ASKED_OUTRIGHT = 3  # intent score of a question that asks for a determination in its own words (会怎么处理 + 违规)
+BEGUN_COVERED_AT = 0.4  # a determination begun without a place, asked outright, needs a little less evidence
+CONFIDENT = 0.8  # below this, a determination that knows nothing of the applicant is offered, not given
+SHORT_REPLY = 32  # an utterance this short, inside a determination and naming no other topic, continues it
+COVERED_BY_ROUTE = 0.6  # a verdict decided from stated facts, or a computed date: covered, its clause not weighed  # the most a first citation other than the weighed one is shown with
+FORGET_PLACE = ("不限地区", "不限地方", "换个地方", "所有地区", "全部地区")
 RELATIVE_FLOOR = 0.35  # citations scoring below this share of the best one are noise
 
 
@@ -43,6 +53,7 @@ class Engine:
         self.retriever = retriever
         self.state: DialogueState | None = None
         self.place: str | None = None  # a jurisdiction the user chose to work in (TUI scope); None: all
+        self.judged: Judgement | None = None  # the coverage of the question that opened the running determination
 
     @classmethod
     def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Engine:
@@ -75,6 +86,7 @@ class Engine:
     def reset(self) -> None:
         """Forget the conversation."""
         self.state = None
+        self.judged = None
 
     def ask(self, question: str, today: date | None = None, as_of: date | None = None) -> Answer:
         """Answer one question (or one turn of a conversation); with `as_of`, only from documents in force that day."""
@@ -97,6 +109,10 @@ class Engine:
     def _ask(self, raw: str, today: date | None) -> Answer:
         question = self.read(raw)
         text = question.raw
+        act = act_of(text)
+        if act is not None:  # greetings, thanks, closings: a short reply; the conversation's facts stay
+            return Answer(question=text, intent="smalltalk", answer=REPLIES[act], notes=question.notes)
+        self._forget_place(question)
         looked_up = self._try_lookup(text)
         if looked_up is not None:
             return Answer(question=text, intent="lookup", answer=f"{looked_up.label}：",
@@ -110,8 +126,93 @@ class Engine:
         # two-character ones are guesses (条讲 -> 条件) that would invent a topic
         ranked = [h.unit_id for h in result.hits]
         question = question.with_hints([w for w in result.query.repairs.values() if len(w) >= 3])
-        return (self._match(answer, question, today) or self._compare(answer, question)
-                or self._reason(answer, question, today, ranked))
+        judged = judge(gather(self.retriever, result), place_gaps(question.scope, self.ws.places))
+        before, running, found = self.state, self.judged, answer
+        matched = self._match(found.model_copy(deep=True), question, today)
+        if matched is not None:  # "在哪些地方能申请": every place's verdict, from the places' own rules
+            self.judged = None
+            return self._covered(matched, Judgement(coverage="covered", confidence=COVERED_BY_ROUTE))
+        answer = self._compare(found.model_copy(deep=True), question) or self._reason(
+            found.model_copy(deep=True), question, today, ranked)
+        if self._continues(question, before, answer) and running is not None:
+            judged = running  # a reply inside a determination is judged with the question that opened it
+        elif self._route_fits(answer, question, judged):
+            judged = judged if judged.coverage == "covered" else Judgement(coverage="covered", confidence=COVERED_BY_ROUTE)
+        if judged.coverage != "covered":
+            self.state = before  # the conversation is left as it was, and no verdict is given
+            return self._uncovered(found, question, judged)
+        if self._imposed(answer, question, judged) and not self._continues(question, before, answer):
+            answer.verdict = None  # offered (its follow-up stays), not imposed
+        self.judged = judged if answer.verdict is not None or answer.follow_up else None
+        if ranked and answer.citations and answer.citations[0].unit_id != ranked[0]:
+            # the evidence was weighed for the search's best clause; another clause leads (the verdict's)
+            judged = judged.model_copy(update={"confidence": min(judged.confidence, OTHER_CLAUSE_CONFIDENCE)})
+        return self._remembered(self._covered(answer, judged), question)
+
+    @staticmethod
+    def _imposed(answer: Answer, question: Question, judged: Judgement) -> bool:
+        """A determination nobody asked for: it knows nothing of the applicant nor the place, and the clause
+        found leaves words of the question unsaid with middling evidence (评价机构要交多少费用)."""
+        from .understand.intent import route_words
+
+        verdict = answer.verdict
+        if verdict is None or verdict.status != "needs_info" or question.scope.jurisdictions:
+            return False
+        own = route_words()
+        unsaid = [w for w in judged.unstated if not any(w in r for r in own)]
+        return all(c.status == "unknown" for c in verdict.conditions) and bool(unsaid) and judged.confidence < CONFIDENT
+
+    def _continues(self, question: Question, before: DialogueState | None, answer: Answer) -> bool:
+        """A turn inside the running determination: a reply, a correction, the same question for another place."""
+        if before is None or not before.determination:
+            return False
+        own = question.intent()
+        return answer.intent == before.determination and (len(question.plain) <= SHORT_REPLY or own in ("lookup", own))
+
+    def _route_fits(self, answer: Answer, question: Question, judged: Judgement) -> bool:
+        """The documents hold the rules of what was asked: a comparison table, a computed due date or sanction
+        ladder, a determination decided from facts the user stated, or one begun for a place that has a
+        document (its follow-up asks what it needs); help needs no document."""
+        if answer.comparison or answer.computed or answer.intent == "help":
+            return True
+        verdict = answer.verdict
+        if verdict is not None and verdict.status != "needs_info":
+            return True
+        begun = verdict is not None or bool(answer.follow_up)
+        if not begun:
+            return False
+        if question.typed_place:
+            return not place_gaps(question.scope, self.ws.places)
+        return question.intents.get(answer.intent, 0) >= ASKED_OUTRIGHT and judged.confidence >= BEGUN_COVERED_AT
+
+    def _covered(self, answer: Answer, judged: Judgement) -> Answer:
+        answer.coverage, answer.confidence, answer.coverage_note = judged.coverage, judged.confidence, judged.note
+        return answer
+
+    def _uncovered(self, answer: Answer, question: Question, judged: Judgement) -> Answer:
+        """Not answered by the documents (or not for the place asked about): say so first, give no verdict,
+        and leave the conversation as it was."""
+        answer = self._covered(answer, judged)
+        answer.intent = question.intent()  # type: ignore[assignment]
+        if judged.coverage == "partial":
+            answer.answer = f"{judged.note}。\n{answer.answer}" if answer.citations else f"{judged.note}。"
+            return answer
+        answer.citations = answer.citations[:RELATED_SHOWN]
+        related = "以下条款相关但不直接回答。" if answer.citations else ""
+        answer.answer = uncovered_text(judged, self.ws.places) + related
+        return answer
+
+    def _forget_place(self, question: Question) -> None:
+        """"不限地区"/"换个地方" drops the remembered place; naming another place replaces it (dialogue)."""
+        if self.state is not None and any(w in question.plain for w in FORGET_PLACE):
+            self.state.profile.jurisdictions = []
+
+    def _remembered(self, answer: Answer, question: Question) -> Answer:
+        """A place remembered from an earlier question is shown with every answer it scopes."""
+        places = self.state.profile.jurisdictions if self.state is not None else []
+        if places and not question.scope.jurisdictions and answer.verdict is not None:
+            answer.notes.append(f"按{'、'.join(places)}回答（前面提到的地方；说“不限地区”或另说一个地方即可更换）")
+        return answer
 
     def _match(self, answer: Answer, question: Question, today: date | None) -> Answer | None:
         """"在哪些地方能申请": every jurisdiction's verdict for the profile (assistant.dialogue.where), the
@@ -197,6 +298,10 @@ class Engine:
         if step.answer:
             answer.answer = f"{answer.answer}\n{step.answer}" if step.topic and answer.answer else step.answer
         deciding = [citation_for(self.corpus, self.corpus.unit(u), 1.0, []) for u in dict.fromkeys(step.citations)]
-        rest = [] if step.replace_citations else [c for c in answer.citations if c.unit_id not in step.citations]
+        if not step.facts_given and answer.citations and not step.replace_citations:
+            # nothing of the applicant stated: the question is a lookup, its best clause stays first and the
+            # determination's clauses follow (offered, not imposed)
+            deciding = [answer.citations[0], *[c for c in deciding if c.unit_id != answer.citations[0].unit_id]]
+        rest = [] if step.replace_citations else [c for c in answer.citations if c.unit_id not in {d.unit_id for d in deciding}]
         answer.citations = (deciding + rest)[:MAX_CITATIONS * 2] if deciding or step.replace_citations else answer.citations
         return answer

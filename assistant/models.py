@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Intent = Literal[
     "lookup", "eligibility", "external_site", "levels", "window", "validity",
-    "sanction", "deadline", "comparison", "help", "unknown",
+    "sanction", "deadline", "comparison", "help", "smalltalk", "unknown",
 ]
+Coverage = Literal["covered", "partial", "not_covered"]
 
 
 class Citation(BaseModel):
@@ -143,3 +144,8 @@ class Answer(BaseModel):
     comparison: dict[str, Any] | None = None  # the ComparisonTable, for "各地…有什么不同" questions
     computed: dict[str, Any] | None = None  # sanction ladders ({"ladders": …}) or due dates ({"due": …})
     matches: list[Match] | None = None  # "在哪些地方能申请": every jurisdiction's verdict (questions, unlocks in computed)
+    # whether the documents answer the question: covered; partial (a place asked about has no document,
+    # other places' rules are shown); not_covered (the citations are only related, never the answer)
+    coverage: Coverage = "covered"
+    confidence: float = 1.0  # how likely the first citation answers (0–1; ≥ 0.8 is right 95 % of the time)
+    coverage_note: str | None = None  # what is missing: a place without a document, a subject not addressed

@@ -119,7 +119,8 @@ def render_answer(corpus: Corpus, answer: Answer, color: bool, limit: int = 4) -
 
         lines += ["", safe(render_table(ComparisonTable.model_validate(answer.comparison)))]
     if answer.citations[:limit]:
-        lines += ["", style("引用条款：", BOLD, color)]
+        heading = "相关但不直接回答：" if answer.coverage == "not_covered" else "引用条款："
+        lines += ["", style(heading, BOLD, color)]
     for i, c in enumerate(answer.citations[:limit], 1):
         lines.append(style(f"{i}. {c.label}", BOLD + CYAN, color) + style(f"  {c.doc_number or ''}", DIM, color))
         if c.context:

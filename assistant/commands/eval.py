@@ -57,6 +57,11 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         return _brief_section(args.brief, ws, args.json, args.misses)
     if not args.path.exists():
         raise UsageError(f"{args.path}：金标文件夹或文件不存在")
+    kind = _gold_kind(args.path)
+    if kind == "coverage":
+        return _coverage(args.path, ws, args.misses)
+    if kind == "heldout-scenarios":
+        return _heldout_scenarios(args.path, ws, args.misses)
     from assistant.evaluation.profiles import is_profile_set
 
     if is_profile_set(args.path):
@@ -84,6 +89,50 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     if args.kg:
         _kg_section(args.path, ws, args.misses)
     _reasoning_section(args.path, retriever, args.misses)
+    return 0
+
+
+def _gold_kind(path: Path) -> str:
+    """Which gold a path holds, by the folder it is (or is in): coverage, held-out scenarios, or the rest."""
+    folder = path if path.is_dir() else path.parent
+    return folder.name if folder.name in ("coverage", "heldout-scenarios") else "retrieval"
+
+
+def _coverage(path: Path, ws: Workspace, details: bool) -> int:
+    """Coverage accuracy per kind, flagged questions, verdicts on uncovered ones, and calibration."""
+    from assistant.engine import Engine
+    from assistant.evaluation.coverage import evaluate_coverage, load_coverage
+
+    engine = Engine.open(ws, progress=lambda m: print(f"policykg: {m}", file=sys.stderr))
+    rep = evaluate_coverage(engine, load_coverage(path))
+    print(f"coverage: {rep.n} questions ({path if path.is_file() else path / 'dev.yaml'})")
+    for kind, (right, n) in rep.by_kind.items():
+        print(f"  {kind:<18}{right:>4}/{n:<4}{right / n:.2f}")
+    for label, (k, n) in [("in-scope wrongly flagged", rep.in_scope_flagged), ("out-of-scope flagged", rep.out_flagged),
+                          ("confidence ≥ 0.8: right clause first", rep.confident_right)]:
+        print(f"  {label:<38}{k}/{n} = {k / max(n, 1):.2f}")
+    print(f"  verdicts on not_covered questions     {rep.verdicts_on_uncovered}")
+    for m in rep.misses if details else []:
+        print(f"   ✗ {m}")
+    return 0
+
+
+def _heldout_scenarios(path: Path, ws: Workspace, details: bool) -> int:
+    """Verdict status accuracy and deciding-clause-cited rate on held-out scenarios (dev.yaml of a folder)."""
+    from assistant.engine import Engine
+    from assistant.evaluation.scenarios import evaluate_scenarios, load_scenarios
+
+    source = path / "dev.yaml" if path.is_dir() else path
+    engine = Engine.open(ws, progress=lambda m: print(f"policykg: {m}", file=sys.stderr))
+    rep = evaluate_scenarios(engine, load_scenarios(source))
+    print(f"held-out scenarios: {rep.cases} cases ({source})")
+    print(f"  cases entirely right    {rep.cases_right}/{rep.cases} = {rep.cases_right / max(rep.cases, 1):.2f}")
+    print(f"  verdict status right    {rep.status_right}/{rep.turns_with_status} = "
+          f"{rep.status_right / max(rep.turns_with_status, 1):.2f}")
+    print(f"  deciding clause cited   {rep.cites_right}/{rep.turns_with_cites} = "
+          f"{rep.cites_right / max(rep.turns_with_cites, 1):.2f}")
+    for case_id, problems in rep.failures.items() if details else []:
+        print(f"   ✗ {case_id}: " + "; ".join(problems))
     return 0
 
 

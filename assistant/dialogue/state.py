@@ -45,4 +45,5 @@ class Turn(BaseModel):
     citations: list[str] = []  # unit ids, deciding first
     replace_citations: bool = False  # a short reply: retrieval hits on "是" are noise
     topic: bool = False  # a topic question (外部考点条件) with no facts: lead with the clauses' own words
+    facts_given: bool = True  # the turn stated facts of the applicant (not only a place): the verdict leads
     extra: dict[str, Any] = {}

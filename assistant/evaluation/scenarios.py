@@ -137,11 +137,14 @@ class ScenarioReport(BaseModel):
     cases_right: int
     turns_with_status: int
     status_right: int
+    turns_with_cites: int = 0  # turns expecting deciding clauses (cites, unmet)
+    cites_right: int = 0  # of those, turns citing every one
     failures: dict[str, list[str]] = {}
 
 
 def evaluate_scenarios(engine: Engine, cases: list[Scenario]) -> ScenarioReport:
     right, with_status, status_right, failures = 0, 0, 0, {}
+    with_cites = cites_right = 0
     for case in cases:
         problems = run_scenario(engine, case)
         right += not problems
@@ -151,8 +154,13 @@ def evaluate_scenarios(engine: Engine, cases: list[Scenario]) -> ScenarioReport:
         with_status += len(expected)
         bad_turns = {p.split(":")[0] for p in problems if "status" in p}
         status_right += len(expected) - len(bad_turns)
+        citing = [n for n, t in enumerate(case.turns, 1) if t.expect.cites or t.expect.unmet]
+        uncited = {p.split(":")[0] for p in problems if "not cited" in p or "no unmet condition citing" in p}
+        with_cites += len(citing)
+        cites_right += sum(1 for n in citing if not any(u.startswith(f"turn {n} ") for u in uncited))
     return ScenarioReport(cases=len(cases), cases_right=right, turns_with_status=with_status,
-                          status_right=status_right, failures=failures)
+                          status_right=status_right, turns_with_cites=with_cites, cites_right=cites_right,
+                          failures=failures)
 
 
 class LabelledIntent(BaseModel):

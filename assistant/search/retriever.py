@@ -150,6 +150,16 @@ class Retriever:
             hits = []  # only character pairs or thesaurus guesses matched: nothing in the corpus answers this
         return SearchResult(query=query, hits=hits, jurisdictions=scope.jurisdictions)
 
+    def unstated(self, unit_id: str, query: NormalizedQuery) -> list[str]:
+        """The question's own content words (not the expansions) a unit's text does not state, in any of
+        the documents' words for them: what a cited clause leaves unanswered, for the coverage judgement."""
+        text = self._normalized(self.corpus.unit(unit_id))[0]
+        return [w for w in query.core if not any(a in text for a in query.alternatives.get(w, [w]))]
+
+    def unknown(self, query: NormalizedQuery) -> list[str]:
+        """The question's own content words that no clause, concept or phrasing of the corpus uses."""
+        return [w for w in query.core if not self.repairer.is_known(w) and not query.alternatives.get(w, [w])[1:]]
+
     def _answers(self, hit: Hit, query: NormalizedQuery) -> bool:
         """Whether a hit holds a word of the question (or of its concepts) in its text or its phrasings,
         rather than only thesaurus guesses or character pairs."""

@@ -24,7 +24,9 @@ from assistant.lang.text import normalize
 from .slots import DATA, prepare
 
 # "3月20日能申报吗": a day named next to applying asks about the window, whoever applies.
-_DATED_APPLICATION = re.compile(r"(\d{1,2}月\d{1,2}[日号]|今天|明天|下周|下个月|现在).{0,8}(申报|报名|能报|可以报|递交)")
+# The day may come as 3月20日, 3.20, 下个月15日 or 今天, before the verb or after it (申报，下个月15日去交).
+_DAY = r"(\d{1,2}月\d{1,2}[日号]|\d{1,2}\.\d{1,2}(?!\d)|今天|明天|下周|下个月\d{0,2}[日号]?|现在)"
+_DATED_APPLICATION = re.compile(_DAY + r".{0,8}(申报|报名|能报|可以报|递交|能交|去交|报还来得及)|(申报|报名).{0,6}" + _DAY + r".{0,4}(去交|能交|交)")
 
 
 @lru_cache(maxsize=1)
@@ -65,3 +67,9 @@ def best(found: dict[str, int]) -> str:
         return "lookup"
     order = list(_table())
     return max(found, key=lambda k: (found[k], -order.index(k)))
+
+
+def route_words() -> set[str]:
+    """The words that name the intents (decisive, strong and weak): asking with them is asking for a
+    determination itself (条件, 外部考点), so a clause need not repeat them to answer."""
+    return {w for words in _table().values() for level in ("decisive", "strong", "weak") for w in words.get(level, [])}

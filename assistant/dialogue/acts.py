@@ -1,0 +1,50 @@
+"""Dialogue acts that are not questions: greetings, thanks, closings, "你能做什么", "换个问题".
+
+They get a short fitting reply and never repeat the last verdict; the conversation's facts stay. Read
+only from short utterances, so a question that opens with 你好 is still answered as a question.
+
+>>> act_of("你好呀")
+'greeting'
+>>> act_of("好的，谢谢")
+'thanks'
+>>> act_of("谢谢，那吉林的有效期多久") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Act = Literal["greeting", "thanks", "closing", "abilities", "change_topic"]
+
+_ACTS: dict[Act, re.Pattern[str]] = {
+    "greeting": re.compile(r"^(你好|您好|嗨|哈喽|hello|hi|在吗|早上好|下午好|晚上好)"),
+    "thanks": re.compile(r"(谢谢|多谢|感谢|thanks|thank you)"),
+    "closing": re.compile(r"(再见|拜拜|bye|没有了|没别的了|就这样|先这样)"),
+    "abilities": re.compile(r"你(能|可以|会)(帮我)?(做|干)(些)?(什么|啥)|你有什么(用|功能)"),
+    "change_topic": re.compile(r"^(换个问题|换个话题|问别的|问点别的|另一个问题)"),
+}
+_FILLER = re.compile(r"[\s，。！？!?,.~～、啊呀呢吧哦嗯好的了我你]+")
+MAX_CHARS = 14  # longer utterances carry a question of their own
+
+REPLIES: dict[Act, str] = {
+    "greeting": "你好！可以问我技能人才评价机构的备案条件、外部考点、认定等级、申报时间、有效期、违规处理等规定。",
+    "thanks": "不客气。还有别的问题可以继续问。",
+    "closing": "好的，再见。",
+    "abilities": ("我能按收录的文件回答技能人才评价机构的问题：查条款；判断能否申请成为评价机构、能否设外部考点、"
+                  "能认定几级；算申报时间、备案有效期和各类期限；说明违规后果；比较各地规定。"),
+    "change_topic": "好的，请问新的问题。前面说过的情况我还记得，需要时会用上。",
+}
+
+
+def act_of(text: str) -> Act | None:
+    """The act a short utterance performs, if it is one of these and carries nothing else."""
+    plain = text.strip().lower()
+    if len(plain) > MAX_CHARS:
+        return None
+    for act, pattern in _ACTS.items():
+        found = pattern.search(plain)
+        if found and len(_FILLER.sub("", plain.replace(found.group(0), ""))) <= 2:
+            return act
+    return None
