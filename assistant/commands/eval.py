@@ -20,8 +20,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "through retrieval and print hit@1, hit@3 and MRR overall and per style, and recall@10 for "
         "multi-answer questions. A hit is the expected unit, a unit inside it, or its enclosing article. "
         "Then play the scenarios (queries/scenarios/*.yaml) through the engine and print verdict accuracy, "
-        "and the intent accuracy on queries/intents.yaml. --misses lists every failure.",
-        epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/",
+        "and the intent accuracy on queries/intents.yaml. --misses lists every failure. A folder holding corpus/ "
+        "(queries/unseen-docs) is a set of added documents: the shipped documents plus those are built into a "
+        "corpus of their own (in the cache) and its questions asked; --loo measures documents without phrasings.",
+        epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/\n"
+        "  policykg eval --loo queries/\n  policykg eval queries/unseen-docs\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("path", nargs="?", type=Path, default=Path("queries"), help="gold folder or file (default: queries/)")
@@ -29,6 +32,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--misses", action="store_true", help="also list questions not answered at rank 1")
     p.add_argument("--kg", action="store_true",
                    help="also measure fact extraction (precision/recall per fact type against queries/kg_gold/)")
+    p.add_argument("--loo", action="store_true",
+                   help="leave one document out: for each shipped document, build the index without its phrasings "
+                   "and ask its questions from PATH/heldout3..5; print hit@1/hit@3 per document and overall")
+    p.add_argument("--final", action="store_true",
+                   help="with a folder holding corpus/ (queries/unseen-docs): ask the final-*.yaml questions "
+                   "instead of the development questions-*.yaml (measure once, at the end)")
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
@@ -38,6 +47,10 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
 
     if not args.path.exists():
         raise CorpusError(f"{args.path}: no such gold folder or file")
+    if args.loo or (args.path / "corpus").is_dir():
+        from assistant.commands.eval_added import run_added
+
+        return run_added(args, ws)
     cases = load_gold(args.path)
     if not cases:
         print(f"policykg: no gold questions found under {args.path}", file=sys.stderr)
