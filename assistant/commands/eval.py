@@ -28,10 +28,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "each profile matched against every jurisdiction from its structured facts and from its question, "
         "the per-cell status accuracy and the share of expected failing clauses cited. --brief measures briefings "
         "instead: for every gold topic (queries/briefs/*.yaml) the clauses its briefing cites against the clauses it "
-        "must and must not cite, recall and precision per file.",
+        "must and must not cite, recall and precision per file. A folder holding corpus/ (queries/unseen-docs) is a set "
+        "of added documents: the shipped documents plus those are built into a corpus of their own (in the cache) and "
+        "its questions asked; --loo measures documents without phrasings.",
         epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/\n"
         "  policykg eval --kg queries/heldout3\n  policykg eval queries/profiles/dev.yaml     (per-cell accuracy of matching)\n"
-        "  policykg eval --brief queries/briefs\n\n"
+        "  policykg eval --brief queries/briefs\n  policykg eval --loo queries/\n  policykg eval queries/unseen-docs\n\n"
         "exit codes: 0 measured, 1 no gold questions under PATH, 2 bad input (no such path, gold data that "
         "cannot be read: file and problem given), 3 corpus/index problem",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -46,6 +48,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--brief", nargs="?", type=Path, const=Path("queries/briefs"), metavar="DIR",
                    help="measure briefings instead: recall and precision of the cited clauses per gold file "
                    "(default folder: queries/briefs)")
+    p.add_argument("--loo", action="store_true",
+                   help="leave one document out: for each shipped document, build the index without its phrasings "
+                   "and ask its questions from PATH/heldout3..5; print hit@1/hit@3 per document and overall")
+    p.add_argument("--final", action="store_true",
+                   help="with a folder holding corpus/ (queries/unseen-docs): ask the final-*.yaml questions "
+                   "instead of the development questions-*.yaml (measure once, at the end)")
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
@@ -62,6 +70,13 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         return _coverage(args.path, ws, args.misses)
     if kind == "heldout-scenarios":
         return _heldout_scenarios(args.path, ws, args.misses)
+    if args.kg and (args.path / "facts").is_dir():
+        _kg_section(args.path, ws, args.misses)  # a gold folder of facts (queries/unseen-docs/facts)
+        return 0
+    if args.loo or (args.path / "corpus").is_dir():
+        from assistant.commands.eval_added import run_added
+
+        return run_added(args, ws)
     from assistant.evaluation.profiles import is_profile_set
 
     if is_profile_set(args.path):

@@ -38,9 +38,14 @@ def files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
 
-@lru_cache(maxsize=4)
 def phrasings(folder: Path = FOLDER) -> dict[str, tuple[str, ...]]:
-    """Unit id -> its phrasings, from every file of a folder (read once per process)."""
+    """Unit id -> its phrasings, from every file of a folder (read once per process and content: a folder
+    whose files changed, as in leave-one-out evaluation, is read again)."""
+    return _read_folder(folder, fingerprint(folder))
+
+
+@lru_cache(maxsize=8)
+def _read_folder(folder: Path, _fingerprint: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for path in files(folder):
         raw = read_lines(path.read_text(encoding="utf-8"))

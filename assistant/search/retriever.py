@@ -27,7 +27,7 @@ from assistant.understand.question import Question
 from assistant.workspace import Workspace
 from kg.models import Unit
 
-FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.5}
+FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "facts": 0.3, "kind": 1.0, "asked": 0.3}
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
 PHRASE_GRAMS = 3.0  # x(1 + this * share of the question's character pairs, rarest counting most, its phrasings hold)
 PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phrasings (机构改名了: 机构 + 改名)
@@ -41,6 +41,7 @@ AMOUNT_BOOST = 1.3  # a clause stating an amount in the asked measure is likelie
 ASKED_KIND_BOOST = 1.4  # a clause stating the kind of fact asked for
 ASKED_KINDS = ("sanction", "deadline")
 ARTICLE_PREFERENCE = 1.5  # an item must say it clearly better than its article to be cited alone
+SCOPE_DEPTH = 8  # how far down the BM25 list the named place's units are looked for
 COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise
 
 
@@ -90,6 +91,7 @@ class Retriever:
         self._tags: dict[str, set[str]] = {}
         self._df: dict[tuple[str, str], int] = {}
         self._asked_table: AskedTable | None = None
+        self._pairs: dict[str, set[str]] = {}
 
     @classmethod
     def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Retriever:
@@ -144,7 +146,7 @@ class Retriever:
     def search(self, question: Question | str, limit: int = 10) -> SearchResult:
         """The best units for a question, regrouped per article, scoped to the question's place."""
         query, scope = self._read(question)
-        raw = self._raw_hits(query, limit * 6)
+        raw = self._raw_hits(query, limit * 6, scope)
         hits = self._regroup(raw, scope, query, limit)
         if hits and not self._answers(hits[0], query):
             hits = []  # only character pairs or thesaurus guesses matched: nothing in the corpus answers this
@@ -201,8 +203,15 @@ class Retriever:
             self._scorer = PostingScorer(self.reader(), B=BM25_B, K1=BM25_K1)
         return self._scorer
 
-    def _raw_hits(self, query: NormalizedQuery, limit: int) -> list[tuple[str, float]]:
-        return self._posting_scorer().top(self.query_parts(query), limit)
+    def _raw_hits(self, query: NormalizedQuery, limit: int, scope: Scope | None = None) -> list[tuple[str, float]]:
+        """The best `limit` units by BM25F, plus, when a place is named, up to `limit` of its documents' units
+        from further down: many clauses with phrasings can fill the first places on their phrasings' words
+        alone, and the named place's clause must still be among the candidates to be ranked first."""
+        if scope is None or not scope.boosts:
+            return self._posting_scorer().top(self.query_parts(query), limit)
+        wide = self._posting_scorer().top(self.query_parts(query), limit * SCOPE_DEPTH)
+        inside = [hit for hit in wide if self.corpus.unit(hit[0]).doc_id in scope.boosts][:limit]
+        return list(dict.fromkeys([*wide[:limit], *inside]))
 
     def _needs_net(self, query: NormalizedQuery) -> bool:
         """Character pairs are a net for typos and odd segmentations: cast it only when a word of the
@@ -279,9 +288,18 @@ class Retriever:
         candidates only (as a field of its own, phrasings' character pairs doubled the 100x index build)."""
         if not pairs:
             return 1.0
-        held = self.asked.pairs(unit.id)
+        held = self.asked.pairs(unit.id) | self._own_pairs(unit)
         share = sum(w for g, w in pairs.items() if g in held) / sum(pairs.values())
         return 1.0 + PHRASE_GRAMS * share
+
+    def _own_pairs(self, unit: Unit) -> set[str]:
+        """The character pairs of a unit's own text: the pair bonus measures how much of the question the unit
+        and its phrasings hold together, so a clause of a document without phrasings (one added today) is not
+        outranked merely because another clause has them."""
+        found = self._pairs.get(unit.id)
+        if found is None:
+            found = self._pairs[unit.id] = set(bigrams(self._normalized(unit)[0]))
+        return found
 
     def _tagged(self, tag: str) -> set[str]:
         """The units carrying a graph tag, read once from the index's facts field."""
@@ -355,10 +373,16 @@ class Retriever:
             top = max(s for s, _, _ in members)
             shown = max(members, key=lambda m: (m[0] * (ARTICLE_PREFERENCE if m[1] == key else 1.0), m[1]))
             ranked.append((top, shown[1], max(t for _, _, t in members)))
-        ranked.sort(key=lambda p: (-p[0], p[1]))
+        ranked.sort(key=lambda p: (self._outside(p[1], scope), -p[0], p[1]))
         terms = query.terms + query.expansions + list(query.repairs.values())
         return [Hit(unit_id=u, score=round(s, 4), matched_terms=self._matched(u, terms), text_score=round(t, 4))
                 for s, u, t in ranked[:limit]]
+
+    def _outside(self, unit_id: str, scope: Scope) -> bool:
+        """Whether a hit lies outside the documents a named place selects: those come after every hit inside,
+        whatever their score. A multiplier alone let a clause with many phrasings (浙江's, written by hand)
+        outrank the named place's own clause in a document added without any."""
+        return bool(scope.boosts) and self.corpus.unit(unit_id).doc_id not in scope.boosts
 
     def _matched(self, unit_id: str, terms: list[str]) -> list[str]:
         """The question's words the unit contains (in the index's spelling: 4级 for 四级)."""

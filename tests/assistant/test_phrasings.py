@@ -48,12 +48,17 @@ def test_malformed_file_is_a_clear_error(tmp_path: Path) -> None:
     for text, error in [("suqian-2022-36/art_8: [座位间隔\n", CorpusError),
                         ("suqian-2022-36/art_8: 座位间隔\n", ph.PhrasingsError)]:
         bad.write_text(text, encoding="utf-8")
-        ph.phrasings.cache_clear()
-        try:
-            with pytest.raises(error, match="bad.yaml.*(YAML|suqian-2022-36/art_8：不是说法列表)"):
-                ph.phrasings(tmp_path)
-        finally:
-            ph.phrasings.cache_clear()
+        with pytest.raises(error, match="bad.yaml.*(YAML|suqian-2022-36/art_8：不是说法列表)"):
+            ph.phrasings(tmp_path)
+
+
+def test_a_folder_whose_files_change_is_read_again(tmp_path: Path) -> None:
+    """Leave-one-out evaluation rewrites one folder between builds: a cache keyed on the path alone would
+    have kept the left-out document's phrasings in every build after the first."""
+    (tmp_path / "a.yaml").write_text("suqian-2022-36/art_8: [座位间隔]\n", encoding="utf-8")
+    assert ph.phrasings(tmp_path) == {"suqian-2022-36/art_8": ("座位间隔",)}
+    (tmp_path / "a.yaml").unlink()
+    assert ph.phrasings(tmp_path) == {}
 
 
 def test_a_phrasing_finds_a_clause_that_shares_no_word_with_the_question(corpus: Corpus, workspace: Workspace) -> None:
