@@ -89,7 +89,7 @@ def _resolve(kg: KnowledgeGraph, ref: str, ws: Workspace) -> str:
         return stated[0]
     corpus = ws.corpus
     try:
-        found = resolve(corpus, ref, ws.places.names)
+        found = resolve(corpus, ref, ws.places.jurisdictions())
     except AmbiguousReference:
         raise
     except PolicyKGError as exc:

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     from kg.resolve import resolve
 
     corpus = ws.corpus
-    found = resolve(corpus, " ".join(args.doc), ws.places.names)
+    found = resolve(corpus, " ".join(args.doc), ws.places.jurisdictions())
     doc_id = found.meta.id if hasattr(found, "meta") else found.doc_id  # type: ignore[union-attr]
     report = write_draft(corpus, ws.facts, doc_id, ws.corpus_dir, args.force)
     print("\n".join(describe(report)))

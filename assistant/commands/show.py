@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         if args.list:
             return 0
         raise UsageError("请给出要查看的文件和条款，例如 policykg show 宿迁 第九条（上面是收录的文件）")
-    found = resolve(corpus, ref, ws.places.names)
+    found = resolve(corpus, ref, ws.places.jurisdictions())
     color = color_wanted(sys.stdout) and not args.json
     if args.as_of:
         from kg.temporal import parse_day

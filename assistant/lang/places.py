@@ -85,6 +85,7 @@ class Gazetteer:
         for doc in corpus.documents:
             self._add_document(doc.meta.jurisdiction, doc.meta.parent_jurisdiction, doc.meta.aliases)
         self._longest = max(map(len, self.names), default=0)
+        self._answering_names: dict[str, str] | None = None
 
     def _national(self) -> None:
         """Names from the table of administrative divisions: full names always; short names of provinces
@@ -182,6 +183,14 @@ class Gazetteer:
     def _place_of(self, jurisdiction: str) -> str:
         """The gazetteer's place for a jurisdiction string (a document's, or one a user chose)."""
         return self._doc_place.get(jurisdiction) or self.names.get(jurisdiction) or jurisdiction
+
+    def jurisdictions(self) -> dict[str, str]:
+        """Every place name -> the jurisdiction (as documents spell it) that answers for it: 宿迁 -> 宿迁市,
+        苏州 -> 江苏省 (no city document), 合肥 -> 安徽省 (no document at all). For clause references
+        (`宿迁 第九条`, `苏州 一（五）`)."""
+        if self._answering_names is None:
+            self._answering_names = {n: self.answering(p) for n, p in self.names.items()}
+        return self._answering_names
 
     def covered(self) -> list[str]:
         """The jurisdictions the corpus has documents for, in corpus order."""

@@ -17,7 +17,7 @@ def test_ingest_says_it_read_gb18030_and_traditional_chinese(tmp_path: Path, cor
     (tmp_path / "trad.meta.yaml").write_bytes(src.with_suffix(".meta.yaml").read_bytes())
     assert main(["ingest", str(tmp_path / "trad.txt")]) == 0
     out, err = capsys.readouterr()
-    assert "article 23" in out and "nothing left unplaced" in out
+    assert "article 23" in out and "全部内容均已归入条款" in out
     assert "read as gb18030 text" in err and "繁体 converted to 简体" in err
 
 

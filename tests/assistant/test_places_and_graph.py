@@ -45,7 +45,7 @@ def test_compare_with_nothing_on_the_topic_exits_1(capsys: pytest.CaptureFixture
     assert "宿迁市" in out and "池州市" in out and "吉林省" not in out
 
 
-@pytest.mark.parametrize(("place", "code"), [("北京", 1), ("xyz", 2), ("江苏", 1)])
+@pytest.mark.parametrize(("place", "code"), [("北京", 1), ("xyz", 2)])
 def test_brief_writes_nothing_for_a_place_with_nothing_to_say(
     place: str, code: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
