@@ -223,7 +223,8 @@ def _only(facts: FactSet, docs: set[str]) -> FactSet:
 def evaluate_kg(corpus: Corpus, facts: FactSet, gold_dir: Path) -> KgReport:
     """Figures for every fact type that has a gold annotation, over the documents the gold covers."""
     gold = load_gold(gold_dir)
-    docs = {e.unit.split("/", 1)[0] for e in [*gold.deadlines, *gold.conditions, *gold.triggers]}
+    entries: list[GoldDeadline | GoldCondition | GoldTrigger] = [*gold.deadlines, *gold.conditions, *gold.triggers]
+    docs = {e.unit.split("/", 1)[0] for e in entries}
     facts = _only(facts, docs & {d.meta.id for d in corpus.documents})
     report = {"deadline": score_deadlines(facts, gold.deadlines), "condition": score_conditions(facts, gold.conditions)}
     if gold.triggers:

@@ -90,7 +90,7 @@ def _fact_nodes(facts: FactSet) -> tuple[list[Node], list[Edge]]:
             props = f.model_dump(exclude={"id", "provenance", "triggers", "escalates_to", "lookback"}) | _provenance(f)
             if isinstance(f, Condition) and f.lookback:
                 props |= {"lookback_amount": f.lookback.amount, "lookback_unit": f.lookback.unit}
-            nodes.append(Node(id=f.id, type=kind, label=f.text[:60], props=props))  # type: ignore[arg-type]
+            nodes.append(Node(id=f.id, type=kind, label=f.text[:60], props=props))
             edges.append(Edge(source=f"unit:{f.provenance.unit_id}", target=f.id, type="states"))
             edges += [Edge(source=f.id, target=who, type="applies_to") for who in _bound(f)]
             if isinstance(f, Sanction) and f.imposed_by:

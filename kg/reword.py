@@ -153,14 +153,15 @@ def reword_check(corpus: Corpus, facts: FactSet, gold: GoldSet, corpus_dir: Path
         if fact.text not in ut.text:
             continue
         n += 1
-        if isinstance(fact, Condition):
-            rewrites, read, same = condition_variants(fact), conditions_in, _same_condition
-        else:
-            rewrites, read, same = deadline_variants(fact), deadlines_in, _same_deadline
+        rewrites = condition_variants(fact) if isinstance(fact, Condition) else deadline_variants(fact)
         for text in rewrites:
             variants += 1
-            found = list(read(_reread(ut, fact.text, text)))  # type: ignore[operator]
-            if any(same(f, fact) for f in found):  # type: ignore[operator]
+            rewritten = _reread(ut, fact.text, text)
+            if isinstance(fact, Condition):
+                held = any(_same_condition(f, fact) for f in list(conditions_in(rewritten)))
+            else:
+                held = any(_same_deadline(f, fact) for f in list(deadlines_in(rewritten)))
+            if held:
                 kept += 1
             else:
                 lost.append(f"{unit.id}: {text}")

@@ -43,7 +43,7 @@ def run_sandboxed(func: Callable[..., Any], args: tuple[Any, ...], timeout: floa
 
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(func, args, send), daemon=True)  # type: ignore[attr-defined]
+    child = ctx.Process(target=_child, args=(func, args, send), daemon=True)
     with warnings.catch_warnings():
         # Python 3.12+ warns about forking a process with threads: the child only computes, and is
         # killed at the deadline should it ever wait on a lock another thread held.

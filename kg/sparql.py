@@ -194,7 +194,8 @@ def _rows(result: Any, limit: int) -> SparqlResult:
         return SparqlResult(columns=["ask"], rows=[[str(bool(result.askAnswer)).lower()]])
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         triples = iter(result.graph)
-        rows = [[_text(t) or "" for t in triple] for _, triple in zip(range(limit), triples, strict=False)]
+        rows: list[list[str | None]] = [[_text(t) or "" for t in triple]
+                                        for _, triple in zip(range(limit), triples, strict=False)]
         return SparqlResult(columns=["s", "p", "o"], rows=rows, truncated=next(triples, None) is not None)
     columns = [_text(v) or "" for v in result.vars]
     rows = []

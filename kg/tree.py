@@ -97,7 +97,7 @@ def to_units(root: Node, meta: DocumentMeta, source: str) -> list[Unit]:
     for node in root.subtree()[1:]:
         pieces = sorted((p for n in node.subtree() for p in n.pieces), key=lambda p: p.start)
         units.append(Unit(
-            id=node.id, doc_id=meta.id, kind=node.kind, number=node.number, marker=node.marker,  # type: ignore[arg-type]
+            id=node.id, doc_id=meta.id, kind=node.kind, number=node.number, marker=node.marker,
             heading=node.heading, path=node.path, label=f"《{meta.title}》{node.path}",
             parent=node.parent.id if node.parent and node.parent is not root else None,
             children=[c.id for c in node.children], text="\n".join(p.text for p in pieces),
@@ -111,6 +111,6 @@ def loose_unit(meta: DocumentMeta, kind: str, lines: list[Line], path: str) -> U
     paras = logical_lines(lines)
     if not paras:
         return None
-    return Unit(id=f"{meta.id}/{kind}", doc_id=meta.id, kind=kind, path=path,  # type: ignore[arg-type]
+    return Unit(id=f"{meta.id}/{kind}", doc_id=meta.id, kind=kind, path=path,
                 label=f"《{meta.title}》{path}", text="\n".join(p.text for p in paras),
                 span=(paras[0].start, paras[-1].end), line=paras[0].number)

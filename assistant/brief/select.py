@@ -204,7 +204,7 @@ class Selector:
         share = self.asked_share(unit_id, words)
         return share is None or share > 0
 
-    def _searched(self, hits: list, words: TopicWords) -> list[str]:  # type: ignore[type-arg]
+    def _searched(self, hits: list, words: TopicWords) -> list[str]:
         if not hits:
             return []
         best = max(h.text_score or 0.0 for h in hits) or 1.0
@@ -279,7 +279,7 @@ def fact_units(topic: str, words: TopicWords, facts: FactSet, norm: Callable[[st
     return out
 
 
-def topic_facts(facts: FactSet, units: list[str], words: TopicWords, spec: dict,  # type: ignore[type-arg]
+def topic_facts(facts: FactSet, units: list[str], words: TopicWords, spec: dict,
                 norm: Callable[[str], str]) -> FactSet:
     """The facts of some units that are about the topic: of the kind the topic asks for (期限 -> deadlines,
     处理 -> sanctions, 要求 -> conditions), of the comparison topic's events and attributes, or stating the
@@ -305,7 +305,7 @@ def topic_facts(facts: FactSet, units: list[str], words: TopicWords, spec: dict,
                    or any(inside(t.provenance.unit_id) and says(t.text) for t in s.triggers)])
 
 
-def _comparison(topic: str) -> dict:  # type: ignore[type-arg]
+def _comparison(topic: str) -> dict:
     """The comparison topic's spec (topics.yaml) when the topic is it by name or by one of its synonyms."""
     from assistant.compare.table import topics
 

@@ -9,7 +9,7 @@ import sys
 from assistant.workspace import Workspace
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     from .common import count
 
     p = sub.add_parser(

@@ -9,7 +9,7 @@ from pathlib import Path
 from assistant.workspace import Workspace
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "brief", help="write a briefing on a topic (md, html or docx)",
         description="A briefing a trainer can hand out: the topic's own clauses in every jurisdiction (found by "

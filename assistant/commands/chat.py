@@ -11,7 +11,7 @@ from assistant.workspace import Workspace
 QUIT = {"退出", "再见", "exit", "quit", "q", ":q"}
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     from .common import count
 
     p = sub.add_parser(

@@ -7,7 +7,7 @@ import argparse
 from assistant.workspace import Workspace
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "compare", help="compare jurisdictions on a topic (公示期, 场地要求, 违规处理 …)",
         description="A table jurisdiction × requirement with the value and the clause in each cell, rows where the "

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "eval", help="measure retrieval, verdict and intent quality on the gold data",
         description="Run the gold questions (queries/retrieval/*.yaml: question, style, expected unit ids) "

@@ -9,7 +9,7 @@ from pathlib import Path
 from assistant.workspace import Workspace
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export", help="export the knowledge graph (ttl, jsonld, graphml)",
         description="Write the knowledge graph (documents, units, actors, conditions, deadlines, sanctions, "

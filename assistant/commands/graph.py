@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "graph", help="graph statistics, or a node's neighbourhood",
         description="`stats`: nodes by type and facts by document. `show NODE`: a node (unit:suqian-2022-36/art_9, "
@@ -94,7 +94,7 @@ def _resolve(kg: KnowledgeGraph, ref: str, ws: Workspace) -> str:
         raise
     except PolicyKGError as exc:
         raise UsageError(f"图中没有节点“{ref}”：{exc}") from None
-    node_id = f"unit:{found.id}" if hasattr(found, "id") else f"doc:{found.meta.id}"  # type: ignore[union-attr]
+    node_id = f"unit:{found.id}" if hasattr(found, "id") else f"doc:{found.meta.id}"
     if node_id not in ids:
         raise UsageError(f"图中没有节点“{ref}”")
     return node_id

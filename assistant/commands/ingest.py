@@ -10,7 +10,7 @@ from pathlib import Path
 from assistant.workspace import Workspace
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "ingest", help="validate a new document and report its structure",
         description="Parse a new source text (UTF-8 .txt) with its metadata (NAME.meta.yaml beside it, or --meta) "

@@ -34,7 +34,7 @@ exit codes: 0 table made, 1 no jurisdiction has rules to match (or none of --pla
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "match", help="one organisation, every jurisdiction: where it may apply and what is missing where",
         description="Judge one organisation's profile in every jurisdiction of the corpus (shipped rules, and "

@@ -8,7 +8,7 @@ import sys
 from assistant.workspace import Workspace
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "rules", help="draft a rule set for a document from its extracted conditions (草拟)",
         description="`draft DOC`: write CORPUS/rules/DOC.draft.yaml, an eligibility rule set for the document's "
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
 
     corpus = ws.corpus
     found = resolve(corpus, " ".join(args.doc), ws.places.jurisdictions())
-    doc_id = found.meta.id if hasattr(found, "meta") else found.doc_id  # type: ignore[union-attr]
+    doc_id = found.meta.id if hasattr(found, "meta") else found.doc_id
     report = write_draft(corpus, ws.facts, doc_id, ws.corpus_dir, args.force)
     print("\n".join(describe(report)))
     return 0

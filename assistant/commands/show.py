@@ -8,7 +8,7 @@ import sys
 from assistant.workspace import Workspace
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "show", help="print a clause by reference (宿迁 第九条)",
         description="Print one clause (or a document's outline) with its citation label. The reference is a "

@@ -22,7 +22,7 @@ def _canned_dir() -> Path:
     return Path(policykg_sparql.__file__).parent
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     from kg.sparql import DEFAULT_TIMEOUT, MAX_ROWS
 
     from .common import count, seconds

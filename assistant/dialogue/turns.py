@@ -50,7 +50,7 @@ def turn(state: DialogueState | None, question: Question, ws: Workspace, today: 
     if named == "help":
         return Turn(intent="help", answer=HELP_TEXT, state=state)
     if named not in DETERMINATIONS:
-        return Turn(intent=named, state=state)  # type: ignore[arg-type]
+        return Turn(intent=named, state=state)
     replying = state.determination == named  # a turn inside a running determination, not a new question
     _remember_topic(state, named, question.raw)
     context = question.raw if state.topic == question.raw else f"{state.topic} {question.raw}"
@@ -94,7 +94,7 @@ def _respond(state: DialogueState, named: str, outcome: Outcome, corpus: Corpus,
     text = say(outcome, state.profile, corpus, follow, either)
     if outcome.verdict is None and not outcome.answer and not follow:
         text = _not_covered(state, named, corpus)
-    return Turn(intent=named, verdict=outcome.verdict, follow_up=follow, answer=text or None, state=state,  # type: ignore[arg-type]
+    return Turn(intent=named, verdict=outcome.verdict, follow_up=follow, answer=text or None, state=state,
                 citations=outcome.citations, replace_citations=continuing, extra=outcome.extra)
 
 
@@ -128,7 +128,7 @@ def _why(state: DialogueState, corpus: Corpus) -> Turn:
     name = FIELD_NAMES.get(state.pending or "", state.pending or "")
     answer = f"因为以下条款的条件要用到“{name}”：\n" + "\n".join(lines)
     follow = [p.ask for p in (last.pending if last else []) if p.field not in state.declined][:3]
-    return Turn(intent=state.determination or "help", verdict=last.verdict if last else None,  # type: ignore[arg-type]
+    return Turn(intent=state.determination or "help", verdict=last.verdict if last else None,
                 follow_up=follow, answer=answer, state=state, citations=list(dict.fromkeys(units)), replace_citations=True)
 
 

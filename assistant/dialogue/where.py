@@ -110,6 +110,6 @@ def _answer(state: DialogueState, question: str, determination: str, places: lis
     state.last = Outcome(determination=determination, by_field={f: list(dict.fromkeys(u)) for f, u in by_field.items()},
                          citations=list(dict.fromkeys(cited)))
     extra = {"questions": [q.model_dump() for q in table.questions], "unlocks": [u.model_dump() for u in table.unlocks]}
-    turn = Turn(intent=determination, answer=say_table(table), follow_up=[q.ask for q in table.questions],  # type: ignore[arg-type]
+    turn = Turn(intent=determination, answer=say_table(table), follow_up=[q.ask for q in table.questions],
                 state=state, citations=list(dict.fromkeys(cited)), replace_citations=True, extra=extra)
     return turn, table

@@ -37,7 +37,8 @@ class _OnFirstUse(types.ModuleType):
         if sys.modules.get(self.__name__) is self:
             del sys.modules[self.__name__]
         real = importlib.import_module(self.__name__)
-        sys.modules["jieba"].finalseg = real
+        jieba: Any = sys.modules["jieba"]
+        jieba.finalseg = real
         return getattr(real, name)
 
 

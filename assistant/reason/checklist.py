@@ -93,7 +93,7 @@ def _conditions(judged: Judgement, profile: Profile) -> list[ConditionCheck]:
     shown = [(rule, status, None) for rule, status, _ in (judged.route.checks if judged.route else [])]
     listed = {(r.citation.unit_id, r.text) for r, _, _ in shown}
     rows = shown + [(c[0], c[1], route) for c, route in failures(judged) if (c[0].citation.unit_id, c[0].text) not in listed]
-    return [ConditionCheck(text=f"〔{route}〕{rule.text}" if route else rule.text, status=status,  # type: ignore[arg-type]
+    return [ConditionCheck(text=f"〔{route}〕{rule.text}" if route else rule.text, status=status,
                            value=value_of(rule.cond, profile), citation=rule.citation) for rule, status, route in rows]
 
 

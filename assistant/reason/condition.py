@@ -80,7 +80,7 @@ def check(cond: RuleCondition, profile: Profile, facts: FactSet, corpus: Corpus)
     """One condition evaluated and cited (an unstated assessed condition counts as unknown here)."""
     fact = fact_for(facts, cond) if cond.attribute else None
     status, change = status_of(cond, fact, profile)
-    return ConditionCheck(text=text_of(cond, fact), status="unknown" if status == "skip" else status,  # type: ignore[arg-type]
+    return ConditionCheck(text=text_of(cond, fact), status="unknown" if status == "skip" else status,
                           value=value_of(cond, profile), citation=cite(corpus, cond.unit)), change
 
 

@@ -80,9 +80,9 @@ def _next_level(out: Outcome, tier: Tier, target: int, profile: Profile, facts: 
     fact = fact_for(facts, rule)
     years = profile.evaluation_years
     status = "unknown" if years is None else "met" if years >= float(fact.value) else "unmet"  # type: ignore[arg-type]
-    check = ConditionCheck(text=f"申请{int_to_cn(target)}级：{fact.text}后，{tier.next_quote}", status=status,  # type: ignore[arg-type]
+    check = ConditionCheck(text=f"申请{int_to_cn(target)}级：{fact.text}后，{tier.next_quote}", status=status,
                            value=None if years is None else f"{years:g}年", citation=cite(corpus, tier.unit))
-    verdict = Verdict(status={"met": "eligible", "unmet": "not_eligible", "unknown": "needs_info"}[status],  # type: ignore[arg-type]
+    verdict = Verdict(status={"met": "eligible", "unmet": "not_eligible", "unknown": "needs_info"}[status],
                       determination=rules.title, conditions=[filed, check])
     if status == "unmet":
         verdict.changes_needed = [f"规范开展评价工作年限：{years:g} → 至少 {float(fact.value):g} 年"]  # type: ignore[arg-type]

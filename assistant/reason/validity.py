@@ -100,7 +100,7 @@ def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: da
     out.by_field = {"filed_on": [p.valid.unit for p in places if p.valid]}
     unmet = any(c.status == "unmet" for c in checks)
     status = "not_eligible" if unmet else "needs_info" if out.pending else "eligible"
-    out.verdict = Verdict(status=status, determination=rules.title, conditions=checks,  # type: ignore[arg-type]
+    out.verdict = Verdict(status=status, determination=rules.title, conditions=checks,
                           changes_needed=changes if unmet else [], obligations=notes)
     out.citations = list(dict.fromkeys(out.citations))
     return out
@@ -124,9 +124,10 @@ def _term_checks(place: Place, profile: Profile, facts: FactSet, corpus: Corpus,
         expiry = shift(profile.filed_on, years=term.amount or 0) - timedelta(days=1)
         given = f"{profile.filed_on.isoformat()} 备案"
     else:
-        expiry, given = profile.expires_on, f"有效期至 {profile.expires_on.isoformat()}"  # type: ignore[union-attr]
-    valid = today <= expiry  # type: ignore[operator]
-    result.append(ConditionCheck(text=f"有效期：{term.text}（至 {expiry.isoformat()}）", status="met" if valid else "unmet",  # type: ignore[union-attr]
+        assert profile.expires_on is not None  # neither date given returned above
+        expiry, given = profile.expires_on, f"有效期至 {profile.expires_on.isoformat()}"
+    valid = today <= expiry
+    result.append(ConditionCheck(text=f"有效期：{term.text}（至 {expiry.isoformat()}）", status="met" if valid else "unmet",
                                  value=f"{given}，今天 {today.isoformat()}", citation=cite(corpus, place.valid.unit)))
     if not valid:
         changes.append(f"备案已于 {expiry.isoformat()} 期满" + (f"；{place.lapse.text}（{corpus.unit(place.lapse.unit).label}）" if place.lapse else ""))

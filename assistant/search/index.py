@@ -23,7 +23,7 @@ from assistant.search.phrasings import phrasings
 from assistant.workspace import Workspace
 from kg.cache import cache_dir
 from kg.errors import PolicyKGError
-from kg.facts import FactSet
+from kg.facts import Condition, Deadline, FactSet
 from kg.files import replace_dir_atomic, write_atomic
 from kg.models import Corpus, Unit
 
@@ -71,7 +71,8 @@ def fact_tags(corpus: Corpus, facts: FactSet) -> dict[str, list[str]]:
     """Unit id -> tags from the knowledge graph: the measures of the facts it states (unit:平方米)
     and the roles it names (actor:org:social_training_org). Retrieval boosts on them."""
     tags: dict[str, list[str]] = {}
-    for fact in [*facts.conditions, *facts.deadlines]:
+    stated: list[Condition | Deadline] = [*facts.conditions, *facts.deadlines]
+    for fact in stated:
         if fact.unit:
             tags.setdefault(fact.provenance.unit_id, []).append(f"unit:{fact.unit}")
     kinds = [("condition", [c.provenance.unit_id for c in facts.conditions]),
@@ -89,8 +90,9 @@ def _with_ancestors(corpus: Corpus, unit_ids: list[str]) -> set[str]:
     """The units and the articles or items containing them (a condition in 第八条5（1） tags 第八条 too)."""
     out: set[str] = set()
     for unit_id in unit_ids:
-        unit = corpus.unit(unit_id)
-        doc = corpus.doc(unit.doc_id)
+        start = corpus.unit(unit_id)
+        doc = corpus.doc(start.doc_id)
+        unit: Unit | None = start
         while unit is not None and unit.kind not in ("chapter", "section", "annex", "annex_section"):
             out.add(unit.id)
             unit = doc.unit(unit.parent) if unit.parent else None
@@ -167,7 +169,8 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
     ix = windex.create_in(str(build), _schema())
     writer = WordSegmentWriter(ix)
     rows: dict[str, tuple[str, list[list[str]]]] = {}
-    phrases_of, stop, seen = normalised_phrasings([u.id for u in units], ws.phrasings_dir), set(lexicon.stopwords), {}
+    seen: dict[str, Phrasing] = {}
+    phrases_of, stop = normalised_phrasings([u.id for u in units], ws.phrasings_dir), set(lexicon.stopwords)
     try:
         for unit, text in zip(units, texts, strict=False):
             segmented = segment_phrasings(tok, phrases_of[unit.id], stop, seen)

@@ -31,8 +31,10 @@ class _NoPool:
         pass
 
 
-class WordSegmentWriter(SegmentWriter):  # type: ignore[misc]
+class WordSegmentWriter(SegmentWriter):
     """A whoosh SegmentWriter for a new index whose text fields are split by spaces."""
+
+    pool: Any  # whoosh's posting pool until __init__ puts a _NoPool in its place
 
     def __init__(self, ix: Any) -> None:
         super().__init__(ix, compound=False)

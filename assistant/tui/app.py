@@ -100,7 +100,7 @@ class PolicyApp(App[int]):
     def status(self, message: str, busy: bool = False) -> None:
         self.query_one(StatusLine).show(message, busy)
 
-    def notify(self, message: str, *, title: str = "", severity: str = "information",  # type: ignore[override]
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification goes to the bar under the panes (a toast over them drops characters)."""
         text = Text.from_markup(message).plain if markup else message
@@ -110,7 +110,7 @@ class PolicyApp(App[int]):
         self.notify("要退出请按 Ctrl+Q", markup=False)
 
     def action_command_palette(self) -> None:
-        if not Palette.is_open(self):
+        if not Palette.is_open(self):  # type: ignore[arg-type]  # textual types it App[object]; App is invariant
             self.push_screen(Palette())
 
     @work(thread=True, exclusive=True, group="engine")
@@ -126,6 +126,7 @@ class PolicyApp(App[int]):
         self.engine_ready()
 
     def engine_ready(self) -> None:
+        assert self.engine is not None, "called once the engine is set"
         self.query_one(DocTree).load(self.engine.corpus)
         self.status(f"已载入 {len(self.engine.corpus.documents)} 个文件。")
         self._show_scope()
@@ -148,7 +149,7 @@ class PolicyApp(App[int]):
 
     def _answered_here(self, text: str) -> bool:
         """重新开始, and 为什么问这个 / 不知道 with no question pending, answered without a search."""
-        from ..dialogue import RESET_WORDS, WHY_WORDS
+        from ..dialogue.turns import RESET_WORDS, WHY_WORDS
 
         said = text.strip()
         if any(w in said for w in RESET_WORDS) and self.engine is not None and not self.queue.busy:
@@ -196,6 +197,7 @@ class PolicyApp(App[int]):
 
     def _answer(self, job: Job) -> tuple[Answer, str]:
         """The engine's answer to a job; for a revision it cannot read, the old value is put back."""
+        assert self.engine is not None, "jobs run only once the engine is loaded"
         if job.field is None:
             return self.engine.ask(job.question), ""
         answer = self.engine.revise(job.field, job.question)
@@ -244,6 +246,7 @@ class PolicyApp(App[int]):
         self.query_one(VerdictDetail).show(event.check, event.line)
 
     def on_verdict_panel_opened(self, event: VerdictPanel.Opened) -> None:
+        assert self.engine is not None, "verdicts come from the engine"
         self.open_unit(self.engine.corpus.unit(event.unit_id))
 
     def on_fact_table_edit(self, event: FactTable.Edit) -> None:
@@ -263,6 +266,7 @@ class PolicyApp(App[int]):
     def open_unit(self, unit: Any) -> None:
         from assistant.citations import citation_for
 
+        assert self.engine is not None, "units are listed once the engine is loaded"
         self.query_one(SourcePane).show_citation(citation_for(self.engine.corpus, unit, 1.0, []))
         self.query_one("#source-scroll").scroll_home(animate=False)
 
@@ -298,6 +302,7 @@ class PolicyApp(App[int]):
         return commands(self)
 
     def set_scope(self, place: str | None) -> None:
+        assert self.engine is not None, "scopes are offered once the engine is loaded"
         self.engine.place = place
         self._show_scope()
         self.status(f"范围：{place}" if place else "范围：全部地区")

@@ -15,13 +15,13 @@ def commands(app: PolicyApp) -> list[Entry]:
     """Scope, briefings, theme, help, quit: listed before anything is typed."""
     from ..compare.table import topics
 
-    corpus = app.engine.corpus
+    documents = app.engine.corpus.documents if app.engine is not None else []  # Ctrl+P while it loads
     out: list[Entry] = []
     topic = current_topic(app)
     if topic:
         out += [(f"导出简报（{FORMATS[f].split('，')[0]}）：{topic}", lambda f=f: app.export_brief(topic, f),
                  f"当前主题，写到当前目录（{FORMATS[f]}）") for f in FORMATS]
-    for place in dict.fromkeys(d.meta.jurisdiction for d in corpus.documents):
+    for place in dict.fromkeys(d.meta.jurisdiction for d in documents):
         out.append((f"范围：只看{place}", lambda p=place: app.set_scope(p), "没写地点的问题按此地区回答"))
     out.append(("范围：全部地区", app.action_clear_scope, "清除地区范围（Ctrl+L）"))
     for name in topics():
@@ -34,6 +34,8 @@ def commands(app: PolicyApp) -> list[Entry]:
 
 def clause_entries(app: PolicyApp) -> list[Entry]:
     """Every document and citable unit, to jump to by name."""
+    if app.engine is None:  # Ctrl+P while the engine loads: no clauses yet
+        return []
     corpus = app.engine.corpus
     out: list[Entry] = []
     for doc in corpus.documents:

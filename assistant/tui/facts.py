@@ -32,7 +32,7 @@ def example_for(field: str, label: str) -> str:
     return EXAMPLES.get(unit, "是 / 否")
 
 
-class FactTable(DataTable[str]):
+class FactTable(DataTable[Text]):
     """The facts gathered so far; Enter on a row edits that fact."""
 
     DEFAULT_CSS = "FactTable { height: auto; min-height: 3; max-height: 6; border-top: dashed $primary-darken-2; }"

@@ -20,7 +20,7 @@ CATEGORY = {"authorities": "authority", "organisations": "organisation", "people
 def taxonomy() -> tuple[Actor, ...]:
     """Every actor of the taxonomy (validated)."""
     data = read_package_yaml(DATA)
-    return tuple(Actor(id=actor_id, category=CATEGORY[group], **fields)  # type: ignore[arg-type]
+    return tuple(Actor(id=actor_id, category=CATEGORY[group], **fields)
                  for group, actors in data.items() for actor_id, fields in actors.items())
 
 

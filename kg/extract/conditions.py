@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 from ..facts import Condition, Period
 from .parties import subjects_in, subjects_of
@@ -41,6 +42,19 @@ _NOUNS = "|".join(re.escape(n) for n in SCOPE_NOUNS)
 SCOPE = re.compile(rf"(?:每|各)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
 
 
+class AttributeEntry(TypedDict):
+    """One entry of kg/data/attributes.yaml, as validated when loaded."""
+
+    label: str
+    ask: str
+    dimension: str
+    unit: str
+    cues: list[str]
+    comparators: NotRequired[list[str]]
+    scope_has: NotRequired[str]
+    scope_lacks: NotRequired[str]
+
+
 @dataclass(frozen=True)
 class AttributeSpec:
     """How one attribute is written: its cue words and the measure it takes."""
@@ -56,12 +70,13 @@ class AttributeSpec:
     scope_lacks: str | None = None
 
     @classmethod
-    def from_data(cls, name: str, data: dict[str, object]) -> AttributeSpec:
+    def from_data(cls, name: str, data: AttributeEntry) -> AttributeSpec:
         """One entry of kg/data/attributes.yaml."""
-        fields = dict(data)
-        cues = tuple(sorted(fields.pop("cues"), key=len, reverse=True))  # type: ignore[arg-type]
-        comparators = tuple(fields.pop("comparators", (">=", ">")))  # type: ignore[arg-type]
-        return cls(name=name, cues=cues, comparators=comparators, **fields)  # type: ignore[arg-type]
+        cues = tuple(sorted(data["cues"], key=len, reverse=True))
+        comparators = tuple(data.get("comparators", (">=", ">")))
+        return cls(name=name, label=data["label"], ask=data["ask"], dimension=data["dimension"], unit=data["unit"],
+                   cues=cues, comparators=comparators, scope_has=data.get("scope_has"),
+                   scope_lacks=data.get("scope_lacks"))
 
     def fits(self, scope: str | None) -> bool:
         """Whether a per-what scope suits the attribute (每级别 考评员 vs 每个职业 考评人员)."""
@@ -239,7 +254,7 @@ def conditions_in(ut: UnitText) -> Iterator[Condition]:
         q = r.quantity
         subjects = subjects_in(text[r.cue_start: r.cue_end]) or subjects_of(text, r.start)  # 3家社会培训评价组织
         yield Condition(id="", subject=subjects[0] if subjects else None, subjects=subjects,
-                        attribute=r.attribute.name, comparator=r.comparator, value=q.value,  # type: ignore[arg-type]
+                        attribute=r.attribute.name, comparator=r.comparator, value=q.value,
                         value_max=q.value_max, unit=q.unit, scope=r.scope, text=text[r.start: r.end],
                         provenance=ut.provenance(r.start, r.end))
     for rule in PRESENCE:
@@ -249,7 +264,7 @@ def conditions_in(ut: UnitText) -> Iterator[Condition]:
             subjects = subjects_of(text, m.start())
             yield Condition(id="", subject=subjects[0] if subjects else None, subjects=subjects,
                             attribute=rule.attribute, comparator="exists" if required else "absent", value=required,
-                            polarity=rule.polarity, lookback=_lookback(m),  # type: ignore[arg-type]
+                            polarity=rule.polarity, lookback=_lookback(m),
                             text=m.group(0), provenance=ut.provenance(m.start(), m.end()))
 
 

@@ -168,7 +168,7 @@ def _read(text: str, ut: UnitText | None = None) -> Iterator[Deadline]:
         actor = None if direction in ("valid_for", "lookback") else actor_of(text, q.start)
         event = _inactive_event(text, q) if direction == "inactivity" else event_of(text, q.start, q.end)
         yield Deadline(id="", event=event, amount=q.value, amount_max=q.value_max,
-                       unit=q.unit, direction=direction, anchor=anchor_of(text, q.start, direction),  # type: ignore[arg-type]
+                       unit=q.unit, direction=direction, anchor=anchor_of(text, q.start, direction),
                        actor=actor, text=text[start: q.end], provenance=prov(start, q.end))
     for m in NO_LATER_THAN.finditer(text):
         yield Deadline(id="", event=event_of(text, m.start(), m.end()), direction="at_least_before",
@@ -176,7 +176,7 @@ def _read(text: str, ut: UnitText | None = None) -> Iterator[Deadline]:
                        provenance=prov(m.start(), m.end()))
     for m in EVERY.finditer(text):
         unit, amount = ("月", 3.0) if "季度" in m.group(0) else ("年", 1.0)
-        yield Deadline(id="", event=event_of(text, m.end(), m.end()), amount=amount, unit=unit,  # type: ignore[arg-type]
+        yield Deadline(id="", event=event_of(text, m.end(), m.end()), amount=amount, unit=unit,
                        direction="every", actor=actor_of(text, m.start()), text=m.group(0),
                        provenance=prov(m.start(), m.end()))
 

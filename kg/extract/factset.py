@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..facts import FactSet
+from ..facts import Condition, Deadline, FactSet
 from ..models import Corpus, Unit
 from .actors import mentions, taxonomy
 from .conditions import conditions_in
@@ -47,7 +47,7 @@ def _most_specific(facts: list[F]) -> list[F]:
     facts at the same offsets of their own files)."""
     best: dict[tuple[str, int, int, str], F] = {}
     for fact in facts:
-        kind = getattr(fact, "direction", None) or getattr(fact, "attribute", None) or getattr(fact, "kind", "")
+        kind = getattr(fact, "direction", "") or getattr(fact, "attribute", "") or getattr(fact, "kind", "")
         key = (fact.provenance.doc_id, fact.provenance.start, fact.provenance.end, kind)
         held = best.get(key)
         if held is None or fact.provenance.unit_id.count("/") > held.provenance.unit_id.count("/"):
@@ -55,7 +55,7 @@ def _most_specific(facts: list[F]) -> list[F]:
     return sorted(best.values(), key=lambda f: (f.provenance.doc_id, f.provenance.start))
 
 
-def _not_claimed(deadlines: list[F], conditions: list[F]) -> list[F]:
+def _not_claimed(deadlines: list[Deadline], conditions: list[Condition]) -> list[Deadline]:
     """One fact, one kind: time a condition reads (租赁期不少于5年, 规范开展评价工作满2年, 3年内年审不合格)
     is not also a deadline."""
     spans: dict[str, list[tuple[int, int]]] = {}

@@ -49,7 +49,8 @@ def _inside(trigger: Trigger, fact: Condition | Deadline) -> bool:
 def punished(trigger: Trigger, docs: set[str], conditions: list[Condition], deadlines: list[Deadline]) -> list[str]:
     """Ids of the facts a behaviour breaks: those it states, and the norms it names (conditions and deadlines
     given as norms, i.e. not themselves read inside a behaviour)."""
-    own = [f.id for f in [*conditions, *deadlines] if _inside(trigger, f)]
+    facts: list[Condition | Deadline] = [*conditions, *deadlines]
+    own = [f.id for f in facts if _inside(trigger, f)]
     text = trigger.text
     events = {event for word, event in EVENTS if word in text and word not in LOOSE_EVENT_WORDS}
     named = [d.id for d in deadlines if d.event in events and d.provenance.doc_id in docs]
@@ -67,7 +68,8 @@ def link_triggers(sanctions: list[Sanction], conditions: list[Condition], deadli
         behaviours.setdefault(t.provenance.doc_id, []).append(t)
     norms: dict[str, list[Condition | Deadline]] = {}
     stated: dict[str, list[Condition | Deadline]] = {}
-    for f in [*conditions, *deadlines]:
+    facts: list[Condition | Deadline] = [*conditions, *deadlines]
+    for f in facts:
         doc = f.provenance.doc_id
         stated.setdefault(doc, []).append(f)
         if not any(_inside(t, f) for t in behaviours.get(doc, [])):

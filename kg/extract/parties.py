@@ -115,7 +115,8 @@ def authority_in(sentence: str) -> str | None:
     """The authority a sanction sentence names as acting: the one after 由, else the first named."""
     named = _named(sentence, ("authority",), modifiers=False)
     after_you = [actor for pos, actor in named if sentence[:pos].endswith("由")]
-    return (after_you or [actor for _, actor in named] or [None])[0]
+    candidates = after_you or [actor for _, actor in named]
+    return candidates[0] if candidates else None
 
 
 def sanctioned_in(sentence: str, behaviour_at: int) -> list[str]:

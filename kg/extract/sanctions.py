@@ -58,7 +58,7 @@ def _listed(doc: Document, unit: Unit, source: SourceOf) -> Sanction | None:
     ut = source(unit)
     qualifier = next((q for q in QUALIFIERS if q in lead), None)
     at = LIST_LEAD.search(lead).start()  # type: ignore[union-attr]
-    return Sanction(id=f"sanction:{unit.id}", measures=measures,  # type: ignore[arg-type]
+    return Sanction(id=f"sanction:{unit.id}", measures=measures,
                     triggers=[_trigger(source(doc.unit(c))) for c in unit.children], qualifier=qualifier,
                     imposed_by=authority_in(lead) or DEFAULT_AUTHORITY, sanctioned=sanctioned_in(lead, at),
                     text=lead, provenance=ut.provenance(0, len(lead)))
@@ -78,7 +78,7 @@ def _stepped(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
             triggers = [Trigger(text=b, provenance=ut.provenance(ut.text.find(b, sentence.start()),
                                                                  ut.text.find(b, sentence.start()) + len(b)))
                         for b in behaviours if b and ut.text.find(b, sentence.start()) >= 0]
-            yield Sanction(id=f"sanction:{unit.id}#{cn_to_int(step.group(1))}", measures=measures_in(words),  # type: ignore[arg-type]
+            yield Sanction(id=f"sanction:{unit.id}#{cn_to_int(step.group(1))}", measures=measures_in(words),
                            triggers=triggers, qualifier=step.group(0),
                            imposed_by=authority_in(sentence.group(0)) or DEFAULT_AUTHORITY,
                            sanctioned=sanctioned_in(sentence.group(0), len(head)), text=words,
@@ -101,7 +101,7 @@ def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
             measures = measures_in(words[m.end(1):]) if m else []
             if m and measures:
                 at = sentence.start() + m.start(1)
-                yield Sanction(id=f"sanction:{unit.id}@{at}", measures=measures,  # type: ignore[arg-type]
+                yield Sanction(id=f"sanction:{unit.id}@{at}", measures=measures,
                                triggers=[Trigger(text=m.group(1), provenance=ut.provenance(at, at + len(m.group(1))))],
                                imposed_by=authority_in(words) or DEFAULT_AUTHORITY,
                                sanctioned=sanctioned_in(words, m.start(1)), text=words,
@@ -150,6 +150,7 @@ def link_ladder(sanctions: list[Sanction], corpus: Corpus) -> list[Sanction]:
                     if other.provenance.doc_id == doc and "限期整改" in other.measures and other.id != s.id:
                         edges.setdefault(other.id, []).append(s.id)
         if s.qualifier == "第二次":
-            edges.setdefault(*[f.id for f in sanctions if f.provenance.unit_id == s.provenance.unit_id
-                               and f.qualifier == "第一次"][:1] or [""], []).append(s.id)
+            first = [f.id for f in sanctions if f.provenance.unit_id == s.provenance.unit_id
+                     and f.qualifier == "第一次"][:1] or [""]
+            edges.setdefault(first[0], []).append(s.id)
     return [s.model_copy(update={"escalates_to": list(dict.fromkeys(edges.get(s.id, [])))}) for s in sanctions]

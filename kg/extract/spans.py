@@ -50,6 +50,8 @@ def char_offsets(source: str, start: int, end: int) -> tuple[str, list[int]]:
 class UnitText:
     """A unit's clean text with the source offset of each character."""
 
+    offsets: list[int]
+
     def __init__(self, unit: Unit, source_path: Path) -> None:
         self.unit = unit
         source = _source(str(source_path))
