@@ -82,6 +82,7 @@ def evaluate_coverage(engine: Engine, cases: list[CoverageCase]) -> CoverageRepo
             confident[1] += 1
         if not ok:
             rep.misses.append(f"[{case.kind}] {case.q} → {a.coverage} ({a.confidence}) {a.coverage_note or ''}")
-    rep.in_scope_flagged, rep.out_flagged, rep.confident_right = (tuple(flagged_in), tuple(flagged_out),  # type: ignore[assignment]
-                                                                  tuple(confident))
+    rep.in_scope_flagged = (flagged_in[0], flagged_in[1])
+    rep.out_flagged = (flagged_out[0], flagged_out[1])
+    rep.confident_right = (confident[0], confident[1])
     return rep

@@ -38,7 +38,7 @@ async def test_enter_while_the_index_is_built_queues_the_question_and_says_so(
 
     release = threading.Event()
 
-    def slow_open(progress: Any = None) -> Any:
+    def slow_open(ws: Any, progress: Any = None) -> Any:
         if progress:
             progress("建立索引 40%")
         release.wait(10)
@@ -47,7 +47,7 @@ async def test_enter_while_the_index_is_built_queues_the_question_and_says_so(
         return engine
 
     monkeypatch.setattr(Engine, "open", staticmethod(slow_open))
-    app = make_app()
+    app = make_app(ws=engine.ws)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.2)
         status = app.query_one(StatusLine)

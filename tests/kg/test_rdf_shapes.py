@@ -85,8 +85,8 @@ def test_facts_carry_scope_range_aliases_durations_and_zh_text(graph: Graph, kg:
         assert lit.language == "zh"
 
 
-def test_a_cited_number_points_to_its_own_target(corpus: Corpus, graph: Graph) -> None:
-    rows = run_query((CANNED / "cited_numbers.rq").read_text(encoding="utf-8"), corpus, limit=500).rows
+def test_a_cited_number_points_to_its_own_target(corpus: Corpus, kg: KnowledgeGraph, graph: Graph) -> None:
+    rows = run_query((CANNED / "cited_numbers.rq").read_text(encoding="utf-8"), kg, corpus, limit=500).rows
     targets = {number: target for number, target, _ in rows}
     assert targets["苏人社发〔2019〕178号"] == str(uri("doc:jiangsu-2019-178"))
     outside = targets["苏人社规〔2021〕8号"]
