@@ -133,6 +133,8 @@ def judge(ev: Evidence, place_gaps: list[str] | None = None) -> Judgement:
     if conf < COVERED_AT:
         missing = "、".join(ev.unknown_words or ev.unstated)
         note = f"这些文件没有涉及“{missing}”" if missing else "这些文件没有涉及这个问题"
+        if place_gaps:  # the place asked about is missing too: say it, so no one reads it as "no rule there"
+            note = "；".join(place_gaps) + "；" + note
         return Judgement(coverage="not_covered", confidence=conf, note=note, unstated=ev.unstated)
     if place_gaps:
         return Judgement(coverage="partial", confidence=conf, note="；".join(place_gaps) + "；以下是其他地区的规定",
@@ -149,7 +151,7 @@ def place_gaps(scope: Scope, places: Gazetteer) -> list[str]:
     for j in scope.jurisdictions:
         if j in having:
             continue
-        words = [n for n in scope.named if places.names.get(n) == j and n.rstrip("市省") != j.rstrip("市省")]
+        words = [n for n, k in scope.words.items() if k == j and n.rstrip("市省") != j.rstrip("市省")]
         said = f"{words[0]}（{j}）" if words else j
         below = sorted({m.jurisdiction for m in docs if m.parent_jurisdiction == j})
         gaps.append(f"{said}没有收录文件" + (f"，{j}只收录了{'、'.join(below)}的文件" if below else ""))
