@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
@@ -256,14 +257,14 @@ def corpus_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @given(doc=documents(), add=st.booleans())
 def test_ingest_any_document(doc: tuple[bytes, bytes], add: bool, tmp_path: Path, corpus_folder: Path) -> None:
     for old in corpus_folder.iterdir():
-        old.unlink()
+        shutil.rmtree(old) if old.is_dir() else old.unlink()  # rules/: the drafted rule set of an added document
     source = tmp_path / "in"
     source.mkdir(exist_ok=True)
     (source / "new.txt").write_bytes(doc[0])
     (source / "new.meta.yaml").write_bytes(doc[1])
     code, out, err = _run(["ingest", str(source / "new.txt"), *(["--add"] if add else [])])
-    _check(code, err, codes={0, 2, 3})
-    added = sorted(p.name for p in corpus_folder.iterdir())
+    _check(code, err, max_err_lines=None, codes={0, 2, 3})  # ingest says how it read the text, a line a note
+    added = sorted(p.name for p in corpus_folder.iterdir() if p.name != "rules")
     if add and code == 0:
         assert added == ["new.meta.yaml", "new.txt"] and (corpus_folder / "new.txt").read_bytes() == doc[0]
     else:

@@ -15,7 +15,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "jurisdiction: one condition per requirement a profile can answer, its threshold read from the graph "
         "(as the hand-written rules do), its words quoted from the clause, its question from the condition's "
         "attribute. Verdicts from it are labelled 草拟. A jurisdiction with hand-written rules keeps them.",
-        epilog="examples:\n  policykg rules draft hefei-2025-1\n  policykg rules draft 合肥 --force",
+        epilog="examples:\n  policykg rules draft hefei-2025-1\n  policykg rules draft 合肥 --force\n\n"
+        "exit codes: 0 drafted, 1 an ambiguous document reference (candidates listed), 2 bad arguments, "
+        "3 a draft exists (use --force) or the corpus cannot be read",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("action", choices=["draft"])

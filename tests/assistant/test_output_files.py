@@ -89,7 +89,7 @@ def test_ingest_add_writes_both_files_shareable(new_doc: Path, corpus_folder: Pa
     other_meta.write_bytes(new_doc.with_suffix(".meta.yaml").read_bytes())
     assert main(["ingest", str(new_doc), "--meta", str(other_meta), "--add"]) == 0
     assert sorted(p.name for p in corpus_folder.iterdir()) == ["new.meta.yaml", "new.txt", "rules"]  # rules: its draft
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in corpus_folder.iterdir())
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in corpus_folder.rglob("*") if p.is_file())
 
 
 def test_ingest_add_never_replaces_without_force_nor_reuses_an_id(
