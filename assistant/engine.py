@@ -54,6 +54,7 @@ class Engine:
         self.state: DialogueState | None = None
         self.place: str | None = None  # a jurisdiction the user chose to work in (TUI scope); None: all
         self.judged: Judgement | None = None  # the coverage of the question that opened the running determination
+        self.facts_given = False  # whether the last turn stated facts of the applicant (not only a place)
 
     @classmethod
     def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Engine:
@@ -128,6 +129,7 @@ class Engine:
         question = question.with_hints([w for w in result.query.repairs.values() if len(w) >= 3])
         judged = judge(gather(self.retriever, result), place_gaps(question.scope, self.ws.places))
         before, running, found = self.state, self.judged, answer
+        self.facts_given = False
         answer = self._compare(found.model_copy(deep=True), question) or self._reason(
             found.model_copy(deep=True), question, today, ranked)
         if self._continues(question, before, answer) and running is not None:
@@ -172,7 +174,7 @@ class Engine:
         if answer.comparison or answer.computed or answer.intent == "help":
             return True
         verdict = answer.verdict
-        if verdict is not None and verdict.status != "needs_info":
+        if verdict is not None and verdict.status != "needs_info" and self.facts_given:
             return True
         begun = verdict is not None or bool(answer.follow_up)
         if not begun:
@@ -274,6 +276,7 @@ class Engine:
 
     def _merge(self, answer: Answer, step: Turn) -> Answer:
         self.state = step.state
+        self.facts_given = step.facts_given
         answer.intent = step.intent
         answer.verdict = step.verdict
         answer.follow_up = list(step.follow_up)
