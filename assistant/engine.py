@@ -38,7 +38,8 @@ OTHER_CLAUSE_CONFIDENCE = 0.7
 ASKED_OUTRIGHT = 3  # intent score of a question that asks for a determination in its own words (会怎么处理 + 违规)
 BEGUN_COVERED_AT = 0.4  # a determination begun without a place, asked outright, needs a little less evidence
 CONFIDENT = 0.8  # below this, a determination that knows nothing of the applicant is offered, not given
-SHORT_REPLY = 32  # an utterance this short, inside a determination and naming no other topic, continues it
+SHORT_REPLY = 32
+COMPUTED = ("validity", "window")  # determinations that compute from a date: without one, a lookup  # an utterance this short, inside a determination and naming no other topic, continues it
 COVERED_BY_ROUTE = 0.6  # a verdict decided from stated facts, or a computed date: covered, its clause not weighed  # the most a first citation other than the weighed one is shown with
 FORGET_PLACE = ("不限地区", "不限地方", "换个地方", "所有地区", "全部地区")
 RELATIVE_FLOOR = 0.35  # citations scoring below this share of the best one are noise
@@ -73,9 +74,11 @@ class Engine:
         unless it is a short reply inside a conversation that already has its place."""
         replying = self.state is not None and bool(self.state.determination) and len(text) <= 16
         fallback = None
+        places = self.ws.places
         if self.place and not replying:
-            places = self.ws.places
             fallback = places.scope_of(places.scope(self.place).jurisdictions or [self.place], "chosen")
+        elif self.state is not None and self.state.determination and self.state.profile.jurisdictions:
+            fallback = places.scope_of(list(self.state.profile.jurisdictions), "remembered")
         return parse_question(text, self.ws.places, fallback)
 
     def lookup(self, ref: str) -> Document | Unit:
@@ -141,6 +144,12 @@ class Engine:
             return self._uncovered(found, question, judged)
         if self._imposed(answer, question, judged) and not self._continues(question, before, answer):
             answer.verdict = None  # offered (its follow-up stays), not imposed
+        if answer.verdict is not None and answer.verdict.status == "needs_info" and answer.intent in COMPUTED \
+                and not self.facts_given:
+            # "有效期多久" asks for the rule, not a computation: the clause answers first, the computation is
+            # offered (the needs_info verdict stays, so a date given next computes it)
+            offer = f"\n如需计算，请告诉我：{answer.follow_up[0]}" if answer.follow_up else ""
+            answer.answer = found.answer + offer
         self.judged = judged if answer.verdict is not None or answer.follow_up else None
         if ranked and answer.citations and answer.citations[0].unit_id != ranked[0]:
             # the evidence was weighed for the search's best clause; another clause leads (the verdict's)
@@ -208,7 +217,8 @@ class Engine:
     def _remembered(self, answer: Answer, question: Question) -> Answer:
         """A place remembered from an earlier question is shown with every answer it scopes."""
         places = self.state.profile.jurisdictions if self.state is not None else []
-        if places and not question.scope.jurisdictions and answer.verdict is not None:
+        remembered = question.scope.origin == "remembered" and bool(question.scope.jurisdictions)
+        if places and (remembered or (not question.scope.jurisdictions and answer.verdict is not None)):
             answer.notes.append(f"按{'、'.join(places)}回答（前面提到的地方；说“不限地区”或另说一个地方即可更换）")
         return answer
 
