@@ -160,14 +160,11 @@ class Engine:
     def _imposed(answer: Answer, question: Question, judged: Judgement) -> bool:
         """A determination nobody asked for: it knows nothing of the applicant nor the place, and the clause
         found leaves words of the question unsaid with middling evidence (评价机构要交多少费用)."""
-        from .understand.intent import route_words
-
         verdict = answer.verdict
         if verdict is None or verdict.status != "needs_info" or question.scope.jurisdictions:
             return False
-        own = route_words()
-        unsaid = [w for w in judged.unstated if not any(w in r for r in own)]
-        return all(c.status == "unknown" for c in verdict.conditions) and bool(unsaid) and judged.confidence < CONFIDENT
+        return all(c.status == "unknown" for c in verdict.conditions) and bool(_unsaid(judged)) \
+            and judged.confidence < CONFIDENT
 
     def _continues(self, question: Question, before: DialogueState | None, answer: Answer) -> bool:
         """A turn inside the running determination: a reply, a correction, the same question for another place."""
@@ -190,7 +187,8 @@ class Engine:
             return False
         if question.typed_place:
             return not place_gaps(question.scope, self.ws.places)
-        return question.intents.get(answer.intent, 0) >= ASKED_OUTRIGHT and judged.confidence >= BEGUN_COVERED_AT
+        asked = question.intents.get(answer.intent, 0) >= ASKED_OUTRIGHT and judged.confidence >= BEGUN_COVERED_AT
+        return asked or not _unsaid(judged)
 
     def _covered(self, answer: Answer, judged: Judgement) -> Answer:
         answer.coverage, answer.confidence, answer.coverage_note = judged.coverage, judged.confidence, judged.note
@@ -227,7 +225,8 @@ class Engine:
         from .compare.table import compare, is_comparison, match_topic
 
         text = question.raw
-        if not is_comparison(text) or match_topic(text) is None:
+        # the question must ask for a comparison by its intent too: 情节比较轻 says "rather light"
+        if not is_comparison(text) or question.intent() != "comparison" or match_topic(text) is None:
             return None
         places = [p.rstrip("省市") for p in question.scope.jurisdictions] or None
         table = compare(text, self.corpus, self.facts, places, self.retriever)
@@ -301,3 +300,12 @@ class Engine:
         rest = [] if step.replace_citations else [c for c in answer.citations if c.unit_id not in {d.unit_id for d in deciding}]
         answer.citations = (deciding + rest)[:MAX_CITATIONS * 2] if deciding or step.replace_citations else answer.citations
         return answer
+
+
+def _unsaid(judged: Judgement) -> list[str]:
+    """The question's words its clause leaves out, besides those naming a determination (条件, 外部考点):
+    asking with those is asking for the determination, which its rules answer."""
+    from .understand.intent import route_words
+
+    own = route_words()
+    return [w for w in judged.unstated if w not in own]

@@ -15,7 +15,7 @@ from assistant.evaluation.coverage import CoverageReport, evaluate_coverage, loa
 IN_SCOPE_FLAGGED_AT_MOST = 0.04  # measured 2/125
 OUT_OF_SCOPE_FLAGGED_AT_LEAST = 0.85  # measured 128/146
 CONFIDENT_RIGHT_AT_LEAST = 0.94  # measured 72/75
-VERDICTS_ON_UNCOVERED_AT_MOST = 4  # measured 4 (target: none)
+VERDICTS_ON_UNCOVERED_AT_MOST = 3  # measured 3 (target: none)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_few_verdicts_on_uncovered_questions(report: CoverageReport) -> None:
 def test_unrelated_questions_get_no_citation_as_answer(engine, question: str) -> None:  # type: ignore[no-untyped-def]
     engine.reset()
     answer = engine.ask(question)
-    assert answer.coverage == "not_covered" and answer.verdict is None and answer.answer.startswith("这些文件没有涉及")
+    assert answer.coverage == "not_covered" and answer.verdict is None and answer.answer.startswith("这些文件没有")
 
 
 @pytest.mark.parametrize(("question", "said"), [("上海 公示期多久", "上海市没有收录文件"),

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         from assistant.render import render_answer
 
         print(render_answer(engine.corpus, answer, color=sys.stdout.isatty(), limit=max(args.limit, 1)))
-    return 0 if answer.citations else 1
+    return 1 if answer.coverage == "not_covered" else 0  # exit 1: the documents do not answer it
 
 
 def _progress(message: str) -> None:

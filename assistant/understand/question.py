@@ -18,6 +18,7 @@ from kg.errors import PolicyKGError
 MAX_CHARS = 500
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_THOUSANDS = re.compile(r"(\d),(\d{3})(?!\d)")
 
 
 class EmptyQuestion(PolicyKGError):
@@ -93,7 +94,7 @@ def parse_question(raw: str, places: Gazetteer, fallback: Scope | None = None) -
 
     text, notes = clean_question(raw)
     plain = normalize(text)
-    digits = numbers_to_arabic(plain)
+    digits = _THOUSANDS.sub(r"\1\2", numbers_to_arabic(plain))  # 1,500㎡ is 1500㎡
     scope = places.scope(digits)
     if not scope.jurisdictions and fallback is not None and fallback.jurisdictions:
         scope = fallback
