@@ -38,7 +38,8 @@ OTHER_CLAUSE_CONFIDENCE = 0.7
 ASKED_OUTRIGHT = 3  # intent score of a question that asks for a determination in its own words (会怎么处理 + 违规)
 BEGUN_COVERED_AT = 0.3  # a determination begun without a place, asked outright, needs a little less evidence
 CONFIDENT = 0.8  # below this, a determination that knows nothing of the applicant is offered, not given
-SHORT_REPLY = 32  # an utterance this short, inside a determination and naming no other topic, continues it
+SHORT_REPLY = 32
+COMPUTED = ("validity", "window")  # determinations that compute from a date: without one, a lookup  # an utterance this short, inside a determination and naming no other topic, continues it
 COVERED_BY_ROUTE = 0.6  # a verdict decided from stated facts, or a computed date: covered, its clause not weighed  # the most a first citation other than the weighed one is shown with
 FORGET_PLACE = ("不限地区", "不限地方", "换个地方", "所有地区", "全部地区")
 RELATIVE_FLOOR = 0.35  # citations scoring below this share of the best one are noise
@@ -54,6 +55,7 @@ class Engine:
         self.state: DialogueState | None = None
         self.place: str | None = None  # a jurisdiction the user chose to work in (TUI scope); None: all
         self.judged: Judgement | None = None  # the coverage of the question that opened the running determination
+        self.facts_given = False  # whether the last turn stated facts of the applicant (not only a place)
 
     @classmethod
     def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Engine:
@@ -72,9 +74,11 @@ class Engine:
         unless it is a short reply inside a conversation that already has its place."""
         replying = self.state is not None and bool(self.state.determination) and len(text) <= 16
         fallback = None
+        places = self.ws.places
         if self.place and not replying:
-            places = self.ws.places
             fallback = places.scope_of(places.scope(self.place).jurisdictions or [self.place], "chosen")
+        elif self.state is not None and self.state.determination and self.state.profile.jurisdictions:
+            fallback = places.scope_of(list(self.state.profile.jurisdictions), "remembered")
         return parse_question(text, self.ws.places, fallback)
 
     def lookup(self, ref: str) -> Document | Unit:
@@ -128,6 +132,7 @@ class Engine:
         question = question.with_hints([w for w in result.query.repairs.values() if len(w) >= 3])
         judged = judge(gather(self.retriever, result), place_gaps(question.scope, self.ws.places))
         before, running, found = self.state, self.judged, answer
+        self.facts_given = False
         matched = self._match(found.model_copy(deep=True), question, today)
         if matched is not None:  # "在哪些地方能申请": every place's verdict, from the places' own rules
             self.judged = None
@@ -143,6 +148,12 @@ class Engine:
             return self._uncovered(found, question, judged)
         if self._imposed(answer, question, judged) and not self._continues(question, before, answer):
             answer.verdict = None  # offered (its follow-up stays), not imposed
+        if answer.verdict is not None and answer.verdict.status == "needs_info" and answer.intent in COMPUTED \
+                and not self.facts_given:
+            # "有效期多久" asks for the rule, not a computation: the clause answers first, the computation is
+            # offered (the needs_info verdict stays, so a date given next computes it)
+            offer = f"\n如需计算，请告诉我：{answer.follow_up[0]}" if answer.follow_up else ""
+            answer.answer = found.answer + offer
         self.judged = judged if answer.verdict is not None or answer.follow_up else None
         if ranked and answer.citations and answer.citations[0].unit_id != ranked[0]:
             # the evidence was weighed for the search's best clause; another clause leads (the verdict's)
@@ -153,14 +164,11 @@ class Engine:
     def _imposed(answer: Answer, question: Question, judged: Judgement) -> bool:
         """A determination nobody asked for: it knows nothing of the applicant nor the place, and the clause
         found leaves words of the question unsaid with middling evidence (评价机构要交多少费用)."""
-        from .understand.intent import route_words
-
         verdict = answer.verdict
         if verdict is None or verdict.status != "needs_info" or question.scope.jurisdictions:
             return False
-        own = route_words()
-        unsaid = [w for w in judged.unstated if not any(w in r for r in own)]
-        return all(c.status == "unknown" for c in verdict.conditions) and bool(unsaid) and judged.confidence < CONFIDENT
+        return all(c.status == "unknown" for c in verdict.conditions) and bool(_unsaid(judged)) \
+            and judged.confidence < CONFIDENT
 
     def _continues(self, question: Question, before: DialogueState | None, answer: Answer) -> bool:
         """A turn inside the running determination: a reply, a correction, the same question for another place."""
@@ -176,14 +184,15 @@ class Engine:
         if answer.comparison or answer.computed or answer.intent == "help":
             return True
         verdict = answer.verdict
-        if verdict is not None and verdict.status != "needs_info":
+        if verdict is not None and verdict.status != "needs_info" and self.facts_given:
             return True
         begun = verdict is not None or bool(answer.follow_up)
         if not begun:
             return False
         if question.typed_place:
             return not place_gaps(question.scope, self.ws.places)
-        return question.intents.get(answer.intent, 0) >= ASKED_OUTRIGHT and judged.confidence >= BEGUN_COVERED_AT
+        asked = question.intents.get(answer.intent, 0) >= ASKED_OUTRIGHT and judged.confidence >= BEGUN_COVERED_AT
+        return asked or not _unsaid(judged)
 
     def _covered(self, answer: Answer, judged: Judgement) -> Answer:
         answer.coverage, answer.confidence, answer.coverage_note = judged.coverage, judged.confidence, judged.note
@@ -210,7 +219,8 @@ class Engine:
     def _remembered(self, answer: Answer, question: Question) -> Answer:
         """A place remembered from an earlier question is shown with every answer it scopes."""
         places = self.state.profile.jurisdictions if self.state is not None else []
-        if places and not question.scope.jurisdictions and answer.verdict is not None:
+        remembered = question.scope.origin == "remembered" and bool(question.scope.jurisdictions)
+        if places and (remembered or (not question.scope.jurisdictions and answer.verdict is not None)):
             answer.notes.append(f"按{'、'.join(places)}回答（前面提到的地方；说“不限地区”或另说一个地方即可更换）")
         return answer
 
@@ -232,7 +242,8 @@ class Engine:
         from .compare.table import compare, is_comparison, match_topic
 
         text = question.raw
-        if not is_comparison(text) or match_topic(text) is None:
+        # the question must ask for a comparison by its intent too: 情节比较轻 says "rather light"
+        if not is_comparison(text) or question.intent() != "comparison" or match_topic(text) is None:
             return None
         places = [p.rstrip("省市") for p in question.scope.jurisdictions] or None
         table = compare(text, self.corpus, self.facts, places, self.retriever)
@@ -291,6 +302,7 @@ class Engine:
 
     def _merge(self, answer: Answer, step: Turn) -> Answer:
         self.state = step.state
+        self.facts_given = step.facts_given
         answer.intent = step.intent
         answer.verdict = step.verdict
         answer.follow_up = list(step.follow_up)
@@ -305,3 +317,12 @@ class Engine:
         rest = [] if step.replace_citations else [c for c in answer.citations if c.unit_id not in {d.unit_id for d in deciding}]
         answer.citations = (deciding + rest)[:MAX_CITATIONS * 2] if deciding or step.replace_citations else answer.citations
         return answer
+
+
+def _unsaid(judged: Judgement) -> list[str]:
+    """The question's words its clause leaves out, besides those naming a determination (条件, 外部考点):
+    asking with those is asking for the determination, which its rules answer."""
+    from .understand.intent import route_words
+
+    own = route_words()
+    return [w for w in judged.unstated if w not in own]

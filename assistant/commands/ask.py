@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         from assistant.render import render_answer
 
         print(render_answer(engine.corpus, answer, color=color_wanted(sys.stdout), limit=args.limit))
-    return 0 if answer.citations else 1
+    return 1 if answer.coverage == "not_covered" else 0  # exit 1: the documents do not answer it
 
 
 def _progress(message: str) -> None:

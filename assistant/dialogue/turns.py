@@ -57,7 +57,7 @@ def turn(state: DialogueState | None, question: Question, ws: Workspace, today: 
     outcome = determine(named, context, state.profile, ws, today, ranked or [])
     step = _respond(state, named, outcome, ws.corpus, continuing=replying and bool(filled) and len(text) <= _SHORT)
     step.topic = named in _TOPICS and not (filled - _CONTEXT_FIELDS) and state.topic == question.raw
-    step.facts_given = bool(filled - _CONTEXT_FIELDS) or replying
+    step.facts_given = bool(filled - _CONTEXT_FIELDS) or (replying and bool(filled))
     return step
 
 

@@ -78,7 +78,9 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
     """The evidence of one search: what its first hit states of the user's own words, how foreign the
     words it leaves out are to the corpus, and how clearly it leads."""
     query, hits = result.query, result.hits
-    core = [w for w in query.core if not w.isdigit()]
+    # words in Latin letters (an English question, markup) are read by the thesaurus, not judged here:
+    # the corpus is Chinese, so "unknown to the corpus" would say nothing about them
+    core = [w for w in query.core if not w.isascii()]
     if not hits:
         return Evidence(stated=0.0, unknown=0.0, margin=0.0, hits=0)
     top = hits[0]
@@ -131,8 +133,8 @@ def judge(ev: Evidence, place_gaps: list[str] | None = None) -> Judgement:
     related)."""
     conf = confidence_of(ev)
     if conf < COVERED_AT:
-        missing = "、".join(ev.unknown_words or ev.unstated)
-        note = f"这些文件没有涉及“{missing}”" if missing else "这些文件没有涉及这个问题"
+        missing = "、".join(ev.unknown_words)
+        note = f"这些文件没有涉及“{missing}”" if missing else "这些文件没有直接回答这个问题"
         if place_gaps:  # the place asked about is missing too: say it, so no one reads it as "no rule there"
             note = "；".join(place_gaps) + "；" + note
         return Judgement(coverage="not_covered", confidence=conf, note=note, unstated=ev.unstated)
@@ -166,4 +168,4 @@ SUBJECT = ("这些文件规定的是技能人才评价机构（社会培训评�
 def uncovered_text(judgement: Judgement, places: Gazetteer) -> str:
     """What a not_covered answer says first: what is not addressed, what the documents do cover."""
     held = "、".join(dict.fromkeys(d.meta.jurisdiction for d in places.corpus.documents))
-    return f"{judgement.note or '这些文件没有涉及这个问题'}。{SUBJECT}（收录：{held}）。"
+    return f"{judgement.note or '这些文件没有直接回答这个问题'}。{SUBJECT}（收录：{held}）。"

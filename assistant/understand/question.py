@@ -32,6 +32,7 @@ class UndecodableQuestion(PolicyKGError):
 
     def __init__(self) -> None:
         super().__init__("问题中有无法解码的字节（不是 UTF-8 文本）；请检查终端或文件的编码")
+_THOUSANDS = re.compile(r"(\d),(\d{3})(?!\d)")
 
 
 class EmptyQuestion(PolicyKGError):
@@ -109,7 +110,7 @@ def parse_question(raw: str, places: Gazetteer, fallback: Scope | None = None) -
 
     text, notes = clean_question(raw)
     plain = normalize(text)
-    digits = numbers_to_arabic(plain)
+    digits = _THOUSANDS.sub(r"\1\2", numbers_to_arabic(plain))  # 1,500㎡ is 1500㎡
     scope = places.scope(digits)
     if not scope.jurisdictions and fallback is not None and fallback.jurisdictions:
         scope = fallback
