@@ -31,3 +31,24 @@ def test_a_document_without_its_phrasings_is_still_answered(workspace: Workspace
     report = leave_one_out(workspace, HERE)
     assert len(report.by_document) == 6
     assert report.overall.hit1 >= LOO[0] and report.overall.hit3 >= LOO[1], report.by_document
+
+
+def test_a_determination_for_an_added_documents_place_cites_it(workspace: Workspace) -> None:
+    """河南's document is in the corpus without rules: the answer says so, never that there is no rule,
+    and the clauses shown are 河南's."""
+    from datetime import date
+
+    from assistant.dialogue import turn
+    from assistant.engine import Engine
+    from assistant.evaluation.added import unseen_corpus
+    from assistant.understand.question import parse_question
+
+    folder = unseen_corpus(workspace.corpus_dir, HERE / "unseen-docs" / "corpus",
+                           workspace.cache_root / "corpora" / "unseen-docs")
+    ws = Workspace(folder, workspace.cache_root)
+    question = parse_question("我们是郑州的行业协会，能申请成为评价机构吗", ws.places)
+    step = turn(None, question, ws, today=date(2025, 6, 1))
+    assert step.verdict is None and "河南省职业技能等级评价机构管理办法" in (step.answer or "")
+    assert "没有" not in (step.answer or "")
+    hits = Engine.open(ws).retriever.search(question, limit=3).hits
+    assert hits and all(h.unit_id.startswith("henan-") for h in hits)
