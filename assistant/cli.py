@@ -33,7 +33,9 @@ examples:
 
 environment:
   POLICYKG_CACHE       where the index and other built files go (default $XDG_CACHE_HOME/policykg)
-  POLICYKG_CORPUS      the corpus folder (same as --corpus)
+  POLICYKG_CORPUS      the corpus folder (same as --corpus); default: the per-user corpus once
+                       `ingest --add` has made it, else the embedded documents
+  POLICYKG_DATA        where the per-user corpus lives (default: the platform's user data folder)
   POLICYKG_PHRASINGS   a folder of phrasings files to use instead of the shipped ones
 
 exit codes: 0 ok, 1 nothing found, 2 bad input, 3 corpus/index problem
@@ -62,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--corpus", metavar="DIR", help="use another corpus folder (default: the embedded one)")
+    parser.add_argument("--corpus", metavar="DIR", help="use another corpus folder (default: the per-user corpus made by `ingest --add`, "
+                        "else the embedded one)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _available():
         importlib.import_module(f"assistant.commands.{name}").add_parser(sub)
