@@ -27,13 +27,14 @@ _SAVED: dict[str, str | None] = {}
 def pytest_configure(config: pytest.Config) -> None:
     """One cache folder for the whole run, set before collection: test modules that read data files at
     import (scenario lists, gold sets) must not write the user's ~/.cache either."""
-    for key in ("POLICYKG_CACHE", "POLICYKG_CORPUS"):
+    for key in ("POLICYKG_CACHE", "POLICYKG_CORPUS", "POLICYKG_DATA"):
         _SAVED[key] = os.environ.get(key)
     os.environ["POLICYKG_CACHE"] = tempfile.mkdtemp(prefix="policykg-test-cache-")
     from kg.datafiles import keep_package_copies_in
 
     keep_package_copies_in(Path(os.environ["POLICYKG_CACHE"]) / "yaml")
     os.environ.pop("POLICYKG_CORPUS", None)
+    os.environ["POLICYKG_DATA"] = os.path.join(os.environ["POLICYKG_CACHE"], "user-data")  # never the user's corpus
     try:
         from hypothesis.configuration import set_hypothesis_home_dir
     except ImportError:
@@ -62,6 +63,7 @@ def _isolated_cache(session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     """Never read or write the user's ~/.cache during tests."""
     monkeypatch.setenv("POLICYKG_CACHE", str(session_cache))
     monkeypatch.delenv("POLICYKG_CORPUS", raising=False)
+    monkeypatch.setenv("POLICYKG_DATA", str(session_cache / "user-data"))
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,9 @@ examples:
 
 environment:
   POLICYKG_CACHE       where the index and other built files go (default $XDG_CACHE_HOME/policykg)
-  POLICYKG_CORPUS      the corpus folder (same as --corpus)
+  POLICYKG_CORPUS      the corpus folder (same as --corpus); default: the per-user corpus once
+                       `ingest --add` has made it, else the embedded documents
+  POLICYKG_DATA        where the per-user corpus lives (default: the platform's user data folder)
   POLICYKG_PHRASINGS   a folder of phrasings files to use instead of the shipped ones
   NO_COLOR             set to anything: no colour, even on a terminal
   POLICYKG_DEBUG       set to 1: show the traceback of an internal error
@@ -93,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--corpus", metavar="DIR", help="use another corpus folder (default: the embedded one)")
+    parser.add_argument("--corpus", metavar="DIR", help="use another corpus folder (default: the per-user corpus made by `ingest --add`, "
+                        "else the embedded one)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _available():
         importlib.import_module(f"assistant.commands.{name}").add_parser(sub)

@@ -42,8 +42,9 @@ class Workspace:
     """One corpus with its cache and data files; everything an engine needs, chosen by the entry point."""
 
     def __init__(self, corpus_dir: Path, cache_root: Path, *, lexicon_file: Path = LEXICON,
-                 phrasings_dir: Path = PHRASINGS) -> None:
+                 phrasings_dir: Path = PHRASINGS, user_corpus: Path | None = None) -> None:
         self.corpus_dir = corpus_dir
+        self.user_corpus = user_corpus  # where `ingest --add` makes a corpus when the embedded one is in use
         self.cache_root = cache_root
         self.lexicon_file = lexicon_file
         self.phrasings_dir = phrasings_dir
@@ -53,17 +54,27 @@ class Workspace:
                       phrasings: str | None = None) -> Workspace:
         """The workspace an entry point asks for: flags first, then the environment, then the defaults.
 
-        POLICYKG_CORPUS, POLICYKG_CACHE and POLICYKG_PHRASINGS are read here, from the mapping the entry
-        point passes (normally the process environment), and nowhere else."""
-        corpus_dir = Path(corpus or environ.get("POLICYKG_CORPUS") or embedded_corpus_dir())
+        POLICYKG_CORPUS, POLICYKG_CACHE, POLICYKG_PHRASINGS and POLICYKG_DATA are read here, from the mapping
+        the entry point passes (normally the process environment), and nowhere else. Without --corpus or
+        POLICYKG_CORPUS the per-user corpus (`user_corpus_dir`) is used once `ingest --add` has made it."""
+        mine = user_corpus_dir(environ)
+        chosen = corpus or environ.get("POLICYKG_CORPUS")
+        corpus_dir = Path(chosen) if chosen else mine if any(mine.glob("*.txt")) else embedded_corpus_dir()
         named = phrasings or environ.get("POLICYKG_PHRASINGS")
         if named and not Path(named).is_dir():  # silently searching without phrasings would change every answer
             raise SettingsError(f"POLICYKG_PHRASINGS={named}：不是文件夹（应放 `<文件 id>.yaml` 措辞文件）")
-        return cls(corpus_dir, default_cache_root(environ, cache), phrasings_dir=Path(named) if named else PHRASINGS)
+        return cls(corpus_dir, default_cache_root(environ, cache), phrasings_dir=Path(named) if named else PHRASINGS,
+                   user_corpus=mine)
+
+    def with_corpus(self, folder: Path) -> Workspace:
+        """The same settings over another corpus folder (nothing loaded yet: it reads the folder as it is now)."""
+        return Workspace(folder, self.cache_root, lexicon_file=self.lexicon_file, phrasings_dir=self.phrasings_dir,
+                         user_corpus=self.user_corpus)
 
     def with_cache_root(self, root: Path) -> Workspace:
         """The same settings with another cache root (before anything was loaded)."""
-        return Workspace(self.corpus_dir, root, lexicon_file=self.lexicon_file, phrasings_dir=self.phrasings_dir)
+        return Workspace(self.corpus_dir, root, lexicon_file=self.lexicon_file, phrasings_dir=self.phrasings_dir,
+                         user_corpus=self.user_corpus)
 
     @property
     def copies(self) -> Path:
@@ -138,6 +149,18 @@ def _writable(folder: Path) -> bool:
             return True
     except OSError:
         return False
+
+
+def user_corpus_dir(environ: Mapping[str, str]) -> Path:
+    """The per-user corpus `ingest --add` writes to when no corpus folder was chosen: $POLICYKG_DATA/corpus,
+    else the platform's user data folder (platformdirs; ~/.local/share/policykg/corpus on Linux). It holds
+    a copy of the embedded documents plus the added ones, so it is a whole corpus."""
+    named = environ.get("POLICYKG_DATA")
+    if named:
+        return Path(named) / "corpus"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("policykg", appauthor=False)) / "corpus"
 
 
 def default_cache_root(environ: Mapping[str, str], flag: str | None = None) -> Path:

@@ -16,8 +16,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Parse a new source text (UTF-8 .txt) with its metadata (NAME.meta.yaml beside it, or --meta) "
         "and report what was found: units by kind, the top-level outline, and anything that could not be placed. "
         "Nothing is changed unless --add is given, which copies the text and its metadata (as NAME.meta.yaml) "
-        "into the corpus folder (--corpus DIR or $POLICYKG_CORPUS; the index is rebuilt automatically on next "
-        "use). Both files are added or neither; a file of the same name is replaced only with --force, and a "
+        "into the corpus folder (--corpus DIR or $POLICYKG_CORPUS) or, when none was chosen, into the per-user "
+        "corpus ($POLICYKG_DATA/corpus, else the platform's user data folder): made on first add as a copy of the "
+        "embedded documents, and the default corpus from then on; the installed package is never written. The "
+        "index is rebuilt automatically on next use, and the document's rule set is drafted (草拟). What the new "
+        "document lacks (hand-written phrasings, a place in the divisions table) is reported. Both files are added or neither; a file of the same name is replaced only with --force, and a "
         "document id the corpus already has is refused.",
         epilog="examples:\n  policykg ingest 新办法.txt\n  policykg ingest 新办法.txt --meta 新办法.yaml --json\n"
         "  policykg --corpus ~/policykg-corpus ingest 新办法.txt --add\n\n"
@@ -50,9 +53,13 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     else:
         for doc in docs:
             print(_report(doc))
+        for doc in docs:
+            for warning in lacks(doc, ws):
+                print(f"  warning: {warning}")
     if args.add:
-        _add(args.file, meta, [d.meta.id for d in docs], ws.corpus_dir, args.force)
-        _draft([d.meta.id for d in docs], ws, args.force)
+        target = _target(ws)
+        _add(args.file, meta, [d.meta.id for d in docs], target, args.force)
+        _draft([d.meta.id for d in docs], ws.with_corpus(target), args.force)
     return 0
 
 
@@ -97,6 +104,40 @@ def _without_meta(path: Path, meta_path: Path) -> int:
     raise CorpusError(f"{path.name}: no metadata file {meta_path.name}; the structure above was read with a guess "
                       f"(numbering: {meta.numbering}, body_start: {meta.body_start[:20]!r}). Write {meta_path.name} "
                       f"with {', '.join(REQUIRED)} (see corpus/*.meta.yaml) and ingest again to add it")
+
+
+def lacks(doc, ws: Workspace) -> list[str]:  # type: ignore[no-untyped-def]
+    """What a new document goes without: it is searchable at once, but these make it answered less well."""
+    from assistant.search.phrasings import files
+
+    out = []
+    if not any(path.stem == doc.meta.id for path in files(ws.phrasings_dir)):
+        out.append(f"no hand-written phrasings ({ws.phrasings_dir}/{doc.meta.id}.yaml): searched by its own words")
+    places = ws.places
+    if doc.meta.jurisdiction not in places.names and doc.meta.jurisdiction.rstrip("市省") not in places.names:
+        out.append(f"jurisdiction {doc.meta.jurisdiction} is not in the divisions table: named only by its aliases")
+    return out
+
+
+def _target(ws: Workspace) -> Path:
+    """The folder --add writes to: the chosen corpus, else the per-user corpus (made from the embedded
+    documents on first use), never the installed package."""
+    from kg.corpus import embedded_corpus_dir
+    from kg.files import write_atomic
+
+    embedded = embedded_corpus_dir().resolve()
+    if ws.corpus_dir.resolve() != embedded:
+        return ws.corpus_dir
+    target = ws.user_corpus
+    if target is None:
+        from kg.errors import CorpusError
+
+        raise CorpusError("the embedded corpus cannot be changed: choose a corpus folder with --corpus DIR")
+    target.mkdir(parents=True, exist_ok=True)
+    for src in [*embedded.glob("*.txt"), *embedded.glob("*.meta.yaml"), *embedded.glob("places.yaml")]:
+        if not (target / src.name).exists():
+            write_atomic(target / src.name, src.read_bytes())
+    return target
 
 
 def _report(doc) -> str:  # type: ignore[no-untyped-def]

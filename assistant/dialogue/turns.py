@@ -133,6 +133,13 @@ def _why(state: DialogueState, corpus: Corpus) -> Turn:
 
 
 def _not_covered(state: DialogueState, named: str, corpus: Corpus) -> str:
+    """No verdict: either the place has no document, or its documents (one added without machine-checkable
+    rules) are in the corpus and their clauses are cited instead of claiming there is no rule."""
     places = "、".join(state.profile.jurisdictions) or "所问地区"
+    own = [d.meta.title for d in corpus.documents if d.meta.jurisdiction in state.profile.jurisdictions]
+    if own:
+        titles = "、".join(f"《{t}》" for t in dict.fromkeys(own))
+        return (f"语料收录了{places}的{titles}，但其中的条件尚未整理成可自动核对的规则，无法给出结论。"
+                "下面是其中最相关的条款，请对照原文判断。")
     covered = "、".join(dict.fromkeys(d.meta.jurisdiction for d in corpus.documents))
     return f"语料中没有{places}关于这一问题的规定，无法给出结论（已收录：{covered}）。下面是最相关的条款。"

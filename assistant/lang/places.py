@@ -24,6 +24,7 @@ from kg.models import Corpus
 
 DIRECT, PARENT = 3.0, 1.8  # score multipliers for the named place's documents and those of places above it
 DIVISIONS = Path(__file__).resolve().parent.parent / "data" / "divisions.tsv"
+AMBIGUOUS = ""  # a name of several places: read as a place name, selecting none
 GENERIC = ("省", "市", "自治区", "特别行政区", "地区", "自治州", "盟", "县", "区")
 
 Origin = Literal["typed", "remembered", "chosen"]
@@ -100,7 +101,8 @@ class Gazetteer:
                 county_shorts[full] = county_shorts.get(full, 0) + 1
         for code, full, short in rows:
             county = not code.endswith("00")
-            if county and county_shorts[full] > 1:  # 朝阳区 of 北京 or of 长春: name neither
+            if county and county_shorts[full] > 1:  # 朝阳区 of 北京 or of 长春: names neither (nor 朝阳市)
+                self.names.setdefault(full, AMBIGUOUS)
                 continue
             parent = _parent_code(code, codes)
             self.up[full] = full_of.get(parent) if parent else None
@@ -135,7 +137,8 @@ class Gazetteer:
             for size in range(min(self._longest, len(text) - i), 1, -1):
                 name = text[i:i + size]
                 if name in self.names:
-                    out[name] = self.names[name]
+                    if self.names[name] != AMBIGUOUS:
+                        out[name] = self.names[name]
                     i += size - 1
                     break
             i += 1

@@ -47,3 +47,21 @@ def test_ingest_without_metadata_names_the_missing_file(tmp_path: Path, capsys: 
     (tmp_path / "lonely.txt").write_text("第一条 内容。", encoding="utf-8")
     assert main(["ingest", str(tmp_path / "lonely.txt")]) == 3
     assert "lonely.meta.yaml" in capsys.readouterr().err
+
+
+def test_ingest_add_makes_a_per_user_corpus_and_names_what_the_document_lacks(
+    tmp_path: Path, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--add with no corpus chosen never writes the installed package: it copies the embedded documents into
+    the per-user folder, adds the new one there, and that folder is the default corpus from then on."""
+    unseen = Path(__file__).resolve().parents[2] / "queries" / "unseen-docs" / "corpus" / "u102_henan-pingjia-jigou.txt"
+    environ = {"POLICYKG_CACHE": str(tmp_path / "cache"), "POLICYKG_DATA": str(tmp_path / "data")}
+    before = sorted(p.name for p in corpus_dir.iterdir())
+    assert main(["ingest", "--add", str(unseen)], environ) == 0
+    out = capsys.readouterr().out
+    assert "warning: no hand-written phrasings" in out
+    mine = tmp_path / "data" / "corpus"
+    assert (mine / unseen.name).is_file() and len(list(mine.glob("*.txt"))) == len(list(corpus_dir.glob("*.txt"))) + 1
+    assert sorted(p.name for p in corpus_dir.iterdir()) == before
+    assert main(["show", "河南", "第二条"], environ) == 0
+    assert "评价机构包括用人单位评价机构" in capsys.readouterr().out

@@ -19,9 +19,11 @@ def test_every_phrased_unit_is_a_unit_of_the_corpus(corpus: Corpus) -> None:
     assert ph.unknown_units(corpus) == []
 
 
-def test_every_document_has_phrasings(corpus: Corpus) -> None:
+def test_phrasings_are_those_of_shipped_documents(corpus: Corpus) -> None:
+    """Phrasings are optional (a document added without them is searched by its own words, and `ingest`
+    warns that it has none); those shipped belong to the shipped documents."""
     phrased = {unit_id.split("/", 1)[0] for unit_id in ph.phrasings()}
-    assert phrased == {d.meta.id for d in corpus.documents}
+    assert phrased <= {d.meta.id for d in corpus.documents}
 
 
 def test_phrases_are_short_and_not_the_clause_quoted(corpus: Corpus) -> None:

@@ -1,0 +1,54 @@
+"""Documents added without phrasings are answered nearly as well as the shipped ones.
+
+queries/unseen-docs/corpus holds 23 real documents of other places, none with phrasings, lexicon entries or
+rules written for them; its development questions (questions-a/b.yaml) are asked of a corpus of the six
+shipped documents plus those. Leave-one-out asks the held-out questions of each shipped document with its
+own phrasings removed. The floors sit a little under the figures in the README ("Measured quality").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.evaluation.added import leave_one_out, unseen_documents
+from assistant.workspace import Workspace
+
+HERE = Path(__file__).parent
+UNSEEN = (131, 0.78, 0.92, 0.05)  # questions, hit@1, hit@3, most share answered from another place's document
+LOO = (0.66, 0.83)  # overall hit@1, hit@3 (the issue's target is 0.80 / 0.92: not reached yet)
+
+
+def test_unseen_documents_are_answered(workspace: Workspace) -> None:
+    size, hit1, hit3, leak = UNSEEN
+    report, big = unseen_documents(workspace, HERE / "unseen-docs")
+    assert len(big.corpus.documents) == len(workspace.corpus.documents) + 23
+    assert report.overall.n == size, "the question set changed size: set its floor again"
+    assert report.overall.hit1 >= hit1 and report.overall.hit3 >= hit3, report.overall
+    assert report.leak.named >= 80 and report.leak.rate <= leak, report.leak.examples
+
+
+def test_a_document_without_its_phrasings_is_still_answered(workspace: Workspace) -> None:
+    report = leave_one_out(workspace, HERE)
+    assert len(report.by_document) == 6
+    assert report.overall.hit1 >= LOO[0] and report.overall.hit3 >= LOO[1], report.by_document
+
+
+def test_a_determination_for_an_added_documents_place_cites_it(workspace: Workspace) -> None:
+    """河南's document is in the corpus without rules: the answer says so, never that there is no rule,
+    and the clauses shown are 河南's."""
+    from datetime import date
+
+    from assistant.dialogue import turn
+    from assistant.engine import Engine
+    from assistant.evaluation.added import unseen_corpus
+    from assistant.understand.question import parse_question
+
+    folder = unseen_corpus(workspace.corpus_dir, HERE / "unseen-docs" / "corpus",
+                           workspace.cache_root / "corpora" / "unseen-docs")
+    ws = Workspace(folder, workspace.cache_root)
+    question = parse_question("我们是郑州的行业协会，能申请成为评价机构吗", ws.places)
+    step = turn(None, question, ws, today=date(2025, 6, 1))
+    assert step.verdict is None and "河南省职业技能等级评价机构管理办法" in (step.answer or "")
+    assert "没有" not in (step.answer or "")
+    hits = Engine.open(ws).retriever.search(question, limit=3).hits
+    assert hits and all(h.unit_id.startswith("henan-") for h in hits)
