@@ -60,6 +60,7 @@ class Evidence(BaseModel):
     hits: int
     unstated: list[str] = []  # the user's words the first clause does not state
     unknown_words: list[str] = []
+    keyword: bool = False  # a search-box query (公示期, 档案保存): a few characters, no question words
 
 
 class Judgement(BaseModel):
@@ -103,7 +104,17 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
         return round(sum(len(w) for w in words) / total, 3)
 
     return Evidence(stated=1 - share(unstated), unknown=share(foreign), rare=share(rare), margin=round(margin, 3),
-                    hits=len(hits), unstated=unstated, unknown_words=foreign + rare, strength=strength, actor=actor)
+                    hits=len(hits), unstated=unstated, unknown_words=foreign + rare, strength=strength, actor=actor,
+                    keyword=_keyword(query.text))
+
+
+_QUESTION_MARKS = set("吗呢么啥怎哪几多谁?？")
+
+
+def _keyword(text: str) -> bool:
+    """A search-box query: at most six characters without spaces, and no question word or mark."""
+    plain = text.replace(" ", "")
+    return len(plain) <= 6 and not _QUESTION_MARKS & set(plain)
 
 
 def scope_boost(retriever: Retriever, result: SearchResult, unit_id: str) -> float:
@@ -132,6 +143,10 @@ def judge(ev: Evidence, place_gaps: list[str] | None = None) -> Judgement:
     about has no document; not_covered otherwise (a missing place does not make an unrelated question
     related)."""
     conf = confidence_of(ev)
+    if conf < COVERED_AT and ev.keyword and ev.stated >= 1.0 and not ev.unknown_words and ev.hits > 1:
+        # a regulator's search-box query whose every word the first clause states, other clauses stating them
+        # too: a topic several documents treat (档案保存, 场地要求), where a small margin is no sign of absence
+        conf = COVERED_AT
     if conf < COVERED_AT:
         missing = "、".join(ev.unknown_words)
         note = f"这些文件没有涉及“{missing}”" if missing else "这些文件没有直接回答这个问题"
