@@ -83,3 +83,12 @@ def workspace(session_cache: Path) -> Workspace:
     from assistant.workspace import Workspace
 
     return Workspace(embedded_corpus_dir(), session_cache)
+
+
+@pytest.fixture()
+def corpus_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty corpus folder the command line is pointed at (ingest --add writes there, never elsewhere)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    monkeypatch.setenv("POLICYKG_CORPUS", str(folder))
+    return folder

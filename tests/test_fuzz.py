@@ -245,14 +245,6 @@ def documents(draw: st.DrawFn) -> tuple[bytes, bytes]:
     return text, meta_bytes
 
 
-@pytest.fixture()
-def corpus_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    monkeypatch.setenv("POLICYKG_CORPUS", str(folder))
-    return folder
-
-
 @settings(max_examples=examples(60))
 @given(doc=documents(), add=st.booleans())
 def test_ingest_any_document(doc: tuple[bytes, bytes], add: bool, tmp_path: Path, corpus_folder: Path) -> None:

@@ -76,14 +76,6 @@ def new_doc(tmp_path: Path, corpus_dir: Path) -> Path:
     return text
 
 
-@pytest.fixture()
-def corpus_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    monkeypatch.setenv("POLICYKG_CORPUS", str(folder))
-    return folder
-
-
 def test_ingest_add_writes_both_files_shareable(new_doc: Path, corpus_folder: Path, tmp_path: Path) -> None:
     other_meta = tmp_path / "in" / "elsewhere.yaml"
     other_meta.write_bytes(new_doc.with_suffix(".meta.yaml").read_bytes())
