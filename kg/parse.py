@@ -17,8 +17,10 @@ from .layout import Line, LogicalLine, clean_line, damaged_mark, logical_lines, 
 from .markers import KINDS, LEVELS, Marker, detect, inline_heading
 from .models import Corpus, Document, DocumentMeta, ParseWarning
 from .source import read_source
-from .tables import TABLE_HEADER, Row, read_rows
+from .tables import Row, header_of, read_rows
 from .tree import Node, Piece, assign_ids, loose_unit, to_units
+
+_NUMBERING = {"article": "条款编号", "outline": "提纲编号"}
 
 
 @dataclass
@@ -102,8 +104,8 @@ class _Builder:
     def paragraph(self, para: LogicalLine) -> None:
         mark = detect(para.text)
         if mark and damaged_mark(para.lines[0].raw):
-            self.warn(para.number, f"{mark.marker}: numbering mark read through damaged characters "
-                      f"({para.lines[0].raw.strip()[:12]}…)")
+            self.warn(para.number, f"{mark.marker}：编号标记的字符已损坏，按编号读取"
+                      f"（{para.lines[0].raw.strip()[:12]}…）")
         if mark and mark.type in self.levels and self.accept(mark, para):
             self.open(mark, para)
         elif len(self.stack) == 1:
@@ -144,8 +146,8 @@ class _Builder:
         at = next((i for i in range(1, len(prev.pieces)) if prev.pieces[i - 1].text.endswith(("。", "；"))
                    and not detect(prev.pieces[i].text)), None)
         if at is None:
-            self.warn(para.number, f"{name} is missing: the text goes from {before} (line {prev.line}) to "
-                      f"{mark.marker} (line {para.number}) with no paragraph that could be it; nothing of it was read")
+            self.warn(para.number, f"缺少{name}：正文从{before}（第 {prev.line} 行）直接到{mark.marker}（第 {para.number} 行），"
+                      f"中间没有可作为{name}的段落，未读出任何内容")
             return
         piece = prev.pieces[at]
         node = Node("article", prev.level, number, name, None, piece.line, prev.parent)
@@ -156,8 +158,8 @@ class _Builder:
             child.parent = node
         siblings = prev.parent.children  # type: ignore[union-attr]
         siblings.insert(siblings.index(prev) + 1, node)
-        self.warn(piece.line, f"{name} has no number in the text: the paragraph at line {piece.line} "
-                  f"(“{piece.text[:14]}…”), a new sentence after the end of {before}, is read as {name}")
+        self.warn(piece.line, f"{name}在正文中没有编号：第 {piece.line} 行的段落（“{piece.text[:14]}…”）"
+                  f"在{before}结束之后另起一句，按{name}读取")
 
     def kind_of(self, mark: Marker, parent: Node) -> str:
         kind = KINDS[mark.type]
@@ -181,22 +183,30 @@ class _Builder:
 
     def table_block(self, block: list[Line]) -> None:
         for row in read_rows(block):
-            if row.cells[: len(TABLE_HEADER)] == TABLE_HEADER:
-                self.header = TABLE_HEADER
-            elif self.header and any(row.cells[1:3]):
-                self.add_row(row)
+            header = header_of(row.cells)
+            if header:
+                self.header = header
+            elif self.header and any(row.cells[1 : len(self.header)]):
+                self.add_row(row, self.header)
             else:
                 self.stack[-1].pieces.append(Piece(row.as_text(), row.start, row.end))
 
-    def add_row(self, row: Row) -> None:
+    def add_row(self, row: Row, header: list[str]) -> None:
+        """A table row as a unit: its cells under the header's labels; an empty first cell repeats the row
+        above's (the first column groups rows, as 评估项目 does)."""
         while self.stack[-1].kind == "row":
             self.stack.pop()
         parent = self.stack[-1]
         rows = [c for c in parent.children if c.kind == "row"]
-        project = row.cells[0] or (rows[-1].cells or {}).get("评估项目", "") if rows else row.cells[0]
-        cells = {"评估项目": project, "评估内容": row.cells[1], "评估要求": row.cells[2]}
+        values = row.cells[: len(header)]
+        while len(values) > 2 and not values[-1].strip():  # a form's column left to fill in (评估结果) is not kept
+            values.pop()
+        if not values[0] and rows:
+            values[0] = (rows[-1].cells or {}).get(header[0], "")
+        project = values[0]
+        cells = dict(zip(header, values, strict=False))
         node = Node("row", 9, len(rows) + 1, "", project or None, row.line, parent, cells=cells)
-        text = f"评估项目：{project}；评估内容：{row.cells[1]}；评估要求：{row.cells[2]}"
+        text = "；".join(f"{label}：{value}" for label, value in cells.items())
         node.pieces.append(Piece(text, row.start, row.end))
         parent.children.append(node)
 
@@ -233,8 +243,8 @@ def parse_region(meta: DocumentMeta, region: Region, source: str) -> Document:
         retry = _build(other, region)
         if _top_level(retry):
             retry.warn(region.body[0].number if region.body else 1,
-                       f"the metadata says {meta.numbering} numbering, the text uses {other.numbering} numbering "
-                       f"({'第一条' if other.numbering == 'article' else '一、'} …): read as {other.numbering}")
+                       f"元数据写的是{_NUMBERING[meta.numbering]}，正文用的是{_NUMBERING[other.numbering]}"
+                       f"（{'第一条' if other.numbering == 'article' else '一、'}…），按{_NUMBERING[other.numbering]}读取")
             meta, builder = other, retry
     if not builder.root.children:
         return _prose_document(meta, region, builder)
@@ -258,11 +268,11 @@ def _prose_document(meta: DocumentMeta, region: Region, builder: _Builder) -> Do
     units, titles = paragraph_units(meta, region.body)
     first = region.body[0].number if region.body else 1
     if not units:
-        raise ParseError(meta.source_file, first, f"{meta.id}: no text after body_start {meta.body_start!r}")
-    builder.warnings = [w for w in builder.warnings if "out of sequence" not in w.message]
-    builder.warn(first, f"no numbered units ({meta.numbering} numbering such as "
-                 f"{'第一条' if meta.numbering == 'article' else '一、'} was looked for): read as {len(units)} "
-                 f"paragraph(s), cited as 第1段 … 第{len(units)}段 (news-style prose)")
+        raise ParseError(meta.source_file, first, f"{meta.id}：body_start {meta.body_start!r} 之后没有正文")
+    builder.warnings = [w for w in builder.warnings if "编号不连续" not in w.message]
+    builder.warn(first, f"没有找到编号条款（按{_NUMBERING[meta.numbering]}查找，如"
+                 f"{'第一条' if meta.numbering == 'article' else '一、'}）：按新闻体逐段读取，共 {len(units)} 段，"
+                 f"引用为第1段…第{len(units)}段")
     pre = loose_unit(meta, "preamble", region.preamble, "印发通知")
     post = loose_unit(meta, "closing", region.closing, "联系方式及落款")
     return Document(meta=meta, units=([pre] if pre else []) + units + ([post] if post else []),

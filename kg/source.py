@@ -36,7 +36,7 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise ParseError("", None, f"not readable as {', '.join(ENCODINGS)} text; save it as UTF-8 and ingest it again")
+    raise ParseError("", None, f"无法按 {'、'.join(ENCODINGS)} 读取；请另存为 UTF-8 后再导入")
 
 
 def to_simplified(text: str) -> tuple[str, int]:
@@ -61,11 +61,11 @@ class SourceText:
 
     def notes(self) -> list[str]:
         """What was done to read the file, for `ingest` to say."""
-        out = [] if self.encoding == "utf-8" else [f"read as {self.encoding} text"]
+        out = [] if self.encoding == "utf-8" else [f"按 {self.encoding} 编码读取"]
         if self.text.startswith("\ufeff"):
-            out.append("a UTF-8 byte-order mark at the start was ignored")
+            out.append("忽略了开头的 UTF-8 字节顺序标记（BOM）")
         if self.simplified:
-            out.append(f"繁体 converted to 简体 ({self.simplified} characters) before parsing")
+            out.append(f"解析前已将繁体转为简体（{self.simplified} 个字）")
         return out
 
 
@@ -76,7 +76,7 @@ def read_source(path: Path) -> SourceText:
     except OSError as exc:
         from .errors import CorpusError
 
-        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise CorpusError(f"{path}：无法读取（{exc.strerror}）") from exc
     return _read(str(path), stat.st_mtime_ns, stat.st_size)
 
 

@@ -63,7 +63,7 @@ def test_marks_damaged_by_a_broken_encoding_are_recovered_and_said(tmp_path: Pat
     [doc] = parse_file(_copy(tmp_path, corpus_dir, SUQIAN, damaged))
     assert [u.id for u in doc.units] == [u.id for u in corpus.doc("suqian-2022-36").units]
     assert doc.unit("suqian-2022-36/art_1").text.startswith("第一条 本办法所指的第三方评价机构")
-    assert sum("damaged characters" in w.message for w in doc.warnings) == 2
+    assert sum("字符已损坏" in w.message for w in doc.warnings) == 2
 
 
 def test_an_article_number_a_page_break_swallowed_is_recovered(tmp_path: Path, corpus: Corpus,
@@ -75,7 +75,7 @@ def test_an_article_number_a_page_break_swallowed_is_recovered(tmp_path: Path, c
     assert doc.unit("chizhou-2024-4/art_4").text == original.unit("chizhou-2024-4/art_4").text.replace("第四条 ", "")
     assert doc.unit("chizhou-2024-4/art_3").text == original.unit("chizhou-2024-4/art_3").text
     [warning] = doc.warnings
-    assert "第四条 has no number in the text" in warning.message and "after the end of 第三条" in warning.message
+    assert "第四条在正文中没有编号" in warning.message and "在第三条结束之后" in warning.message
 
 
 def test_an_article_that_cannot_be_recovered_is_said_to_be_missing(tmp_path: Path, corpus_dir: Path) -> None:
@@ -83,7 +83,7 @@ def test_an_article_that_cannot_be_recovered_is_said_to_be_missing(tmp_path: Pat
     glued = source.replace("是技能人才评价的重要方式。\n\n第四条 ", "是技能人才评价的重要方式。")
     assert glued != source
     [doc] = parse_file(_copy(tmp_path, corpus_dir, CHIZHOU, glued))
-    assert [w.message for w in doc.warnings if "第四条 is missing" in w.message]
+    assert [w.message for w in doc.warnings if "缺少第四条" in w.message]
 
 
 def test_news_style_prose_is_read_by_paragraph(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_news_style_prose_is_read_by_paragraph(tmp_path: Path) -> None:
     corpus = parse_corpus(tmp_path)
     doc = corpus.doc("news-2025-1")
     assert [u.path for u in doc.units] == ["第1段", "第2段"] and doc.title_lines == ["某省启动评价机构遴选"]
-    assert "news-style prose" in doc.warnings[0].message
+    assert "按新闻体逐段读取" in doc.warnings[0].message
     facts = extract_all(corpus, tmp_path)
     assert {(c.attribute, c.value) for c in facts.conditions} >= {("site_area", 1000), ("fulltime_staff", 5),
                                                                   ("legal_person", True)}
@@ -111,4 +111,4 @@ def test_metadata_naming_the_wrong_numbering_is_read_with_the_right_one(tmp_path
                     encoding="utf-8")
     [doc] = parse_file(path)
     assert doc.meta.numbering == "article" and len(doc.of_kind("article")) == 23
-    assert "read as article" in doc.warnings[0].message
+    assert "按条款编号读取" in doc.warnings[0].message

@@ -133,14 +133,14 @@ def test_unstructured_text_is_read_by_paragraph_with_a_warning_naming_file_and_l
     [doc] = parse_file(text)
     assert doc.title_lines == ["标题"] and [u.id for u in doc.units] == ["jilin-2022-78/para_1"]
     [warning] = doc.warnings
-    assert (warning.file, warning.line) == ("new.txt", 1) and "no numbered units" in warning.message
+    assert (warning.file, warning.line) == ("new.txt", 1) and "没有找到编号条款" in warning.message
 
 
 def test_text_nothing_can_read_is_a_parse_error_naming_file(tmp_path: Path, corpus_dir: Path) -> None:
     text = tmp_path / "new.txt"
     text.write_bytes(b"\xff\xfe\x00\xd8" + bytes(range(128, 256)) * 4)
     (tmp_path / "new.meta.yaml").write_bytes((corpus_dir / "002_93686fe7d64fd8b8.meta.yaml").read_bytes())
-    with pytest.raises(ParseError, match=r"new\.txt: not readable as utf-8, utf-16, gb18030"):
+    with pytest.raises(ParseError, match=r"new\.txt.*无法按 utf-8、utf-16、gb18030"):
         parse_file(text)
 
 
@@ -153,3 +153,33 @@ def test_a_sixth_document_is_dropped_in(tmp_path: Path, corpus_dir: Path) -> Non
         "    body_start: 某市办法\n", encoding="utf-8")
     [doc] = parse_file(text)
     assert [u.id for u in doc.units] == ["extra-2025-1/art_1", "extra-2025-1/art_2", "extra-2025-1/art_2/item_1"]
+
+
+def test_an_annex_table_is_read_under_its_own_header(tmp_path: Path, corpus_dir: Path) -> None:
+    """A checklist whose header is not the 江苏 one is read as rows under its own labels; the empty column a
+    form leaves to fill in is not kept, and an empty first cell repeats the row above's group."""
+    text = tmp_path / "new.txt"
+    text.write_text(
+        "一、征集范围\n\n各地按附件开展检查。\n\n联系单位：某地人社局\n\n附件1\n检查细则\n\n"
+        "\t检查项目\n\t检查内容\n\t检查标准\n\t检查结果\n\n"
+        "\t场地条件\n\t有固定的考试场所\n\t不少于200平方米\n\t\n\n"
+        "\t\n\t视频监控\n\t考场全程录像\n\t\n",
+        encoding="utf-8")
+    meta = (corpus_dir / "002_93686fe7d64fd8b8.meta.yaml").read_text(encoding="utf-8")
+    (tmp_path / "new.meta.yaml").write_text(meta.replace('body_end: "联系单位："', 'body_end: "检查细则结束"'),
+                                           encoding="utf-8")
+    [doc] = parse_file(text)
+    rows = [u for u in doc.units if u.kind == "row"]
+    assert [r.cells for r in rows] == [
+        {"检查项目": "场地条件", "检查内容": "有固定的考试场所", "检查标准": "不少于200平方米"},
+        {"检查项目": "场地条件", "检查内容": "视频监控", "检查标准": "考场全程录像"},
+    ]
+    assert rows[0].text == "检查项目：场地条件；检查内容：有固定的考试场所；检查标准：不少于200平方米"
+
+
+def test_two_tabbed_cells_are_text_not_a_table_header() -> None:
+    from kg.tables import header_of
+
+    assert header_of(["联系人", "张三"]) is None
+    assert header_of(["评估项目", "评估内容", "评估要求"]) == ["评估项目", "评估内容", "评估要求"]
+    assert header_of(["序号", "检查内容", "不少于200平方米"]) is None
