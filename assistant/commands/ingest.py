@@ -134,7 +134,7 @@ def _target(ws: Workspace) -> Path:
     if target is None:
         from kg.errors import CorpusError
 
-        raise CorpusError("the embedded corpus cannot be changed: choose a corpus folder with --corpus DIR")
+        raise CorpusError("内置语料不能修改：请用 --corpus DIR 指定一个语料文件夹")
     target.mkdir(parents=True, exist_ok=True)
     for src in [*embedded.glob("*.txt"), *embedded.glob("*.meta.yaml"), *embedded.glob("places.yaml")]:
         if not (target / src.name).exists():
@@ -142,10 +142,17 @@ def _target(ws: Workspace) -> Path:
     return target
 
 
+# What each kind of unit is called, for the report; the kind's own name follows it, since metadata files use it.
+_KIND_NAMES = {"preamble": "印发通知", "chapter": "章", "article": "条", "section": "部分（一、）",
+               "item": "项（（一））", "point": "目（1.）", "subpoint": "子目（（1））", "annex": "附件",
+               "annex_section": "附件中的部分", "row": "表格行", "paragraph": "段", "closing": "落款"}
+
+
 def _report(doc) -> str:  # type: ignore[no-untyped-def]
     counts = Counter(u.kind for u in doc.units)
-    lines = [f"《{doc.meta.title}》（{doc.meta.id}，编号方式 {doc.meta.numbering}）",
-             "  条款：" + "，".join(f"{k} {n}" for k, n in sorted(counts.items())),
+    numbering = "条款编号（第一条…）" if doc.meta.numbering == "article" else "提纲编号（一、…）"
+    lines = [f"《{doc.meta.title}》（{doc.meta.id}，{numbering}，numbering: {doc.meta.numbering}）",
+             "  条款：" + "，".join(f"{_KIND_NAMES.get(k, k)} {n}（{k}）" for k, n in sorted(counts.items())),
              "  标题行：" + (" / ".join(doc.title_lines) or "（无）"),
              "  顶层：" + " ".join(u.path for u in doc.top_level())]
     if doc.warnings:

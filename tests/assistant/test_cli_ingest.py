@@ -17,7 +17,7 @@ def test_ingest_says_it_read_gb18030_and_traditional_chinese(tmp_path: Path, cor
     (tmp_path / "trad.meta.yaml").write_bytes(src.with_suffix(".meta.yaml").read_bytes())
     assert main(["ingest", str(tmp_path / "trad.txt")]) == 0
     out, err = capsys.readouterr()
-    assert "article 23" in out and "全部内容均已归入条款" in out
+    assert "条 23（article）" in out and "全部内容均已归入条款" in out
     assert "按 gb18030 编码读取" in err and "繁体转为简体" in err
 
 
@@ -26,5 +26,5 @@ def test_ingest_without_metadata_still_shows_what_it_could_read(tmp_path: Path,
     (tmp_path / "news.txt").write_text("某省启动遴选\n\n某省人社厅近日发布通知，启动认定机构遴选工作。\n", encoding="utf-8")
     assert main(["ingest", str(tmp_path / "news.txt")]) == 3
     out, err = capsys.readouterr()
-    assert "paragraph 1" in out and "按新闻体逐段读取" in out
+    assert "段 1（paragraph）" in out and "按新闻体逐段读取" in out
     assert "news.meta.yaml" in err and "body_start" in err
