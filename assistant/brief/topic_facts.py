@@ -27,8 +27,10 @@ def fact_units(topic: str, words: TopicWords, facts: FactSet, norm: Callable[[st
     for d in facts.deadlines:
         if d.event in events or d.event in words.query.text or words.stated(norm(d.event)) >= ABOUT:
             add(d.provenance.unit_id, d.event in events or words.stated(norm(d.event)) >= ABOUT)
+    from assistant.compare.table import attribute_name
+
     for c in facts.conditions:
-        if c.attribute in attributes:
+        if c.attribute in attributes or words.stated(norm(attribute_name(c.attribute))) >= ABOUT:
             add(c.provenance.unit_id, True)
     for s in facts.sanctions:
         for t in s.triggers:
