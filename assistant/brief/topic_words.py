@@ -5,7 +5,7 @@ says little; 名称 and 变更 say which clause). A word is stated by itself, by
 sentence (申报时间 by 申报 … 时间; 年度考核 is not stated by 年度工作计划 in one sentence and 统一考核 in
 another), or by a word of the concepts it names that is three characters or more (外部考点 by 增设考点).
 The topic's concepts (the lexicon's ideas its words trigger) decide whether a clause found only by its
-score is about the topic at all: it has to name each of them."""
+score is about the topic at all: it has to name each of them, by a trigger or by the documents' word."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class TopicWords:
         self.weights = {w: texts.idf(w) for w in self.words}
         self.parts = {w: _parts(w, query.terms) for w in self.words}
         self.related = {w: _named(w, texts.norm, lexicon) for w in self.words}
-        self.concepts = {c: _triggers(c, texts.norm, lexicon) for c in query.concepts if c in lexicon.concepts}
+        self.concepts = {c: _names(c, texts.norm, lexicon) for c in query.concepts if c in lexicon.concepts}
 
     def spellings(self) -> list[str]:
         """Every way the texts may state the topic (its words, their parts, their concepts' words)."""
@@ -45,9 +45,9 @@ class TopicWords:
         return sum(self.weights[w] * self._said(w, text) for w in self.words) / total if total else 0.0
 
     def names_concepts(self, text: str) -> bool:
-        """Whether a text names every concept of the topic by one of its triggers (收费公示: a fee and a
-        publicity; a clause on 公示备案 names only the second). A topic naming no concept is judged by
-        how much of it the text states."""
+        """Whether a text names every concept of the topic (收费公示: a fee and a publicity; a clause on
+        公示备案 names only the second). A topic naming no concept is judged by how much of it the text
+        states."""
         if not self.concepts:
             return self.stated(text) >= ABOUT
         return all(any(t in text for t in triggers) for triggers in self.concepts.values())
@@ -69,10 +69,13 @@ def _named(word: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]
     return [norm(e) for e in dict.fromkeys(found) if len(e) >= 3 and norm(e) != word]
 
 
-def _triggers(concept: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:
+def _names(concept: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:
     """The words that name a concept in a clause: its triggers of two characters or more (证 alone is
-    inside too many words), without the English ones."""
-    return [norm(t) for t in lexicon.concepts[concept].triggers if len(t) >= 2 and not t.isascii()]
+    inside too many words) and the documents' words for it of three or more (用人单位 names an enterprise;
+    条件, 提交 say too little), without the English ones."""
+    concept_ = lexicon.concepts[concept]
+    words = [t for t in concept_.triggers if len(t) >= 2] + [e for e in concept_.expand if len(e) >= 3]
+    return [norm(w) for w in dict.fromkeys(words) if not w.isascii()]
 
 
 def _parts(word: str, terms: list[str]) -> list[str]:
