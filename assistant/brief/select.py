@@ -5,7 +5,8 @@ not every clause that mentions one of its words. The steps, none of them naming 
 
 1. the search (`searched`): the engine's ranking with the topic as the question, read overall, per
    jurisdiction (each place's best answers and those close to it) and for units stating the whole topic;
-2. the graph (`topic_facts`): units holding a deadline, condition or sanction of the topic;
+2. the graph (`topic_facts`): units holding a deadline, condition or sanction of the topic, and the units
+   chosen clauses cite (第十九条所列情况);
 3. pruning: units found only per jurisdiction or by their words must name the topic's concepts
    (`topic_words`), and nothing is cited when no unit states the topic at all;
 4. folding (`fold`): an article whose lead states the topic stands for its items.
@@ -26,7 +27,7 @@ from kg.models import Corpus
 from .fold import folded
 from .searched import CANDIDATES, Searched
 from .texts import NOT_CITED, ClauseTexts, clause_texts, unit_lead
-from .topic_facts import comparison, fact_units, topic_facts
+from .topic_facts import cited_by, comparison, fact_units, topic_facts
 from .topic_words import ABOUT, TopicWords
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class Selector:
         search = Searched(self.corpus, self.texts, words, result.hits, lambda u: self.asked_share(u, words))
         found = search.overall() | set(self._from_graph(topic, words))
         chosen = found | search.about((search.per_place() | search.stating_all()) - found)
+        chosen |= search.about(cited_by(chosen, self.facts) - chosen)
         if not any(words.stated(self.texts.text[u]) >= ABOUT for u in chosen):
             chosen = set()  # nothing states the topic: the search only found look-alikes (食堂伙食)
         kept = folded(chosen, self.corpus, self.texts, words)

@@ -75,3 +75,13 @@ def comparison(topic: str) -> dict:
         if name in topic or topic in (name, *spec.get("synonyms", [])):
             return spec
     return {}
+
+
+def cited_by(unit_ids: set[str], facts: FactSet) -> set[str]:
+    """The units the given ones cite (第二十条 第（一）项 cites 第十九条所列情况): what a cited clause
+    applies to is part of what it says."""
+    def inside(unit_id: str) -> bool:
+        return any(unit_id == u or unit_id.startswith(u + "/") for u in unit_ids)
+
+    return {r.target_unit for r in facts.references
+            if r.kind == "internal" and r.target_unit and inside(r.provenance.unit_id)}
