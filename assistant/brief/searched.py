@@ -7,8 +7,10 @@ unit gets in on its score, none of them naming a document:
   topic and, where people's phrasings of it exist, be asked for in the topic's words (a clause on fee
   publicity says 公示 too, but nobody looks for it as 公示期);
 - per jurisdiction: each place answers in its own words, and its best clause may score far below another
-  place's (宿迁 says 证书 … 生成 where 吉林 says 证书核发), so a unit close to its own jurisdiction's
-  best counts too, when that best is itself a real answer (not a stray word in a place silent on the topic);
+  place's (江苏 says 生成…证书号 where others say 颁发证书), so a unit close to its own jurisdiction's best
+  counts too, when that best scores at least a tenth of the overall best (below that the place is taken to
+  be silent on the topic; above it a stray mention can still lead a silent place, which the concept check
+  below is there to catch);
 - stating all of it: a unit that says the whole topic in its own text and scores fair.
 
 Units found only per jurisdiction or by stating the topic must also name the topic's concepts (see
@@ -69,7 +71,8 @@ class Searched:
         return out
 
     def per_place(self) -> set[str]:
-        """Units close to their own jurisdiction's best unit, where that best is a real answer."""
+        """Units close to their own jurisdiction's best unit, where that best scores PLACE_FLOOR of the
+        overall best or more."""
         places: dict[str, list[Hit]] = {}
         for hit in self.hits:
             places.setdefault(self._place(hit.unit_id), []).append(hit)
