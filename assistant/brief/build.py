@@ -19,7 +19,8 @@ from kg.facts import FactSet, Sanction
 from kg.models import Corpus, Unit
 
 from ..compare.table import ComparisonTable, table_of
-from .select import Selector, in_places, unit_lead
+from .select import Selector, in_places
+from .texts import unit_lead
 
 if TYPE_CHECKING:
     from assistant.search.retriever import Retriever

@@ -1,0 +1,91 @@
+"""A topic as the search reads it, and how much of it a clause's text states.
+
+Each of the topic's own words counts by its rarity among the corpus's clauses (机构 in 机构名称变更
+says little; 名称 and 变更 say which clause). A word is stated by itself, by all of its parts within one
+sentence (申报时间 by 申报 … 时间; 年度考核 is not stated by 年度工作计划 in one sentence and 统一考核 in
+another), or by a word of the concepts it names that is three characters or more (外部考点 by 增设考点).
+The topic's concepts (the lexicon's ideas its words trigger) decide whether a clause found only by its
+score is about the topic at all: it has to name each of them, by a trigger or by the documents' word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .texts import ClauseTexts
+
+if TYPE_CHECKING:
+    from assistant.lang.lexicon import Lexicon
+    from assistant.search.query import NormalizedQuery
+
+ABOUT = 0.5  # share of the topic's words (weighted by rarity) a unit must state to be about the topic
+_SENTENCE = re.compile(r"[。；;！!？?]")
+
+
+class TopicWords:
+    """A topic's words, their weights, parts and the documents' words for them; its concepts' triggers."""
+
+    def __init__(self, query: NormalizedQuery, texts: ClauseTexts, lexicon: Lexicon) -> None:
+        self.query = query
+        self.words = [w for w in query.core if len(w) >= 2] or [t for t in query.terms if len(t) >= 2]
+        self.weights = {w: texts.idf(w) for w in self.words}
+        self.parts = {w: _parts(w, query.terms) for w in self.words}
+        self.related = {w: _named(w, texts.norm, lexicon) for w in self.words}
+        self.concepts = {c: _names(c, texts.norm, lexicon) for c in query.concepts if c in lexicon.concepts}
+
+    def spellings(self) -> list[str]:
+        """Every way the texts may state the topic (its words, their parts, their concepts' words)."""
+        return list(dict.fromkeys([*self.words, *(p for w in self.words for p in self.parts[w]),
+                                   *(a for w in self.words for a in self.related[w])]))
+
+    def stated(self, text: str) -> float:
+        """The share of the topic a text states, 0..1."""
+        total = sum(self.weights.values())
+        return sum(self.weights[w] * self._said(w, text) for w in self.words) / total if total else 0.0
+
+    def names_concepts(self, text: str) -> bool:
+        """Whether a text names every concept of the topic (收费公示: a fee and a publicity; a clause on
+        公示备案 names only the second). A topic naming no concept is judged by how much of it the text
+        states."""
+        if not self.concepts:
+            return self.stated(text) >= ABOUT
+        return all(any(t in text for t in triggers) for triggers in self.concepts.values())
+
+    def _said(self, word: str, text: str) -> float:
+        if word in text:
+            return 1.0
+        parts = self.parts[word]
+        if parts and any(all(p in s for p in parts) for s in _SENTENCE.split(text)):
+            return 0.9
+        return 0.8 if any(a in text for a in self.related[word]) else 0.0
+
+
+def _named(word: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:
+    """The documents' words (three characters or more) of the lexicon concepts a word names: 外部考点
+    names external_site, whose words include 增设考点. Only concepts triggered by a part of the word: a
+    word found inside a concept's trigger (认定 in 虚假认定) names something narrower than itself."""
+    found = [e for c in lexicon.concepts.values() if any(t in word for t in c.triggers) for e in c.expand]
+    return [norm(e) for e in dict.fromkeys(found) if len(e) >= 3 and norm(e) != word]
+
+
+def _names(concept: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:
+    """The words that name a concept in a clause: its triggers of two characters or more (证 alone is
+    inside too many words) and the documents' words for it of three or more (用人单位 names an enterprise;
+    条件, 提交 say too little), without the English ones."""
+    concept_ = lexicon.concepts[concept]
+    words = [t for t in concept_.triggers if len(t) >= 2] + [e for e in concept_.expand if len(e) >= 3]
+    return [norm(w) for w in dict.fromkeys(words) if not w.isascii()]
+
+
+def _parts(word: str, terms: list[str]) -> list[str]:
+    """The segmenter's words inside a word, left to right without overlap (申报时间 -> 申报, 时间)."""
+    inside = sorted((t for t in terms if t != word and len(t) >= 2 and t in word), key=word.index)
+    out: list[str] = []
+    end = 0
+    for part in inside:
+        start = word.index(part)
+        if start >= end:
+            out.append(part)
+            end = start + len(part)
+    return out

@@ -1,0 +1,90 @@
+"""Which clauses a briefing cites, on topics nobody tuned the selection on (tests/data/briefs_extra*.yaml and
+the topics below), each checked against what the documents say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.brief.select import Selector
+from assistant.evaluation.briefs import evaluate_briefs, load_topics
+from assistant.search.retriever import Retriever
+from assistant.workspace import Workspace
+from kg.extract import extract_all
+from kg.facts import FactSet
+from kg.models import Corpus
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+EXTRA, EXTRA_2 = DATA / "briefs_extra.yaml", DATA / "briefs_extra_2.yaml"
+BRIEF = Path(__file__).resolve().parents[2] / "assistant" / "brief"
+
+
+@pytest.fixture(scope="module")
+def selector(corpus: Corpus, workspace: Workspace) -> Selector:
+    facts: FactSet = extract_all(corpus)
+    return Selector(corpus, facts, Retriever.open(workspace))
+
+
+def cites(selector: Selector, topic: str, unit_id: str) -> bool:
+    """Whether the briefing cites a unit, itself, an article around it or an item inside it."""
+    return any(c == unit_id or unit_id.startswith(c + "/") or c.startswith(unit_id + "/")
+               for c in selector.select(topic))
+
+
+@pytest.mark.parametrize("gold", [EXTRA, EXTRA_2], ids=["extra", "extra_2"])
+def test_extra_gold_names_only_units_of_the_corpus(corpus: Corpus, gold: Path) -> None:
+    topics = load_topics(gold)
+    assert len(topics) == 5
+    for t in topics:
+        for u in t.must + t.must_not:
+            corpus.unit(u)  # raises on a unit id the corpus does not have
+
+
+@pytest.mark.parametrize(("gold", "recall", "precision"), [(EXTRA, 0.85, 0.9), (EXTRA_2, 0.85, 0.8)],
+                         ids=["extra", "extra_2"])
+def test_topics_outside_the_development_gold_keep_recall_and_precision(selector: Selector, gold: Path,
+                                                                        recall: float, precision: float) -> None:
+    report = evaluate_briefs(gold, selector.select)
+    assert report.recall >= recall and report.precision >= precision, [t.model_dump() for t in report.topics]
+
+
+@pytest.mark.parametrize(("topic", "wanted", "unwanted"), [
+    ("投诉举报", ["chizhou-2024-4/art_19", "jilin-2022-78/sec_7/item_4", "zhejiang-2022-20-jigou/art_28",
+              "zhejiang-2022-20-jiandu/art_17", "jiangsu-2019-178/annex_3/sec_2/row_21"],
+     ["zhejiang-2022-20-jiandu/art_24", "zhejiang-2022-20-jiandu/art_12"]),  # 陈述申辩, 双随机 are not complaints
+    ("应急预案", ["zhejiang-2022-20-jigou/art_20", "jiangsu-2019-178/annex_3/sec_2/row_22",
+              "jilin-2022-78/sec_1/item_2/pt_4"],
+     ["jiangsu-2019-178/annex_3/sec_2/row_23", "zhejiang-2022-20-jigou/art_19"]),  # safety rules, upkeep
+    ("分支机构", ["zhejiang-2022-20-jigou/art_13", "jiangsu-2019-178/sec_1/item_1", "suqian-2022-36/art_2/item_8"],
+     ["zhejiang-2022-20-jigou/art_12"]),  # 增设考点 is a site, not a branch
+    ("舞弊", ["zhejiang-2022-20-jiandu/art_18/item_2", "zhejiang-2022-20-jiandu/art_21/item_8"],
+     ["zhejiang-2022-20-jiandu/art_18/item_4"]),
+])
+def test_a_topic_not_in_the_gold_gets_its_clauses(selector: Selector, topic: str, wanted: list[str],
+                                                   unwanted: list[str]) -> None:
+    assert [u for u in wanted if not cites(selector, topic, u)] == []
+    assert [u for u in unwanted if cites(selector, topic, u)] == []
+
+
+def test_a_place_answering_in_its_own_words_is_found_near_its_own_best(selector: Selector) -> None:
+    # 江苏 generates the 证书号 once supervision passes; 浙江 sanctions 证书贩卖: both far below 宿迁's
+    # 颁发证书 overall, each its own place's best answer on certificates
+    assert cites(selector, "证书发放", "jiangsu-2019-178/sec_2/item_6")
+    assert cites(selector, "证书发放", "zhejiang-2022-20-jiandu/art_21/item_4")
+
+
+def test_a_place_silent_on_the_topic_adds_nothing(selector: Selector) -> None:
+    # only 吉林 and 浙江 set application windows: the other places' best units are about something else
+    assert selector.select("申报时间") == ["jilin-2022-78/sec_6", "zhejiang-2022-20-jigou/art_9/item_2"]
+
+
+def test_a_topic_word_is_stated_by_its_parts_only_within_one_sentence(selector: Selector) -> None:
+    # 宿迁 第十条 says 年度工作计划 in one sentence and 统一考核 in another: not 年度考核
+    assert not cites(selector, "年度考核", "suqian-2022-36/art_10")
+    assert cites(selector, "年度考核", "zhejiang-2022-20-jiandu/art_13")
+
+
+def test_each_briefing_module_has_one_job_and_fits_in_300_lines() -> None:
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in BRIEF.glob("*.py")}
+    assert max(sizes.values()) <= 300, sizes
