@@ -88,3 +88,11 @@ def test_a_topic_word_is_stated_by_its_parts_only_within_one_sentence(selector: 
 def test_each_briefing_module_has_one_job_and_fits_in_300_lines() -> None:
     sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in BRIEF.glob("*.py")}
     assert max(sizes.values()) <= 300, sizes
+
+
+def test_a_folder_of_briefing_gold_never_reads_its_reserved_splits() -> None:
+    from assistant.evaluation.briefs import gold_files
+
+    folder = Path(__file__).resolve().parents[2] / "queries" / "briefs"
+    names = [p.name for p in gold_files(folder)]
+    assert "dev.yaml" in names and not [n for n in names if n.startswith("final")]
