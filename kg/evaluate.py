@@ -20,7 +20,8 @@ from pydantic import BaseModel
 
 from .extract.quantities import same_unit
 from .facts import Condition, Deadline, FactSet, Sanction, Trigger
-from .gold import GENERIC, GoldCondition, GoldDeadline, GoldTrigger, actor_ids, load_gold
+from .gold import (GENERIC, GoldCondition, GoldDeadline, GoldSet, GoldTrigger, actor_ids, load_gold, part_documents,
+                   part_names)
 from .models import Corpus
 
 
@@ -220,11 +221,30 @@ def _only(facts: FactSet, docs: set[str]) -> FactSet:
     return facts.model_copy(update=keep)
 
 
-def evaluate_kg(corpus: Corpus, facts: FactSet, gold_dir: Path) -> KgReport:
-    """Figures for every fact type that has a gold annotation, over the documents the gold covers."""
+def select_part(gold: GoldSet, docs: set[str]) -> GoldSet:
+    """The gold entries of some documents only (one part of a split gold folder)."""
+    def keep(entries: list[Any]) -> list[Any]:
+        return [e for e in entries if e.unit.split("/", 1)[0] in docs]
+
+    return GoldSet(deadlines=keep(gold.deadlines), conditions=keep(gold.conditions), triggers=keep(gold.triggers))
+
+
+def part_of(corpus: Corpus, gold_dir: Path, part: str | None) -> set[str] | None:
+    """The documents of a part of the gold folder (None: no part asked, or the folder is not split)."""
+    if part is None or not part_names(gold_dir):
+        return None
+    return part_documents(gold_dir, {d.meta.id: d.meta.source_file for d in corpus.documents}, part)
+
+
+def evaluate_kg(corpus: Corpus, facts: FactSet, gold_dir: Path, part: str | None = None) -> KgReport:
+    """Figures for every fact type that has a gold annotation, over the documents the gold covers (only
+    those of `part` when the folder is split into parts: parts.yaml)."""
     gold = load_gold(gold_dir)
+    chosen = part_of(corpus, gold_dir, part)
+    if chosen is not None:
+        gold = select_part(gold, chosen)
     entries: list[GoldDeadline | GoldCondition | GoldTrigger] = [*gold.deadlines, *gold.conditions, *gold.triggers]
-    docs = {e.unit.split("/", 1)[0] for e in entries}
+    docs = {e.unit.split("/", 1)[0] for e in entries} | (chosen or set())
     facts = _only(facts, docs & {d.meta.id for d in corpus.documents})
     report = {"deadline": score_deadlines(facts, gold.deadlines), "condition": score_conditions(facts, gold.conditions)}
     if gold.triggers:

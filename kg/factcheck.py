@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .evaluate import KgReport, evaluate_kg
+from .evaluate import KgReport, evaluate_kg, part_of, select_part
 from .gold import load_gold
 from .models import Corpus
 from .reword import RewordReport, reword_check
@@ -25,6 +25,7 @@ class GoldFolder(BaseModel):
     name: str
     gold: Path
     corpus: Path | None = None
+    part: str | None = None  # the part measured when the folder is split (parts.yaml), else every fact
 
 
 class FolderReport(BaseModel):
@@ -46,8 +47,8 @@ def gold_folders(path: Path) -> list[GoldFolder]:
     return found
 
 
-def check_folder(folder: GoldFolder, corpus: Corpus, corpus_dir: Path) -> FolderReport:
-    """Value, full and rewording checks of one gold folder."""
+def check_folder(folder: GoldFolder, corpus: Corpus, corpus_dir: Path, part: str | None = None) -> FolderReport:
+    """Value, full and rewording checks of one gold folder (of one part of it, when it is split)."""
     from .extract import extract_all
     from .parse import parse_corpus
 
@@ -55,14 +56,20 @@ def check_folder(folder: GoldFolder, corpus: Corpus, corpus_dir: Path) -> Folder
         corpus, corpus_dir = parse_corpus(folder.corpus), folder.corpus
     facts = extract_all(corpus, corpus_dir)
     gold = load_gold(folder.gold)
-    return FolderReport(folder=folder, kg=evaluate_kg(corpus, facts, folder.gold),
+    chosen = part_of(corpus, folder.gold, part)
+    if chosen is not None:
+        gold = select_part(gold, chosen)
+        folder = folder.model_copy(update={"part": part})
+    return FolderReport(folder=folder, kg=evaluate_kg(corpus, facts, folder.gold, part),
                         reword=reword_check(corpus, facts, gold, corpus_dir), warnings=facts.warnings)
 
 
 def render(report: FolderReport, details: bool) -> list[str]:
-    """The figures as lines of text."""
+    """The figures as lines of text. The misses of a part kept unread (final) are never listed."""
+    details = details and report.folder.part != "final"
     lines = [f"\nfacts: gold in {report.folder.name}"
-             + (f" (its own corpus: {report.folder.corpus})" if report.folder.corpus else ""),
+             + (f" (its own corpus: {report.folder.corpus})" if report.folder.corpus else "")
+             + (f", part {report.folder.part}" if report.folder.part else ""),
              f"{'type':<18}{'gold':>5}{'found':>7}{'precision':>11}{'recall':>8}   full check: P / R   fields wrong"]
     for name, s in report.kg.by_type.items():
         fields = ", ".join(f"{k} {v}" for k, v in sorted(s.field_errors.items())) or "-"

@@ -102,6 +102,7 @@ def actor_ids(named: str | list[str] | None) -> set[str]:
     return ids | {e for i in ids for e in same.get(i, set())}
 
 
+PARTS_FILE = "parts.yaml"  # which documents' facts form which part (dev, final) of a gold folder
 _FILES = {"deadlines": "deadlines.yaml", "conditions": "conditions.yaml", "sanctions": "sanctions.yaml"}
 _MODELS: dict[str, type[BaseModel]] = {"deadlines": GoldDeadline, "conditions": GoldCondition, "sanctions": GoldTrigger}
 
@@ -131,7 +132,7 @@ def load_gold(folder: Path) -> GoldSet:
         if (folder / name).is_file():
             found[kind] += _entries(folder / name, kind, load_yaml_file(folder / name))
     for path in sorted(folder.glob("*.yaml")):
-        if path.name in _FILES.values():
+        if path.name in _FILES.values() or path.name == PARTS_FILE:
             continue
         data = load_yaml_file(path)
         if not isinstance(data, dict):
@@ -139,3 +140,29 @@ def load_gold(folder: Path) -> GoldSet:
         for kind in _FILES:
             found[kind] += _entries(path, kind, data.get(kind))
     return GoldSet(deadlines=found["deadlines"], conditions=found["conditions"], triggers=found["sanctions"])
+
+
+def part_names(folder: Path) -> dict[str, list[str]]:
+    """The parts a gold folder is split into (parts.yaml: part -> corpus file prefixes such as u101);
+    empty when the folder is not split."""
+    from .corpus import load_yaml_file
+
+    path = folder / PARTS_FILE
+    if not path.is_file():
+        return {}
+    data = load_yaml_file(path)
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise CorpusError(f"{path}: expected a mapping of part name -> list of document file prefixes")
+    return {str(k): [str(x) for x in v] for k, v in data.items()}
+
+
+def part_documents(folder: Path, source_files: dict[str, str], part: str) -> set[str]:
+    """The ids of the documents in one part: those whose source file (doc id -> file name) is named by one
+    of the part's prefixes (u101 names u101_shandong-….txt)."""
+    parts = part_names(folder)
+    if part not in parts:
+        known = "、".join(parts) or "（此金标文件夹未分部分）"
+        raise CorpusError(f"{folder}: 没有名为 {part} 的部分；可选：{known}")
+    prefixes = tuple(parts[part])
+    return {doc for doc, name in source_files.items()
+            if name.split("_", 1)[0] in prefixes or Path(name).stem in prefixes}
