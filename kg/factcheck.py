@@ -75,6 +75,8 @@ def render(report: FolderReport, details: bool) -> list[str]:
         fields = ", ".join(f"{k} {v}" for k, v in sorted(s.field_errors.items())) or "-"
         lines.append(f"{name:<18}{s.gold:>5}{s.extracted:>7}{s.precision:>11.2f}{s.recall:>8.2f}"
                      f"   {s.full_precision:.2f} / {s.full_recall:.2f}       {fields}")
+        if s.unscored:
+            lines.append(f"{'':<18}+{s.unscored} yes/no requirements of kinds this gold does not annotate (not scored)")
         if details:
             lines += [f"   missed   {m}" for m in s.missed] + [f"   spurious {x}" for x in s.spurious]
             lines += [f"   wrong    {w}" for w in s.wrong]

@@ -193,8 +193,8 @@ def numeric_readings(text: str) -> Iterator[Reading]:
     """Every amount in a text that a requirement attribute names."""
     found = list(quantities_in(text))
     for q in found:
-        if re.match(rf"\s*(?:{_NOUNS})", text[q.end:]) and q.unit == "个":
-            continue  # 1个职业: a scope, not an amount
+        if re.match(rf"\s*(?:{_NOUNS})", text[q.end:]) and q.unit == "个" and q.comparator is None:
+            continue  # 1个职业: a scope, not an amount (不超过5个职业 is one)
         reading = _named_by(text, q, found)
         if reading:
             yield reading
