@@ -49,6 +49,7 @@ class Kind:
     qualities: tuple[str, ...] = ()
     patterns: tuple[re.Pattern[str], ...] = ()
     negated: bool = False
+    profile_field: str | None = None  # the applicant's answer a drafted rule reads, when one holds it
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,8 @@ def vocabulary() -> tuple[tuple[str, ...], tuple[Kind, ...]]:
     data = read_package_yaml(DATA)
     kinds = tuple(Kind(name=name, label=k["label"], ask=k["ask"], heads=tuple(k.get("heads", [])),
                        qualities=tuple(k.get("qualities", [])),
-                       patterns=tuple(re.compile(p) for p in k.get("patterns", [])), negated=bool(k.get("negated")))
+                       patterns=tuple(re.compile(p) for p in k.get("patterns", [])), negated=bool(k.get("negated")),
+                       profile_field=k.get("profile_field"))
                   for name, k in data["kinds"].items())
     return tuple(sorted(data["verbs"], key=len, reverse=True)), kinds
 
