@@ -81,7 +81,7 @@ def render(report: FolderReport, details: bool) -> list[str]:
             lines += [f"   missed   {m}" for m in s.missed] + [f"   spurious {x}" for x in s.spurious]
             lines += [f"   wrong    {w}" for w in s.wrong]
     r = report.reword
-    lines.append(f"rewording: {r.variants} rewordings of {r.facts} gold facts with an amount, "
+    lines.append(f"rewording: {r.variants} rewordings of {r.facts} gold facts with an amount or a yes/no requirement, "
                  f"{r.kept} kept ({r.share:.2%})")
     lines += [f"   lost     {x}" for x in r.lost] if details else []
     return lines

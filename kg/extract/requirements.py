@@ -50,6 +50,7 @@ class Kind:
     patterns: tuple[re.Pattern[str], ...] = ()
     negated: bool = False
     profile_field: str | None = None  # the applicant's answer a drafted rule reads, when one holds it
+    verbs: tuple[str, ...] = ()  # the verbs that take this kind's object (rewording)
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def vocabulary() -> tuple[tuple[str, ...], tuple[Kind, ...]]:
     kinds = tuple(Kind(name=name, label=k["label"], ask=k["ask"], heads=tuple(k.get("heads", [])),
                        qualities=tuple(k.get("qualities", [])),
                        patterns=tuple(re.compile(p) for p in k.get("patterns", [])), negated=bool(k.get("negated")),
-                       profile_field=k.get("profile_field"))
+                       profile_field=k.get("profile_field"), verbs=tuple(k.get("verbs", [])))
                   for name, k in data["kinds"].items())
     return tuple(sorted(data["verbs"], key=len, reverse=True)), kinds
 
@@ -101,7 +102,8 @@ def _quality(clause: str, kinds: tuple[Kind, ...]) -> tuple[Kind, int, int] | No
     """A quality stated as good: 信用良好, 自身信用度和社会认可度良好."""
     for kind in kinds:
         for word in kind.qualities:
-            m = re.search(rf"{re.escape(word)}[^，,；;。]{{0,10}}?{QUALITY_WORDS}", clause)
+            m = (re.search(rf"{re.escape(word)}[^，,；;。]{{0,10}}?{QUALITY_WORDS}", clause)
+                 or re.search(rf"{QUALITY_WORDS}的[^，,；;。]{{0,4}}?{re.escape(word)}", clause))
             if m:
                 return kind, m.start(), m.end()
     return None
