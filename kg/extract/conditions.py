@@ -39,7 +39,7 @@ MEASURE_WORDS = {"面积", "使用面积", "建筑面积", "总面积"}
 SCOPE_NOUNS = ("职业（工种）等级", "职业(工种)等级", "职业（工种）", "职业(工种)", "职业等级", "工种", "职业", "级别",
                "等级", "批次", "场次", "考场", "考点", "专业")
 _NOUNS = "|".join(re.escape(n) for n in SCOPE_NOUNS)
-SCOPE = re.compile(rf"(?:每|各)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
+SCOPE = re.compile(rf"(?:每|各|该)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
 
 
 class AttributeEntry(TypedDict):
@@ -127,7 +127,7 @@ def scope_before(text: str, start: int, at: int) -> str | None:
     if not found:
         return None
     words = re.sub(r"\s", "", found[-1].group(0))
-    return re.sub(r"^(?:[1１一]个|各)", "每个", words)
+    return re.sub(r"^(?:[1１一]个|各|该)", "每个", words)  # 从事该职业的员工: per occupation
 
 
 def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_end: int) -> tuple[int, int] | None:

@@ -91,8 +91,15 @@ def _conditions(corpus: Corpus, texts: list[UnitText], warnings: list[str]) -> l
     """Amounts and fixed yes/no patterns of every unit, then the yes/no requirements of the genre's grammar
     where they state something the others do not."""
     found = _collect(texts, conditions_in, warnings)
-    found += _collect(texts, lambda ut: requirements_in(ut, listed(corpus, ut.unit)), warnings)
+    taken = {(c.provenance.doc_id, c.provenance.start, c.provenance.end) for c in found}
+    more = _collect(texts, lambda ut: requirements_in(ut, listed(corpus, ut.unit)), warnings)
+    found += [c for c in more if not _overlaps(c, taken)]  # 未被列入失信名单 is bad_record already
     return [_with_subject(corpus, c) for c in _most_specific(found)]
+
+
+def _overlaps(fact: Condition, spans: set[tuple[str, int, int]]) -> bool:
+    p = fact.provenance
+    return any(doc == p.doc_id and a < p.end and p.start < b for doc, a, b in spans)
 
 
 def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:

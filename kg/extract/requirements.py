@@ -32,7 +32,7 @@ CLAUSE = re.compile(r"[^，,；;。\n]+")
 NUMBERING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、)）]|[一二三四五六七八九十]+、)\s*")
 # What may stand before a requirement verb in its clause: nothing, a subject with a modal, a connective.
 LEAD = re.compile(r"^(?:[^，,；;。]{0,16}?(?:应当|应该|应|须|需要|需|必须|要))?(?:同时|并且|并|且|还|已经|已|均)?$")
-MODAL = re.compile(r"应当|应该|(?<![适反对相])应(?![用对急])|须|需要|必须")
+MODAL = re.compile(r"应当|应该|(?<![适反对相])应(?![用对急])|须|需要|必须|不得")
 QUALITY_WORDS = r"(?:良好|较好)"
 NOT_HEAD_AFTER = ("民政", "主管", "行政", "有关", "相关", "人社", "监管", "职能", "政府", "业务主管")
 OBJECT_MAX = 32  # characters between the verb and the head noun of its object
