@@ -21,8 +21,17 @@ from pydantic import BaseModel
 from .extract.quantities import same_unit
 from .extract.requirements import kind_named
 from .facts import ATTRIBUTES, Condition, Deadline, FactSet, Sanction, Trigger
-from .gold import (GENERIC, GoldCondition, GoldDeadline, GoldSet, GoldTrigger, actor_ids, load_gold, part_documents,
-                   part_names)
+from .gold import (
+    GENERIC,
+    GoldCondition,
+    GoldDeadline,
+    GoldSet,
+    GoldTrigger,
+    actor_ids,
+    load_gold,
+    part_documents,
+    part_names,
+)
 from .models import Corpus
 
 

@@ -13,10 +13,10 @@ from ..facts import Condition, Deadline, FactSet
 from ..models import Corpus, Unit
 from .actors import mentions, taxonomy
 from .conditions import conditions_in
+from .context import addressees, listed
 from .deadlines import deadlines_in
 from .ids import identify_conditions, identify_deadlines, identify_references, identify_sanctions
 from .links import link_triggers
-from .context import addressees, listed
 from .references import Directory, references_in
 from .requirements import requirements_in
 from .sanctions import sanctions_in

@@ -54,7 +54,7 @@ def _own_parties(triggers: list[Trigger]) -> list[str]:
     """Organisations a listed behaviour opens on (2.用人单位未能提供…): the sanction falls on them too."""
     found = []
     for t in triggers:
-        first = re.split(r"[，,；;。]", re.sub(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.．、]\s*)", "", t.text), 1)[0]
+        first = re.split(r"[，,；;。]", re.sub(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.．、]\s*)", "", t.text), maxsplit=1)[0]
         found += [a for a in subjects_in(first[:8]) if first.startswith(tuple(_aliases_of(a)))]
     return found
 
