@@ -130,7 +130,7 @@ def annotates_open_requirements(gold: list[GoldCondition]) -> bool:
 
 def _lookback(fact: Condition) -> str | None:
     if fact.lookback is None:
-        return None
+        return fact.lookback_words
     amount = fact.lookback.amount
     return f"{int(amount) if float(amount).is_integer() else amount}{fact.lookback.unit}"
 

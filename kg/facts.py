@@ -64,6 +64,7 @@ class Condition(BaseModel):
     polarity: Literal["required", "prohibited"] = "required"
     scope: str | None = None  # "每个职业", "每级别", "每个职业（工种）等级" ...
     lookback: Period | None = None  # the past a prohibition looks at: 3年内民政部门年审不合格
+    lookback_words: str | None = None  # a past named, not counted: 备案有效期内，组织认定工作6批次以上
     text: str  # the requirement phrase as written
     provenance: Provenance
 

@@ -247,6 +247,19 @@ def _lookback(m: re.Match[str]) -> Period | None:
     return None
 
 
+NAMED_PAST = re.compile(r"((?:备案)?有效期|备案期)内\s*[，,]?\s*$")
+
+
+def _named_past(text: str, at: int) -> str | None:
+    """The past an amount is counted over when the sentence names it without a length (备案有效期内，组织认定
+    工作6批次以上): the words before the amount's clause."""
+    start = _bounds(text, at, SENTENCE)[0]
+    head = text[start: at]
+    cut = max(head.rfind(p) for p in "，,") if re.search(r"[，,]", head) else -1
+    m = NAMED_PAST.search(head[: cut + 1]) if cut >= 0 else None
+    return m.group(1) + "内" if m else None
+
+
 def conditions_in(ut: UnitText) -> Iterator[Condition]:
     """Every requirement or prohibition stated in one unit's text."""
     text = ut.text
@@ -256,7 +269,7 @@ def conditions_in(ut: UnitText) -> Iterator[Condition]:
         yield Condition(id="", subject=subjects[0] if subjects else None, subjects=subjects,
                         attribute=r.attribute.name, comparator=r.comparator, value=q.value,
                         value_max=q.value_max, unit=q.unit, scope=r.scope, text=text[r.start: r.end],
-                        provenance=ut.provenance(r.start, r.end))
+                        lookback_words=_named_past(text, r.start), provenance=ut.provenance(r.start, r.end))
     for rule in PRESENCE:
         m = rule.pattern.search(text)  # once per unit is enough: the attribute holds or not
         if m:
