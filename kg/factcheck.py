@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .evaluate import KgReport, evaluate_kg, part_of, select_part
-from .gold import load_gold
+from .gold import load_gold, part_names
 from .models import Corpus
 from .reword import RewordReport, reword_check
 
@@ -25,7 +25,7 @@ class GoldFolder(BaseModel):
     name: str
     gold: Path
     corpus: Path | None = None
-    part: str | None = None  # the part measured when the folder is split (parts.yaml), else every fact
+    part: str | None = None  # the part measured when the folder is split (parts.yaml; "all": every part), else None
 
 
 class FolderReport(BaseModel):
@@ -60,13 +60,16 @@ def check_folder(folder: GoldFolder, corpus: Corpus, corpus_dir: Path, part: str
     if chosen is not None:
         gold = select_part(gold, chosen)
         folder = folder.model_copy(update={"part": part})
+    elif part_names(folder.gold):
+        folder = folder.model_copy(update={"part": "all"})  # a split folder measured whole: it holds the final part
     return FolderReport(folder=folder, kg=evaluate_kg(corpus, facts, folder.gold, part),
                         reword=reword_check(corpus, facts, gold, corpus_dir), warnings=facts.warnings)
 
 
 def render(report: FolderReport, details: bool) -> list[str]:
-    """The figures as lines of text. The misses of a part kept unread (final) are never listed."""
-    details = details and report.folder.part != "final"
+    """The figures as lines of text. The misses of a part kept unread (final) are never listed, nor those of a
+    split folder measured whole (they would include it): `--part dev` lists the development part's."""
+    details = details and report.folder.part not in ("final", "all")
     lines = [f"\nfacts: gold in {report.folder.name}"
              + (f" (its own corpus: {report.folder.corpus})" if report.folder.corpus else "")
              + (f", part {report.folder.part}" if report.folder.part else ""),
