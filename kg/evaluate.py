@@ -20,8 +20,9 @@ from pydantic import BaseModel
 
 from .extract.quantities import same_unit
 from .extract.requirements import kind_named
-from .facts import ATTRIBUTES, Condition, Deadline, FactSet, Sanction, Trigger
+from .facts import Condition, Deadline, FactSet, Sanction, Trigger
 from .gold import (
+    ANNOTATOR_VOCABULARY,
     GENERIC,
     GoldCondition,
     GoldDeadline,
@@ -103,7 +104,7 @@ def _overlap(a: str, b: str, least: int = 4) -> bool:
 
 def _same_attribute(fact: Condition, gold: GoldCondition, named: set[str]) -> bool:
     """The same attribute. Annotators write `other` (with a note) for a requirement outside the names they
-    had (kg.facts.ATTRIBUTES and the names the gold itself uses): it matches a fact of a name outside those
+    had (kg.gold.ANNOTATOR_VOCABULARY and the names the gold itself uses): it matches a fact of a name outside those
     that states the same words (信用良好 → good_credit)."""
     if gold.attribute != "other":
         return fact.attribute == gold.attribute
@@ -111,14 +112,14 @@ def _same_attribute(fact: Condition, gold: GoldCondition, named: set[str]) -> bo
 
 
 def _same_condition(fact: Condition, gold: GoldCondition, named: set[str] | None = None) -> bool:
-    named = set(ATTRIBUTES) if named is None else named
+    named = set(ANNOTATOR_VOCABULARY) if named is None else named
     return (_inside(fact.provenance.unit_id, gold.unit) and _same_attribute(fact, gold, named)
             and fact.value == gold.value)
 
 
 def annotated_names(gold: list[GoldCondition]) -> set[str]:
     """The attribute names annotators had: the vocabulary and every name the gold uses."""
-    return set(ATTRIBUTES) | {g.attribute for g in gold} - {"other"}
+    return set(ANNOTATOR_VOCABULARY) | {g.attribute for g in gold} - {"other"}
 
 
 def annotates_open_requirements(gold: list[GoldCondition]) -> bool:

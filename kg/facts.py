@@ -190,5 +190,23 @@ ATTRIBUTES: dict[str, str] = {
     "supervisors": "质量督导人员 人数",
     "one_desk_per_person": "理论知识考场一人一桌 (bool)",
     "fee_published": "收费标准向社会公示 (bool)",
+    # Amounts read on documents of other places (kg/data/attributes.yaml).
+    "employees": "职工人数 人 (参保职工; 从事该职业的员工 per occupation)",
+    "evaluation_batches": "组织认定工作批次 (备案有效期内)",
+    "occupations_max": "可申报的职业（工种）数 (at most)",
+    # Yes/no requirements of the genre, read by the grammar of a list of conditions (kg/data/requirements.yaml).
+    "rules_in_place": "健全的管理制度 (bool: 财务、人力资源、规章制度)",
+    "mechanism_in_place": "技能人才培养评价使用激励机制 (bool)",
+    "dedicated_department": "专门负责的部门或机构 (bool)",
+    "office_premises": "固定的办公场所 (bool)",
+    "evaluation_capacity": "相应的评价能力 (bool)",
+    "good_credit": "信用良好 (bool: 社会信用、社会认可度)",
+    "funding_in_place": "职工教育经费 (bool)",
+    "within_filed_scope": "在备案范围内开展评价 (bool)",
+    "related_to_main_business": "与主营业务相关 (bool)",
+    "main_business_training": "主营业务含培训、评价或咨询 (prohibited)",
+    "cross_region_activity": "跨地区开展评价 (prohibited)",
+    "listed_as_untrustworthy": "被列入失信或异常名单 (prohibited)",
+    "lawfully_registered": "依法登记注册 (bool)",
 }
 # The amounts among them (cue words, units, questions) are described in kg/data/attributes.yaml.

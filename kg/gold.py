@@ -83,6 +83,16 @@ class GoldSet(BaseModel):
 # Short names annotators write for a role the taxonomy spells out (kg/data/actors.yaml).
 ANNOTATOR_NAMES = {"社评组织": "org:social_training_org", "社会评价组织": "org:social_training_org"}
 GENERIC = {"org:evaluation_org"}  # the applicant in general
+# The attribute names annotators were given (kg.facts.ATTRIBUTES when the gold was written); an entry they
+# wrote as `other` states a requirement outside these (and outside the names the gold itself uses).
+ANNOTATOR_VOCABULARY = frozenset({
+    "legal_person", "registered_in_jurisdiction", "government_affiliated", "enterprise_size", "civil_affairs_rating",
+    "site_area", "site_tenure_years", "office_area", "theory_room_area", "theory_rooms", "seats", "work_stations",
+    "desk_distance", "fulltime_staff", "examiners_per_level", "examiners_per_session", "experts", "video_monitoring",
+    "bad_record", "annual_review_failed", "abnormal_operation", "regular_work_years", "evaluation_experience_years",
+    "pass_score", "orgs_per_occupation", "star_rating", "external_site_allowed", "max_level", "question_bank",
+    "national_standard", "independent_office", "not_for_profit", "practical_site_area", "supervisors",
+    "one_desk_per_person", "fee_published"})
 
 
 def actor_ids(named: str | list[str] | None) -> set[str]:
