@@ -51,10 +51,21 @@ def listed(corpus: Corpus, unit: Unit) -> bool:
     return any(LIST_CUE.search(lead(doc, u)) for u in [unit, *ancestors(doc, unit)])
 
 
-def addressees(corpus: Corpus, unit: Unit) -> list[str]:
-    """The organisation kinds a unit's requirements address when its clauses name none: those its nearest
-    heading or lead-in names, else those its document's title names (several when it names several:
-    企业类及院校类评价机构)."""
+def _own_lead(unit: Unit, quote: str) -> list[str]:
+    """The kinds a list's lead-in inside the unit itself names, before the requirement (1.申请类型为企业的，应当
+    同时具备以下三个条件：1)…信用良好)."""
+    at = unit.text.find(quote) if quote else -1
+    cues = list(LIST_CUE.finditer(unit.text, 0, at)) if at > 0 else []
+    return subjects_in(_last_sentence(unit.text[: cues[-1].end()])) if cues else []
+
+
+def addressees(corpus: Corpus, unit: Unit, quote: str = "") -> list[str]:
+    """The organisation kinds a unit's requirements address when its clauses name none: those a list's lead-in
+    before the requirement (`quote`) in the unit names, else its nearest heading or lead-in, else its
+    document's title (several when it names several: 企业类及院校类评价机构)."""
+    own = _own_lead(unit, quote)
+    if own:
+        return own
     doc = corpus.doc(unit.doc_id)
     for above in ancestors(doc, unit):
         words = lead(doc, above)

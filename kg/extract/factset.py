@@ -83,7 +83,7 @@ def _with_subject(corpus: Corpus, fact: F) -> F:
     on enterprises' evaluation)."""
     if fact.subject:
         return fact
-    found = addressees(corpus, corpus.unit(fact.provenance.unit_id))
+    found = addressees(corpus, corpus.unit(fact.provenance.unit_id), fact.provenance.quote)
     return fact.model_copy(update={"subject": found[0], "subjects": found}) if found else fact
 
 

@@ -94,3 +94,13 @@ def test_the_six_documents_keep_their_figures(corpus: Corpus) -> None:
     for kind in ("deadline", "condition", "sanction_trigger"):
         assert report.by_type[kind].precision == 1.0 and report.by_type[kind].full_precision >= 0.97
     assert report.by_type["condition"].unscored > 0  # yes/no kinds the six documents' gold does not annotate
+
+
+def test_subjects_come_from_the_lists_own_lead_in_else_the_documents_title(unseen: tuple[Corpus, FactSet]) -> None:
+    """广东 续期: 1.申请类型为企业的，应当同时具备以下三个条件 → 企业 (not 企业 and 院校 of the title); 广东 考务指引:
+    no clause or heading names a kind → the title's 社会培训评价组织."""
+    _, facts = unseen
+    renewal = [c for c in facts.conditions if c.provenance.unit_id == "guangdong-2022-184/sec_1/item_4/pt_1"]
+    assert renewal and all(c.subjects == ["org:enterprise"] for c in renewal)
+    [tenure] = [c for c in facts.conditions if c.provenance.unit_id == "guangdong-2025-kaowu/art_3"]
+    assert tenure.subjects == ["org:social_training_org"]
