@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .evaluate import KgReport, evaluate_kg
-from .gold import load_gold
+from .evaluate import KgReport, evaluate_kg, part_of, select_part
+from .gold import load_gold, part_names
 from .models import Corpus
 from .reword import RewordReport, reword_check
 
@@ -25,6 +25,7 @@ class GoldFolder(BaseModel):
     name: str
     gold: Path
     corpus: Path | None = None
+    part: str | None = None  # the part measured when the folder is split (parts.yaml; "all": every part), else None
 
 
 class FolderReport(BaseModel):
@@ -46,8 +47,8 @@ def gold_folders(path: Path) -> list[GoldFolder]:
     return found
 
 
-def check_folder(folder: GoldFolder, corpus: Corpus, corpus_dir: Path) -> FolderReport:
-    """Value, full and rewording checks of one gold folder."""
+def check_folder(folder: GoldFolder, corpus: Corpus, corpus_dir: Path, part: str | None = None) -> FolderReport:
+    """Value, full and rewording checks of one gold folder (of one part of it, when it is split)."""
     from .extract import extract_all
     from .parse import parse_corpus
 
@@ -55,24 +56,35 @@ def check_folder(folder: GoldFolder, corpus: Corpus, corpus_dir: Path) -> Folder
         corpus, corpus_dir = parse_corpus(folder.corpus), folder.corpus
     facts = extract_all(corpus, corpus_dir)
     gold = load_gold(folder.gold)
-    return FolderReport(folder=folder, kg=evaluate_kg(corpus, facts, folder.gold),
+    chosen = part_of(corpus, folder.gold, part)
+    if chosen is not None:
+        gold = select_part(gold, chosen)
+        folder = folder.model_copy(update={"part": part})
+    elif part_names(folder.gold):
+        folder = folder.model_copy(update={"part": "all"})  # a split folder measured whole: it holds the final part
+    return FolderReport(folder=folder, kg=evaluate_kg(corpus, facts, folder.gold, part),
                         reword=reword_check(corpus, facts, gold, corpus_dir), warnings=facts.warnings)
 
 
 def render(report: FolderReport, details: bool) -> list[str]:
-    """The figures as lines of text."""
+    """The figures as lines of text. The misses of a part kept unread (final) are never listed, nor those of a
+    split folder measured whole (they would include it): `--part dev` lists the development part's."""
+    details = details and report.folder.part not in ("final", "all")
     lines = [f"\nfacts: gold in {report.folder.name}"
-             + (f" (its own corpus: {report.folder.corpus})" if report.folder.corpus else ""),
+             + (f" (its own corpus: {report.folder.corpus})" if report.folder.corpus else "")
+             + (f", part {report.folder.part}" if report.folder.part else ""),
              f"{'type':<18}{'gold':>5}{'found':>7}{'precision':>11}{'recall':>8}   full check: P / R   fields wrong"]
     for name, s in report.kg.by_type.items():
         fields = ", ".join(f"{k} {v}" for k, v in sorted(s.field_errors.items())) or "-"
         lines.append(f"{name:<18}{s.gold:>5}{s.extracted:>7}{s.precision:>11.2f}{s.recall:>8.2f}"
                      f"   {s.full_precision:.2f} / {s.full_recall:.2f}       {fields}")
+        if s.unscored:
+            lines.append(f"{'':<18}+{s.unscored} yes/no requirements of kinds this gold does not annotate (not scored)")
         if details:
             lines += [f"   missed   {m}" for m in s.missed] + [f"   spurious {x}" for x in s.spurious]
             lines += [f"   wrong    {w}" for w in s.wrong]
     r = report.reword
-    lines.append(f"rewording: {r.variants} rewordings of {r.facts} gold facts with an amount, "
+    lines.append(f"rewording: {r.variants} rewordings of {r.facts} gold facts with an amount or a yes/no requirement, "
                  f"{r.kept} kept ({r.share:.2%})")
     lines += [f"   lost     {x}" for x in r.lost] if details else []
     return lines

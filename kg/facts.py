@@ -64,6 +64,7 @@ class Condition(BaseModel):
     polarity: Literal["required", "prohibited"] = "required"
     scope: str | None = None  # "每个职业", "每级别", "每个职业（工种）等级" ...
     lookback: Period | None = None  # the past a prohibition looks at: 3年内民政部门年审不合格
+    lookback_words: str | None = None  # a past named, not counted: 备案有效期内，组织认定工作6批次以上
     text: str  # the requirement phrase as written
     provenance: Provenance
 
@@ -96,6 +97,7 @@ SanctionMeasure = Literal[
     "约谈", "通报批评", "限期整改", "书面通知", "暂停评价活动", "评价结果不予认定", "证书或成绩无效",
     "取消备案", "取消评价资格", "移出目录", "不再受理申请", "列入监管档案", "向社会公布",
     "禁止参与评价", "停止备案办理", "事实说明", "追究责任", "注销备案", "通报主管部门", "视同退出",
+    "续期申请不予受理",
 ]
 
 
@@ -188,5 +190,23 @@ ATTRIBUTES: dict[str, str] = {
     "supervisors": "质量督导人员 人数",
     "one_desk_per_person": "理论知识考场一人一桌 (bool)",
     "fee_published": "收费标准向社会公示 (bool)",
+    # Amounts read on documents of other places (kg/data/attributes.yaml).
+    "employees": "职工人数 人 (参保职工; 从事该职业的员工 per occupation)",
+    "evaluation_batches": "组织认定工作批次 (备案有效期内)",
+    "occupations_max": "可申报的职业（工种）数 (at most)",
+    # Yes/no requirements of the genre, read by the grammar of a list of conditions (kg/data/requirements.yaml).
+    "rules_in_place": "健全的管理制度 (bool: 财务、人力资源、规章制度)",
+    "mechanism_in_place": "技能人才培养评价使用激励机制 (bool)",
+    "dedicated_department": "专门负责的部门或机构 (bool)",
+    "office_premises": "固定的办公场所 (bool)",
+    "evaluation_capacity": "相应的评价能力 (bool)",
+    "good_credit": "信用良好 (bool: 社会信用、社会认可度)",
+    "funding_in_place": "职工教育经费 (bool)",
+    "within_filed_scope": "在备案范围内开展评价 (bool)",
+    "related_to_main_business": "与主营业务相关 (bool)",
+    "main_business_training": "主营业务含培训、评价或咨询 (prohibited)",
+    "cross_region_activity": "跨地区开展评价 (prohibited)",
+    "listed_as_untrustworthy": "被列入失信或异常名单 (prohibited)",
+    "lawfully_registered": "依法登记注册 (bool)",
 }
 # The amounts among them (cue words, units, questions) are described in kg/data/attributes.yaml.

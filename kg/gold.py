@@ -83,6 +83,16 @@ class GoldSet(BaseModel):
 # Short names annotators write for a role the taxonomy spells out (kg/data/actors.yaml).
 ANNOTATOR_NAMES = {"社评组织": "org:social_training_org", "社会评价组织": "org:social_training_org"}
 GENERIC = {"org:evaluation_org"}  # the applicant in general
+# The attribute names annotators were given (kg.facts.ATTRIBUTES when the gold was written); an entry they
+# wrote as `other` states a requirement outside these (and outside the names the gold itself uses).
+ANNOTATOR_VOCABULARY = frozenset({
+    "legal_person", "registered_in_jurisdiction", "government_affiliated", "enterprise_size", "civil_affairs_rating",
+    "site_area", "site_tenure_years", "office_area", "theory_room_area", "theory_rooms", "seats", "work_stations",
+    "desk_distance", "fulltime_staff", "examiners_per_level", "examiners_per_session", "experts", "video_monitoring",
+    "bad_record", "annual_review_failed", "abnormal_operation", "regular_work_years", "evaluation_experience_years",
+    "pass_score", "orgs_per_occupation", "star_rating", "external_site_allowed", "max_level", "question_bank",
+    "national_standard", "independent_office", "not_for_profit", "practical_site_area", "supervisors",
+    "one_desk_per_person", "fee_published"})
 
 
 def actor_ids(named: str | list[str] | None) -> set[str]:
@@ -102,6 +112,7 @@ def actor_ids(named: str | list[str] | None) -> set[str]:
     return ids | {e for i in ids for e in same.get(i, set())}
 
 
+PARTS_FILE = "parts.yaml"  # which documents' facts form which part (dev, final) of a gold folder
 _FILES = {"deadlines": "deadlines.yaml", "conditions": "conditions.yaml", "sanctions": "sanctions.yaml"}
 _MODELS: dict[str, type[BaseModel]] = {"deadlines": GoldDeadline, "conditions": GoldCondition, "sanctions": GoldTrigger}
 
@@ -131,7 +142,7 @@ def load_gold(folder: Path) -> GoldSet:
         if (folder / name).is_file():
             found[kind] += _entries(folder / name, kind, load_yaml_file(folder / name))
     for path in sorted(folder.glob("*.yaml")):
-        if path.name in _FILES.values():
+        if path.name in _FILES.values() or path.name == PARTS_FILE:
             continue
         data = load_yaml_file(path)
         if not isinstance(data, dict):
@@ -139,3 +150,29 @@ def load_gold(folder: Path) -> GoldSet:
         for kind in _FILES:
             found[kind] += _entries(path, kind, data.get(kind))
     return GoldSet(deadlines=found["deadlines"], conditions=found["conditions"], triggers=found["sanctions"])
+
+
+def part_names(folder: Path) -> dict[str, list[str]]:
+    """The parts a gold folder is split into (parts.yaml: part -> corpus file prefixes such as u101);
+    empty when the folder is not split."""
+    from .corpus import load_yaml_file
+
+    path = folder / PARTS_FILE
+    if not path.is_file():
+        return {}
+    data = load_yaml_file(path)
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise CorpusError(f"{path}: expected a mapping of part name -> list of document file prefixes")
+    return {str(k): [str(x) for x in v] for k, v in data.items()}
+
+
+def part_documents(folder: Path, source_files: dict[str, str], part: str) -> set[str]:
+    """The ids of the documents in one part: those whose source file (doc id -> file name) is named by one
+    of the part's prefixes (u101 names u101_shandong-….txt)."""
+    parts = part_names(folder)
+    if part not in parts:
+        known = "、".join(parts) or "（此金标文件夹未分部分）"
+        raise CorpusError(f"{folder}: 没有名为 {part} 的部分；可选：{known}")
+    prefixes = tuple(parts[part])
+    return {doc for doc, name in source_files.items()
+            if name.split("_", 1)[0] in prefixes or Path(name).stem in prefixes}

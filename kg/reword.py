@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from .extract.conditions import attribute_specs, conditions_in
 from .extract.deadlines import deadlines_in
 from .extract.quantities import quantities_in, same_unit
+from .extract.requirements import requirements_in
 from .extract.spans import UnitText
 from .facts import Condition, Deadline, FactSet
 from .gold import GoldSet
@@ -36,7 +37,7 @@ PREFIX = {">=": ["不少于", "不低于", "至少", "不小于", "不得少于"
           "<=": ["不超过", "不得超过", "最多", "不多于"]}
 SUFFIX = {">=": ["以上", "及以上"], "<=": ["以内", "以下"]}
 SPELLINGS = {"平方米": ["平方米", "平米", "㎡", "m²"], "cm": ["cm", "厘米", "公分"], "人": ["人", "名"], "名": ["名", "人"],
-             "个": ["个"], "家": ["家"], "分": ["分"], "A": ["A级", "A"], "年": ["年", "周年"],
+             "个": ["个"], "家": ["家"], "批次": ["批次", "批"], "分": ["分"], "A": ["A级", "A"], "年": ["年", "周年"],
              "工作日": ["个工作日", "工作日"], "天": ["天", "日"], "日": ["日", "天"], "月": ["个月"]}
 # How each deadline direction may be reworded around its amount ({gap}: a verb between comparator and number).
 COMPARATOR_WORDS = {"at_least": ["不少于{gap}{n}{u}", "至少{gap}{n}{u}", "不低于{gap}{n}{u}", "不得少于{gap}{n}{u}"],
@@ -90,6 +91,34 @@ def condition_variants(fact: Condition) -> list[str]:
     return _stride(list(dict.fromkeys(out)), PER_FACT)
 
 
+MODALS = ["", "应", "须", "应当", "必须"]
+MODIFIERS = ["", "健全的", "完善的", "专门的", "相应的"]
+QUALITY_FORMS = ["{n}良好", "{n}较好", "{n}状况良好", "{n}情况良好", "良好的{n}", "具有良好的{n}"]
+
+
+def requirement_variants(fact: Condition) -> list[str]:
+    """Rewordings of a yes/no requirement of the genre (kg/data/requirements.yaml): requirement verb × modal ×
+    modifier around the same object (具有规范的管理制度 → 须建立健全的规范的管理制度); a quality in its other
+    forms (信用良好 → 良好的信用, 信用状况良好). Constructions keep their words and take a modal."""
+    from .extract.requirements import kind_named, vocabulary
+
+    kind = kind_named(fact.attribute)
+    if kind is None:
+        return []
+    verbs = vocabulary()[0]
+    verb = next((v for v in verbs if fact.text.startswith(v)), None)
+    if verb is not None:
+        obj = fact.text[len(verb):]
+        out = [f"{m}{v}{mod}{obj}" for v in kind.verbs or verbs for m in MODALS for mod in MODIFIERS
+               if not mod or not obj.startswith(mod)]
+    elif kind.qualities:
+        noun = next((q for q in kind.qualities if q in fact.text), kind.qualities[0])
+        out = [f"{m}{form.format(n=noun)}" for form in QUALITY_FORMS for m in ("", "应")]
+    else:
+        out = [f"{m}{fact.text}" for m in MODALS]
+    return _stride([o for o in dict.fromkeys(out) if o != fact.text], PER_FACT)
+
+
 def deadline_variants(fact: Deadline) -> list[str]:
     """Rewordings of a deadline's amount: comparator words × numeral × unit spelling, the words around
     the amount kept (the 保存 of 至少保存5年, the 期满前 of 期满前3个月内)."""
@@ -102,6 +131,12 @@ def deadline_variants(fact: Deadline) -> list[str]:
     out = [lead + w.format(n=n, u=u, gap=gap) + tail for w in words for n in numeral_forms(fact.amount)
            for u in SPELLINGS.get(fact.unit, [fact.unit])]
     return _stride(list(dict.fromkeys(out)), PER_FACT)
+
+
+def _variants(fact: Condition | Deadline) -> list[str]:
+    if isinstance(fact, Deadline):
+        return deadline_variants(fact)
+    return condition_variants(fact) if isinstance(fact.value, float) else requirement_variants(fact)
 
 
 def _reread(ut: UnitText, original: str, variant: str) -> UnitText:
@@ -135,9 +170,13 @@ def _cases(corpus: Corpus, facts: FactSet, gold: GoldSet) -> Iterator[tuple[Unit
     """The extracted facts with an amount that gold annotates (the check rewrites what is known right)."""
     from .evaluate import _same_condition as gold_condition
     from .evaluate import _same_deadline as gold_deadline
+    from .evaluate import annotated_names
+    from .extract.requirements import kind_named
 
+    named = annotated_names(gold.conditions)
     for fact in facts.conditions:
-        if isinstance(fact.value, float) and any(gold_condition(fact, g) for g in gold.conditions):
+        if (isinstance(fact.value, float) or kind_named(fact.attribute)) and any(
+                gold_condition(fact, g, named) for g in gold.conditions):
             yield corpus.unit(fact.provenance.unit_id), fact
     for d in facts.deadlines:
         if d.amount is not None and any(gold_deadline(d, g) for g in gold.deadlines):
@@ -145,7 +184,8 @@ def _cases(corpus: Corpus, facts: FactSet, gold: GoldSet) -> Iterator[tuple[Unit
 
 
 def reword_check(corpus: Corpus, facts: FactSet, gold: GoldSet, corpus_dir: Path) -> RewordReport:
-    """Rewrite every gold fact with an amount in its unit and count the rewordings that keep it."""
+    """Rewrite every gold fact with an amount, and every yes/no requirement of the genre, in its unit and
+    count the rewordings that keep it."""
     n = variants = kept = 0
     lost: list[str] = []
     for unit, fact in _cases(corpus, facts, gold):
@@ -153,12 +193,13 @@ def reword_check(corpus: Corpus, facts: FactSet, gold: GoldSet, corpus_dir: Path
         if fact.text not in ut.text:
             continue
         n += 1
-        rewrites = condition_variants(fact) if isinstance(fact, Condition) else deadline_variants(fact)
+        rewrites = _variants(fact)
         for text in rewrites:
             variants += 1
             rewritten = _reread(ut, fact.text, text)
             if isinstance(fact, Condition):
-                held = any(_same_condition(f, fact) for f in list(conditions_in(rewritten)))
+                found = [*conditions_in(rewritten), *requirements_in(rewritten, listed=True)]
+                held = any(_same_condition(f, fact) for f in found)
             else:
                 held = any(_same_deadline(f, fact) for f in list(deadlines_in(rewritten)))
             if held:

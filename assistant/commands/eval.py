@@ -32,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "of added documents: the shipped documents plus those are built into a corpus of their own (in the cache) and "
         "its questions asked; --loo measures documents without phrasings.",
         epilog="examples:\n  policykg eval queries/\n  policykg eval --misses queries/\n  policykg eval --json queries/\n"
-        "  policykg eval --kg queries/heldout3\n  policykg eval queries/profiles/dev.yaml     (per-cell accuracy of matching)\n"
+        "  policykg eval --kg queries/heldout3\n  policykg eval --kg --part dev queries/unseen-docs\n  policykg eval queries/profiles/dev.yaml     (per-cell accuracy of matching)\n"
         "  policykg eval --brief queries/briefs\n  policykg eval --loo queries/\n  policykg eval queries/unseen-docs\n\n"
         "exit codes: 0 measured, 1 no gold questions under PATH, 2 bad input (no such path, gold data that "
         "cannot be read: file and problem given), 3 corpus/index problem",
@@ -51,6 +51,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--loo", action="store_true",
                    help="leave one document out: for each shipped document, build the index without its phrasings "
                    "and ask its questions from PATH/heldout3..5; print hit@1/hit@3 per document and overall")
+    p.add_argument("--part", choices=("dev", "final"), default=None,
+                   help="with --kg: score only one part of a gold folder split by document (facts/parts.yaml): dev "
+                   "(misses may be read) or final (kept unread: its misses are never listed)")
     p.add_argument("--final", action="store_true",
                    help="with a folder holding corpus/ (queries/unseen-docs): ask the final-*.yaml questions "
                    "instead of the development questions-*.yaml (measure once, at the end)")
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     if kind == "heldout-scenarios":
         return _heldout_scenarios(args.path, ws, args.misses)
     if args.kg and (args.path / "facts").is_dir():
-        _kg_section(args.path, ws, args.misses)  # a gold folder of facts (queries/unseen-docs/facts)
+        _kg_section(args.path, ws, args.misses, args.part)  # a gold folder of facts (queries/unseen-docs/facts)
         return 0
     if args.loo or (args.path / "corpus").is_dir():
         from assistant.commands.eval_added import run_added
@@ -83,7 +86,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         return _profiles(args.path, ws, args.json, args.misses)
     cases = _read_gold(load_gold, args.path)
     if not cases and args.kg:
-        _kg_section(args.path, ws, args.misses)  # a gold folder of facts only (queries/unseen-docs)
+        _kg_section(args.path, ws, args.misses, args.part)  # a gold folder of facts only (queries/unseen-docs)
         return 0
     if not cases:
         print(f"policykg: {args.path} 下没有金标问题（queries/retrieval/*.yaml 或 *.yaml）", file=sys.stderr)
@@ -102,7 +105,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
         for m in report.misses:
             print(f"  rank {m['rank']}: [{m['style']}] {m['q']}  expect {m['expect']}  got {m['got']}")
     if args.kg:
-        _kg_section(args.path, ws, args.misses)
+        _kg_section(args.path, ws, args.misses, args.part)
     _reasoning_section(args.path, retriever, args.misses)
     return 0
 
@@ -178,13 +181,13 @@ def _reasoning_section(path: Path, retriever: Retriever, details: bool) -> None:
             print(f"   ✗ [{want} → {got}] {q}")
 
 
-def _kg_section(path: Path, ws: Workspace, details: bool) -> None:
+def _kg_section(path: Path, ws: Workspace, details: bool, part: str | None = None) -> None:
     """Precision and recall of the extracted facts (value check, full check), and the rewording check,
     for every gold folder under `path` (kg.factcheck)."""
     from kg.factcheck import check_folder, gold_folders, render
 
     for folder in gold_folders(path):
-        print("\n".join(render(check_folder(folder, ws.corpus, ws.corpus_dir), details)))
+        print("\n".join(render(check_folder(folder, ws.corpus, ws.corpus_dir, part), details)))
 
 
 def _read_gold(load: Callable[[Path], list[T]], path: Path) -> list[T]:

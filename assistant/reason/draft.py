@@ -5,7 +5,8 @@ and write one eligibility rule set for its jurisdiction: a condition per require
 its threshold read from the graph exactly as the hand-written rules do (`attribute` + `unit`), its words
 quoted from the clause, its question and label from the attribute's data (kg/data/attributes.yaml), the
 organisation kinds it binds from the condition's subjects, and a categorical threshold (规模以上 / 大中型)
-as the profile values it accepts. Requirements no profile field holds (桌距, 合格分数线 …) are listed as what
+as the profile values it accepts. Yes/no requirements of the genre (信用良好 …, kg/data/requirements.yaml)
+become yes/no questions where the profile holds the answer. Requirements no profile field holds (桌距, 合格分数线 …) are listed as what
 the evaluation will check. The file says it is a draft; verdicts from it say so too.
 
 Drafts live beside the corpus (`CORPUS/rules/DOC.draft.yaml`) and are read with the shipped rules; a
@@ -20,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kg.extract.conditions import AttributeSpec, attribute_specs
+from kg.extract.requirements import kind_named
 from kg.facts import Condition, FactSet
 from kg.models import Corpus, Document
 
@@ -53,8 +55,25 @@ class DraftReport(BaseModel):
     note: str | None = None  # why nothing is used (hand-written rules exist), when so
 
 
-def _spec(attribute: str) -> AttributeSpec | None:
-    return next((s for s in attribute_specs() if s.name == attribute), None)
+class Asked(BaseModel):
+    """How a drafted condition names its requirement and asks for it, and the answer it reads."""
+
+    label: str
+    ask: str
+    field: str
+
+
+def _spec(attribute: str) -> Asked | None:
+    """The amount or yes/no attribute's data (kg/data/attributes.yaml), else the yes/no kind of the genre
+    (kg/data/requirements.yaml) whose answer the profile holds; None when no profile field answers it."""
+    spec: AttributeSpec | None = next((s for s in attribute_specs() if s.name == attribute), None)
+    if spec is not None:
+        ok = attribute in Profile.model_fields and attribute in ORDER
+        return Asked(label=spec.label, ask=spec.ask, field=attribute) if ok else None
+    kind = kind_named(attribute)
+    if kind is None or kind.profile_field not in Profile.model_fields:
+        return None
+    return Asked(label=kind.label, ask=kind.ask, field=kind.profile_field)
 
 
 def _fill(text: str, doc: Document, fact: Condition) -> str:
@@ -62,7 +81,7 @@ def _fill(text: str, doc: Document, fact: Condition) -> str:
     return text.replace("{place}", doc.meta.jurisdiction).replace("{lookback}", lookback)
 
 
-def _condition(doc: Document, fact: Condition, spec: AttributeSpec, n: int) -> RuleCondition:
+def _condition(doc: Document, fact: Condition, spec: Asked, n: int) -> RuleCondition:
     """One drafted condition: the threshold stays in the graph, the words are the clause's."""
     kinds = [ORG_TYPES[s] for s in fact.subjects if s in ORG_TYPES]
     extra: dict[str, Any] = {"when_types": kinds} if kinds else {}
@@ -70,9 +89,14 @@ def _condition(doc: Document, fact: Condition, spec: AttributeSpec, n: int) -> R
         extra["owned_satisfies"] = True  # 具有所有权或…年以上使用权: an owned site meets it
     if fact.attribute == "enterprise_size":
         extra["accept"] = next((v for word, v in SIZES.items() if word in fact.provenance.quote), SIZES["规模以上"])
-    return RuleCondition(id=f"draft-{doc.meta.id}-{n}", field=fact.attribute, attribute=fact.attribute,
+    return RuleCondition(id=f"draft-{doc.meta.id}-{n}", field=spec.field, attribute=fact.attribute,
                          unit=fact.provenance.unit_id, label=_fill(spec.label, doc, fact), ask=_fill(spec.ask, doc, fact),
                          quote=fact.provenance.quote, **extra)
+
+
+def _rank(attribute: str) -> int:
+    """Where a condition is asked: in ORDER; the genre's yes/no kinds right after registration."""
+    return ORDER.index(attribute) if attribute in ORDER else ORDER.index("legal_person")
 
 
 def draft_ruleset(doc: Document, facts: FactSet) -> tuple[RuleSet, DraftReport]:
@@ -83,12 +107,12 @@ def draft_ruleset(doc: Document, facts: FactSet) -> tuple[RuleSet, DraftReport]:
     obligations: list[Obligation] = []
     for fact in mine:
         spec = _spec(fact.attribute)
-        if spec is None or fact.attribute not in Profile.model_fields or fact.attribute not in ORDER:
+        if spec is None:
             obligations.append(Obligation(text=f"还须具备（由评估认定）：{fact.provenance.quote}", unit=fact.provenance.unit_id))
             report.left.append(f"{fact.provenance.quote}（{fact.attribute}）")
             continue
         chosen.setdefault((fact.attribute, tuple(sorted(fact.subjects))), fact)  # the first statement of it
-    ordered = sorted(chosen.values(), key=lambda c: (ORDER.index(c.attribute), c.provenance.start))
+    ordered = sorted(chosen.values(), key=lambda c: (_rank(c.attribute), c.provenance.start))
     conditions = [_condition(doc, fact, _spec(fact.attribute), i) for i, fact in enumerate(ordered, 1)]  # type: ignore[arg-type]
     report.drafted = [f"{c.label}（{doc.unit(c.unit).path}）" for c in conditions]
     ruleset = RuleSet(id=f"draft-{doc.meta.id}", jurisdiction=doc.meta.jurisdiction, drafted=True,

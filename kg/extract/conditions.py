@@ -39,7 +39,7 @@ MEASURE_WORDS = {"面积", "使用面积", "建筑面积", "总面积"}
 SCOPE_NOUNS = ("职业（工种）等级", "职业(工种)等级", "职业（工种）", "职业(工种)", "职业等级", "工种", "职业", "级别",
                "等级", "批次", "场次", "考场", "考点", "专业")
 _NOUNS = "|".join(re.escape(n) for n in SCOPE_NOUNS)
-SCOPE = re.compile(rf"(?:每|各)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
+SCOPE = re.compile(rf"(?:每|各|该)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
 
 
 class AttributeEntry(TypedDict):
@@ -127,7 +127,7 @@ def scope_before(text: str, start: int, at: int) -> str | None:
     if not found:
         return None
     words = re.sub(r"\s", "", found[-1].group(0))
-    return re.sub(r"^(?:[1１一]个|各)", "每个", words)
+    return re.sub(r"^(?:[1１一]个|各|该)", "每个", words)  # 从事该职业的员工: per occupation
 
 
 def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_end: int) -> tuple[int, int] | None:
@@ -193,8 +193,8 @@ def numeric_readings(text: str) -> Iterator[Reading]:
     """Every amount in a text that a requirement attribute names."""
     found = list(quantities_in(text))
     for q in found:
-        if re.match(rf"\s*(?:{_NOUNS})", text[q.end:]) and q.unit == "个":
-            continue  # 1个职业: a scope, not an amount
+        if re.match(rf"\s*(?:{_NOUNS})", text[q.end:]) and q.unit == "个" and q.comparator is None:
+            continue  # 1个职业: a scope, not an amount (不超过5个职业 is one)
         reading = _named_by(text, q, found)
         if reading:
             yield reading
@@ -247,6 +247,19 @@ def _lookback(m: re.Match[str]) -> Period | None:
     return None
 
 
+NAMED_PAST = re.compile(r"((?:备案)?有效期|备案期)内\s*[，,]?\s*$")
+
+
+def _named_past(text: str, at: int) -> str | None:
+    """The past an amount is counted over when the sentence names it without a length (备案有效期内，组织认定
+    工作6批次以上): the words before the amount's clause."""
+    start = _bounds(text, at, SENTENCE)[0]
+    head = text[start: at]
+    cut = max(head.rfind(p) for p in "，,") if re.search(r"[，,]", head) else -1
+    m = NAMED_PAST.search(head[: cut + 1]) if cut >= 0 else None
+    return m.group(1) + "内" if m else None
+
+
 def conditions_in(ut: UnitText) -> Iterator[Condition]:
     """Every requirement or prohibition stated in one unit's text."""
     text = ut.text
@@ -256,7 +269,7 @@ def conditions_in(ut: UnitText) -> Iterator[Condition]:
         yield Condition(id="", subject=subjects[0] if subjects else None, subjects=subjects,
                         attribute=r.attribute.name, comparator=r.comparator, value=q.value,
                         value_max=q.value_max, unit=q.unit, scope=r.scope, text=text[r.start: r.end],
-                        provenance=ut.provenance(r.start, r.end))
+                        lookback_words=_named_past(text, r.start), provenance=ut.provenance(r.start, r.end))
     for rule in PRESENCE:
         m = rule.pattern.search(text)  # once per unit is enough: the attribute holds or not
         if m:

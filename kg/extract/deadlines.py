@@ -44,7 +44,7 @@ NO_LATER_THAN = re.compile(r"(?:须|应|应当|需)?在(?P<anchor>[^，。；]{2
 # Event words, most specific first; the one nearest the amount names the event.
 EVENTS: list[tuple[str, str]] = [
     ("连续备案", "视同连续备案"), ("年度工作计划", "年度工作计划发布"), ("工作方案", "工作方案制定"),
-    ("证书数据", "证书数据上报"), ("成绩数据", "证书数据上报"), ("认定计划", "计划报备"), ("批次计划", "计划报备"),
+    ("续期申请", "续期申请"), ("证书数据", "证书数据上报"), ("成绩数据", "证书数据上报"), ("认定计划", "计划报备"), ("批次计划", "计划报备"),
     ("评价计划", "计划报备"), ("结果报备", "结果报备"), ("汇总表", "结果报备"), ("告知是否受理", "受理告知"),
     ("评估意见", "评估意见反馈"), ("点击提交", "成绩提交"), ("公示", "公示"), ("工件", "考核工件保存"),
     ("电子", "电子档案保存"), ("纸质", "纸质档案保存"), ("保存", "档案保存"), ("期满前", "延续申请"), ("申请延续", "延续申请"),
@@ -57,7 +57,7 @@ REFINES = {"档案保存": ("工件",)}
 # Words right before the amount that say what kind of time it is.
 VALID_BEFORE = re.compile(r"(?:有效期|备案期限|期限|时间原则上)(?:为|是|延长)?\s*$")
 AT_LEAST_BEFORE = re.compile(r"(?:至少)?(?:提前|前)\s*(?:至少)?\s*$")
-WITHIN_BEFORE = re.compile(r"(?:期满|到期|届满|截止|结束)前\s*$")
+WITHIN_BEFORE = re.compile(r"(?:期满|到期|届满|截止|结束|有效期)前\s*$")
 AT_MOST_BEFORE = re.compile(r"(?:最多|至多|最长)(?:延长|不超过)?\s*$")
 KEEP_BEFORE = re.compile(r"保存期(?:为|是)\s*$")
 INACTIVE_AFTER = re.compile(r"\s*(?:内|以内)?\s*(?:无正当理由)?\s*(?:未|不|没有)(?:开展|从事)")
@@ -65,7 +65,7 @@ INACTIVE_BEFORE = re.compile(r"(?:停止|未开展|不开展)[^，。；]{0,20}?
 CLEAN_AFTER = re.compile(r"\s*(?:内|以内)[^，。；]{0,12}?(?:无|未发生|没有)[^，。；]{0,6}?(?:违规|违纪|违法|失信|事故)")
 ANCHORS = [re.compile(p) for p in (
     r"自(?P<a>[^，。；]{1,12}?)(?:之日)?起", r"于(?P<a>[^，。；]{2,10}?)后", r"经(?P<a>[^，。；]{2,10}?)(?:的|后)，",
-    r"(?P<a>评价结束|公示无异议|受理备案申请|试点结束|收到[^，。；]{1,10}?)后", r"(?P<a>有效期满|期满|到期|届满)前")]
+    r"(?P<a>评价结束|公示无异议|受理备案申请|试点结束|收到[^，。；]{1,10}?)后", r"(?P<a>有效期满|期满|到期|届满|有效期)前")]
 PLANNED = re.compile(r"(认定批次|评价批次|批次|认定|评价|考试|考核|鉴定)")
 
 
@@ -142,6 +142,16 @@ def direction_of(text: str, q: Quantity) -> tuple[str, int] | None:
     return None
 
 
+def _event_after(text: str, end: int) -> str | None:
+    """What must be done in the last stretch before an end (有效期前90日内，向…提交备案续期申请): the first event
+    word in the two clauses after the amount; the words before it name the end counted back from."""
+    first_end = _bounds(text, end, CLAUSE)[1]
+    words = text[end: _bounds(text, first_end + 1, CLAUSE)[1] if first_end < len(text) else first_end]
+    words = words[: min([i for i in (words.find(p) for p in SENTENCE) if i >= 0] or [len(words)])]
+    hits = [(words.find(w), -len(w), e) for w, e in EVENTS if w in words]
+    return min(hits)[2] if hits else None
+
+
 def _inactive_event(text: str, q: Quantity) -> str:
     """The activity a stretch of inactivity stops: the inactivity words next to the amount name it."""
     c_start, c_end = _bounds(text, q.start, CLAUSE)
@@ -166,7 +176,8 @@ def _read(text: str, ut: UnitText | None = None) -> Iterator[Deadline]:
             continue
         direction, start = read
         actor = None if direction in ("valid_for", "lookback") else actor_of(text, q.start)
-        event = _inactive_event(text, q) if direction == "inactivity" else event_of(text, q.start, q.end)
+        event = _inactive_event(text, q) if direction == "inactivity" else (
+            direction == "within_before" and _event_after(text, q.end) or event_of(text, q.start, q.end))
         yield Deadline(id="", event=event, amount=q.value, amount_max=q.value_max,
                        unit=q.unit, direction=direction, anchor=anchor_of(text, q.start, direction),
                        actor=actor, text=text[start: q.end], provenance=prov(start, q.end))

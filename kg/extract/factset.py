@@ -13,11 +13,12 @@ from ..facts import Condition, Deadline, FactSet
 from ..models import Corpus, Unit
 from .actors import mentions, taxonomy
 from .conditions import conditions_in
+from .context import addressees, listed
 from .deadlines import deadlines_in
 from .ids import identify_conditions, identify_deadlines, identify_references, identify_sanctions
 from .links import link_triggers
-from .parties import subjects_of
 from .references import Directory, references_in
+from .requirements import requirements_in
 from .sanctions import sanctions_in
 from .spans import UnitText
 
@@ -77,20 +78,28 @@ def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[F]], w
 
 
 def _with_subject(corpus: Corpus, fact: F) -> F:
-    """A requirement that names no organisation type binds the ones its enclosing headings name
-    (浙江 第八条（二）社会评价组织 › 1. 独立法人主体)."""
-    if fact.subject or fact.provenance.unit_id.count("/") < 2:
+    """A requirement that names no organisation type binds the ones its enclosing headings or list lead-in
+    name (浙江 第八条（二）社会评价组织 › 1. 独立法人主体), else those its document's title names (企业 of a notice
+    on enterprises' evaluation)."""
+    if fact.subject:
         return fact
-    doc = corpus.doc(fact.provenance.doc_id)
-    parent = doc.unit(fact.provenance.unit_id).parent
-    while parent:
-        unit = doc.unit(parent)
-        lead = unit.heading or unit.text.split("\n", 1)[0]
-        found = subjects_of(lead, len(lead))
-        if found:
-            return fact.model_copy(update={"subject": found[0], "subjects": found})
-        parent = unit.parent
-    return fact
+    found = addressees(corpus, corpus.unit(fact.provenance.unit_id), fact.provenance.quote)
+    return fact.model_copy(update={"subject": found[0], "subjects": found}) if found else fact
+
+
+def _conditions(corpus: Corpus, texts: list[UnitText], warnings: list[str]) -> list[Condition]:
+    """Amounts and fixed yes/no patterns of every unit, then the yes/no requirements of the genre's grammar
+    where they state something the others do not."""
+    found = _collect(texts, conditions_in, warnings)
+    taken = {(c.provenance.doc_id, c.provenance.start, c.provenance.end) for c in found}
+    more = _collect(texts, lambda ut: requirements_in(ut, listed(corpus, ut.unit)), warnings)
+    found += [c for c in more if not _overlaps(c, taken)]  # 未被列入失信名单 is bad_record already
+    return [_with_subject(corpus, c) for c in _most_specific(found)]
+
+
+def _overlaps(fact: Condition, spans: set[tuple[str, int, int]]) -> bool:
+    p = fact.provenance
+    return any(doc == p.doc_id and a < p.end and p.start < b for doc, a, b in spans)
 
 
 def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
@@ -98,7 +107,7 @@ def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     warnings: list[str] = []
     corpus_dir = corpus_dir or corpus.require_folder()
     texts = list(_unit_texts(corpus, corpus_dir, warnings))
-    conditions = [_with_subject(corpus, c) for c in _most_specific(_collect(texts, conditions_in, warnings))]
+    conditions = _conditions(corpus, texts, warnings)
     conditions = identify_conditions(conditions)
     deadlines = identify_deadlines(_not_claimed(_most_specific(_collect(texts, deadlines_in, warnings)), conditions))
     sanctions = identify_sanctions(sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts}))

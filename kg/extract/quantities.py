@@ -47,7 +47,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "天": ("天", "time", 1), "日": ("日", "time", 1), "个小时": ("小时", "time", 1), "小时": ("小时", "time", 1),
     "名": ("名", "persons", 1), "人": ("人", "persons", 1), "位": ("人", "persons", 1),
     "个": ("个", "count", 1), "间": ("个", "count", 1), "家": ("家", "orgs", 1), "分": ("分", "score", 1),
-    "A级": ("A", "rating", 1), "A": ("A", "rating", 1),
+    "A级": ("A", "rating", 1), "A": ("A", "rating", 1), "批次": ("批次", "batches", 1), "批": ("批次", "batches", 1),
 }
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 UNIT = "(?:" + "|".join(re.escape(u).replace("A", r"A\s*") for u in _UNIT_WORDS) + ")"

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..facts import Sanction, Trigger
 from ..models import Corpus, Document, Unit
 from ..numerals import cn_to_int
-from .parties import authority_in, sanctioned_in
+from .parties import authority_in, sanctioned_in, subjects_in
 from .spans import UnitText
 
 MEASURES: list[tuple[str, str]] = [
@@ -28,7 +28,8 @@ MEASURES: list[tuple[str, str]] = [
     ("移出备案机构目录", "移出目录"), ("退出评价机构目录", "移出目录"), ("不再受理", "不再受理申请"),
     ("列入监管档案", "列入监管档案"), ("对社会公布", "向社会公布"), ("禁止该单位", "禁止参与评价"),
     ("停止备案办理", "停止备案办理"), ("事实说明", "事实说明"), ("注销备案", "注销备案"),
-    ("通报其主管部门", "通报主管部门"),
+    ("通报其主管部门", "通报主管部门"), ("续期申请不予受理", "续期申请不予受理"), ("不予备案续期", "续期申请不予受理"),
+    ("不予续期", "续期申请不予受理"),
 ]
 LIST_LEAD = re.compile(r"下列行为之一|以下情形之一|下列情形之一")
 STEP = re.compile(r"第([一二三])次")
@@ -49,6 +50,21 @@ def _trigger(ut: UnitText) -> Trigger:
     return Trigger(text=ut.text, provenance=ut.provenance(0, len(ut.text)))
 
 
+def _own_parties(triggers: list[Trigger]) -> list[str]:
+    """Organisations a listed behaviour opens on (2.用人单位未能提供…): the sanction falls on them too."""
+    found = []
+    for t in triggers:
+        first = re.split(r"[，,；;。]", re.sub(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.．、]\s*)", "", t.text), maxsplit=1)[0]
+        found += [a for a in subjects_in(first[:8]) if first.startswith(tuple(_aliases_of(a)))]
+    return found
+
+
+def _aliases_of(actor_id: str) -> list[str]:
+    from .actors import taxonomy
+
+    return next((a.aliases for a in taxonomy() if a.id == actor_id), [])
+
+
 def _listed(doc: Document, unit: Unit, source: SourceOf) -> Sanction | None:
     """A lead sentence with measures followed by the listed behaviours."""
     lead = unit.text.split("\n", 1)[0]
@@ -58,9 +74,10 @@ def _listed(doc: Document, unit: Unit, source: SourceOf) -> Sanction | None:
     ut = source(unit)
     qualifier = next((q for q in QUALIFIERS if q in lead), None)
     at = LIST_LEAD.search(lead).start()  # type: ignore[union-attr]
-    return Sanction(id=f"sanction:{unit.id}", measures=measures,
-                    triggers=[_trigger(source(doc.unit(c))) for c in unit.children], qualifier=qualifier,
-                    imposed_by=authority_in(lead) or DEFAULT_AUTHORITY, sanctioned=sanctioned_in(lead, at),
+    triggers = [_trigger(source(doc.unit(c))) for c in unit.children]
+    return Sanction(id=f"sanction:{unit.id}", measures=measures, triggers=triggers, qualifier=qualifier,
+                    imposed_by=authority_in(lead) or DEFAULT_AUTHORITY,
+                    sanctioned=list(dict.fromkeys(sanctioned_in(lead, at) + _own_parties(triggers))),
                     text=lead, provenance=ut.provenance(0, len(lead)))
 
 

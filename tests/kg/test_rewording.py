@@ -8,12 +8,13 @@ import pytest
 
 from kg.extract import extract_all
 from kg.extract.conditions import conditions_in
+from kg.extract.requirements import requirements_in
 from kg.extract.spans import UnitText
 from kg.facts import FactSet
 from kg.gold import load_gold
 from kg.models import Corpus
 from kg.parse import parse_corpus
-from kg.reword import condition_variants, deadline_variants, reword_check
+from kg.reword import condition_variants, deadline_variants, requirement_variants, reword_check
 
 GOLD = Path(__file__).resolve().parents[2] / "queries" / "kg_gold"
 
@@ -50,6 +51,28 @@ def test_comparator_numeral_and_unit_rewordings_keep_the_condition(
         if not [c for c in read if (c.attribute, c.value, c.comparator, c.scope) == same and c.provenance.quote in text]:
             lost.append(text)
     assert not lost, lost
+
+
+@pytest.mark.parametrize(("unit_id", "attribute"), [
+    ("jilin-2022-78/sec_1/item_2/pt_1", "rules_in_place"),
+    ("jilin-2022-78/sec_1/item_2/pt_1", "good_credit"),
+    ("jilin-2022-78/sec_1/item_2/pt_3", "dedicated_department"),
+    ("chizhou-2024-4/art_9/pt_4/sub_1", "mechanism_in_place"),
+    ("chizhou-2024-4/art_9/pt_4/sub_2", "related_to_main_business"),
+    ("zhejiang-2022-20-jigou/art_8/item_1/pt_2", "funding_in_place"),
+])
+def test_yes_no_requirement_rewordings_keep_the_kind(
+        facts: FactSet, corpus: Corpus, corpus_dir: Path, unit_id: str, attribute: str) -> None:
+    """具有规范的财务制度 → 须建立健全规范的财务制度, 社会信用良好 → 良好的社会信用 …: the same kind, same value."""
+    [fact] = [c for c in facts.conditions if c.provenance.unit_id == unit_id and c.attribute == attribute]
+    unit = corpus.unit(unit_id)
+    ut = UnitText(unit, corpus_dir / corpus.doc(unit.doc_id).meta.source_file)
+    variants = requirement_variants(fact)
+    assert len(variants) >= 4
+    lost = [text for text in variants
+            if not any((c.attribute, c.value) == (attribute, fact.value) for c in
+                       requirements_in(UnitText.of_text(unit, ut.text.replace(fact.text, text, 1)), listed=True))]
+    assert len(lost) <= len(variants) // 10, lost
 
 
 def test_deadline_rewordings_keep_direction_event_and_amount(facts: FactSet) -> None:

@@ -1,0 +1,76 @@
+"""What a unit's surroundings say about the requirements in it: whether it is an item of a list of
+conditions (应当具备下列条件, 三、续期条件), and whom the requirements address when the clause names nobody
+(the kind its headings, its list's lead-in or its document's title name: 企业 in 关于开展企业职业技能等级认定
+工作的通知).
+
+>>> bool(LIST_CUE.search("有意愿且具备相应能力的企业可申请开展企业职业技能等级认定,并应具备下列条件:"))
+True
+>>> bool(LIST_CUE.search("三、续期条件"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..models import Corpus, Document, Unit
+from .parties import subjects_in
+
+LIST_CUE = re.compile(r"(?:具备|具有|符合|满足|达到)[^，,。；;]{0,4}?(?:下列|以下|如下)|条件\s*[:：]|条件\s*$")
+
+
+def lead(doc: Document, unit: Unit) -> str:
+    """A unit's heading and the words before its first child: what introduces its items."""
+    text = unit.text
+    if unit.children:
+        first = doc.unit(unit.children[0]).text[:12]
+        at = text.find(first) if first else -1
+        text = text[:at] if at > 0 else text.split("\n", 1)[0]
+    return f"{unit.heading or ''}\n{text}"
+
+
+def _last_sentence(words: str) -> str:
+    """The sentence that introduces a list (…的企业可申请…，并应具备下列条件：), not the paragraph before it."""
+    body = words.rstrip("：: \n")
+    return body[max(body.rfind(p) for p in "。；;\n") + 1:]
+
+
+def ancestors(doc: Document, unit: Unit) -> Iterator[Unit]:
+    """The units a unit sits in, nearest first."""
+    parent = unit.parent
+    while parent:
+        above = doc.unit(parent)
+        yield above
+        parent = above.parent
+
+
+def listed(corpus: Corpus, unit: Unit) -> bool:
+    """Whether a unit is an item of a list of conditions (its own lead-in counts: 1.…应当同时具备以下三个条件:)."""
+    doc = corpus.doc(unit.doc_id)
+    return any(LIST_CUE.search(lead(doc, u)) for u in [unit, *ancestors(doc, unit)])
+
+
+def _own_lead(unit: Unit, quote: str) -> list[str]:
+    """The kinds a list's lead-in inside the unit itself names, before the requirement (1.申请类型为企业的，应当
+    同时具备以下三个条件：1)…信用良好)."""
+    at = unit.text.find(quote) if quote else -1
+    cues = list(LIST_CUE.finditer(unit.text, 0, at)) if at > 0 else []
+    return subjects_in(_last_sentence(unit.text[: cues[-1].end()])) if cues else []
+
+
+def addressees(corpus: Corpus, unit: Unit, quote: str = "") -> list[str]:
+    """The organisation kinds a unit's requirements address when its clauses name none: those a list's lead-in
+    before the requirement (`quote`) in the unit names, else its nearest heading or lead-in, else its
+    document's title (several when it names several: 企业类及院校类评价机构)."""
+    own = _own_lead(unit, quote)
+    if own:
+        return own
+    doc = corpus.doc(unit.doc_id)
+    for above in ancestors(doc, unit):
+        words = lead(doc, above)
+        heading = words.split("\n", 1)[0]
+        found = subjects_in(heading) or (subjects_in(_last_sentence(words)) if LIST_CUE.search(words) else [])
+        if found:
+            return found
+    return subjects_in(doc.meta.title)
