@@ -56,12 +56,16 @@ def check_folder(folder: GoldFolder, corpus: Corpus, corpus_dir: Path, part: str
         corpus, corpus_dir = parse_corpus(folder.corpus), folder.corpus
     facts = extract_all(corpus, corpus_dir)
     gold = load_gold(folder.gold)
+    if part is None and part_names(folder.gold):
+        part = "dev"  # a split folder unnamed is its development part: the reserved part is spent only when asked
+    if part == "all":
+        part = None
+        if part_names(folder.gold):
+            folder = folder.model_copy(update={"part": "all"})  # measured whole: it holds the final part
     chosen = part_of(corpus, folder.gold, part)
     if chosen is not None:
         gold = select_part(gold, chosen)
         folder = folder.model_copy(update={"part": part})
-    elif part_names(folder.gold):
-        folder = folder.model_copy(update={"part": "all"})  # a split folder measured whole: it holds the final part
     return FolderReport(folder=folder, kg=evaluate_kg(corpus, facts, folder.gold, part),
                         reword=reword_check(corpus, facts, gold, corpus_dir), warnings=facts.warnings)
 

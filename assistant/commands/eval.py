@@ -51,9 +51,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--loo", action="store_true",
                    help="leave one document out: for each shipped document, build the index without its phrasings "
                    "and ask its questions from PATH/heldout3..5; print hit@1/hit@3 per document and overall")
-    p.add_argument("--part", choices=("dev", "final"), default=None,
-                   help="with --kg: score only one part of a gold folder split by document (facts/parts.yaml): dev "
-                   "(misses may be read) or final (kept unread: its misses are never listed)")
+    p.add_argument("--part", choices=("dev", "final", "all"), default=None,
+                   help="with --kg, a gold folder split by document (facts/parts.yaml): dev (the default; misses may "
+                   "be read), final (kept unread: its misses are never listed) or all (both, no misses listed)")
     p.add_argument("--final", action="store_true",
                    help="with a folder holding corpus/ (queries/unseen-docs): ask the final-*.yaml questions "
                    "instead of the development questions-*.yaml (measure once, at the end)")

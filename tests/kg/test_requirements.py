@@ -104,3 +104,11 @@ def test_subjects_come_from_the_lists_own_lead_in_else_the_documents_title(unsee
     assert renewal and all(c.subjects == ["org:enterprise"] for c in renewal)
     [tenure] = [c for c in facts.conditions if c.provenance.unit_id == "guangdong-2025-kaowu/art_3"]
     assert tenure.subjects == ["org:social_training_org"]
+
+
+def test_a_split_folder_measured_without_a_part_is_its_development_part(corpus: Corpus) -> None:
+    """`policykg eval --kg queries/` must not spend the reserved part each time someone runs it."""
+    unnamed = check_folder(GoldFolder(name="unseen", gold=UNSEEN / "facts", corpus=UNSEEN / "corpus"), corpus,
+                           UNSEEN / "corpus")
+    assert unnamed.folder.part == "dev"
+    assert all(m.split("/", 1)[0] != "tianjin-2022-24" for m in unnamed.kg.by_type["condition"].missed)
