@@ -18,19 +18,21 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.widgets import Footer, Input, Static
 
-from ..models import Answer, Citation
+from ..models import Answer, Citation, Match
 from .browser import Browser, DocTree
 from .citations import CitationList, SourcePane
 from .conversation import AnswerView, Conversation
 from .facts import EditFact, FactTable
 from .help import HelpScreen
+from .matches import MatchPanel, heading
 from .notice import NoticeBar
 from .palette import Palette, PolicyCommands
 from .question import QuestionInput
 from .queue import AskQueue, Job
+from .reasoning import Reasoning
 from .scope import ScopeChip, scope_of
 from .status import StatusLine
-from .verdict import VerdictDetail, VerdictPanel
+from .verdict import VerdictPanel
 
 WIDE = 150  # from this width on the document browser is shown beside the conversation
 LOADING = "正在载入语料和索引（首次使用要建索引，约十秒）"
@@ -63,6 +65,7 @@ class PolicyApp(App[int]):
         self.queue = AskQueue()
         self.browser_wanted: bool | None = None  # F3's choice; None: by width
         self.progress = LOADING
+        self.place_shown: Match | None = None  # the match-table place whose clauses the citation list holds
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -72,10 +75,7 @@ class PolicyApp(App[int]):
             yield Browser(id="browser")
             with Vertical(id="conversation-pane"):
                 yield Conversation(id="conversation")
-                with Vertical(id="reasoning"):
-                    yield VerdictPanel(id="verdict")
-                    yield VerdictDetail("", id="verdict-detail")
-                    yield FactTable(id="facts")
+                yield Reasoning(id="reasoning")
                 yield QuestionInput(id="question")
             with Vertical(id="side"):
                 yield CitationList(id="citations")
@@ -167,7 +167,7 @@ class PolicyApp(App[int]):
         answer = Answer(question=question, intent="help", answer=said)
         self.query_one(Conversation).add(AnswerView(answer))
         if clear:
-            self.last = None
+            self.last, self.place_shown = None, None
             self._show_reasoning(answer)
             self.query_one(CitationList).show([])
             self._show_scope()
@@ -219,7 +219,7 @@ class PolicyApp(App[int]):
 
     def show_answer(self, answer: Answer, typed: str | None = None) -> None:
         """Show an answer; `typed` is the question as the user typed it (the engine may have cut it)."""
-        self.last = answer
+        self.last, self.place_shown = answer, None
         self.query_one(Conversation).add(AnswerView(answer, typed=typed))
         self._show_reasoning(answer)
         self.query_one(CitationList).show(answer.citations)
@@ -228,26 +228,29 @@ class PolicyApp(App[int]):
         self._show_scope()
 
     def _show_reasoning(self, answer: Answer) -> None:
-        self.query_one(VerdictPanel).show(answer.verdict)
         facts = self.engine.known_facts() if self.engine is not None and (answer.verdict or answer.follow_up) else []
-        self.query_one(FactTable).show(facts)
-        detail = self.query_one(VerdictDetail)
-        detail.display = answer.verdict is not None
-        if answer.verdict is not None:  # the first condition (what decides first) until another is highlighted
-            panel = self.query_one(VerdictPanel)
-            first = next((i for i, c in enumerate(panel.checks) if c is not None), 0)
-            detail.show(panel.checks[first] if panel.checks else None, panel.lines[first] if panel.lines else Text())
-        self.query_one("#reasoning").display = bool(answer.verdict or facts)
+        self.query_one(Reasoning).show(answer, facts)
 
     def _show_scope(self) -> None:
         self.query_one(ScopeChip).show(*scope_of(self.engine) if self.engine is not None else (None, ""))
 
-    def on_verdict_panel_focused(self, event: VerdictPanel.Focused) -> None:
-        self.query_one(VerdictDetail).show(event.check, event.line)
-
     def on_verdict_panel_opened(self, event: VerdictPanel.Opened) -> None:
         assert self.engine is not None, "verdicts come from the engine"
         self.open_unit(self.engine.corpus.unit(event.unit_id))
+
+    def on_match_panel_opened(self, event: MatchPanel.Opened) -> None:
+        """A place of the match table chosen: its deciding clauses in the citation list, the first shown."""
+        from .matches import clauses_of
+
+        assert self.engine is not None, "matches come from the engine"
+        cited = clauses_of(event.match, self.engine.corpus, self.last.citations if self.last else [])
+        if not cited:
+            self.notify(f"{event.match.jurisdiction}没有可引用的条款。", markup=False)
+            return
+        self.place_shown = event.match  # each of its clauses is shown under the place's status
+        self.query_one(CitationList).show(cited)
+        self.query_one(SourcePane).show_citation(cited[0], heading(event.match))
+        self.query_one("#source-scroll").scroll_home(animate=False)
 
     def on_fact_table_edit(self, event: FactTable.Edit) -> None:
         def apply(value: str | None) -> None:
@@ -258,7 +261,8 @@ class PolicyApp(App[int]):
         self.push_screen(EditFact(event.field, event.label, event.value), apply)
 
     def on_citation_list_picked(self, event: CitationList.Picked) -> None:
-        self.query_one(SourcePane).show_citation(event.citation)
+        shown = self.place_shown
+        self.query_one(SourcePane).show_citation(event.citation, heading(shown) if shown is not None else None)
 
     def on_doc_tree_opened(self, event: DocTree.Opened) -> None:
         self.open_unit(event.unit)
