@@ -68,3 +68,17 @@ def render_brief(engine: Any, topic: str, fmt: str) -> str | bytes:
     from ..brief.render import to_html
 
     return to_html(briefing, engine.corpus)
+
+
+def resolve_reference(engine: Any, text: str) -> Any:
+    """The unit a clause reference names (宿迁 第九条, 宿迁第9条, 浙江监督 第20条), else None."""
+    from kg.errors import PolicyKGError
+    from kg.models import Unit
+
+    if engine is None or not text.strip() or len(text) > 40:
+        return None
+    try:
+        found = engine.lookup(text.strip())
+    except (PolicyKGError, ValueError):
+        return None
+    return found if isinstance(found, Unit) else None
