@@ -18,7 +18,6 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from ..models import Citation, Decider, Match, Unlock
-from .wrap import Wrapped
 
 if TYPE_CHECKING:
     from kg.models import Corpus
@@ -65,8 +64,9 @@ def heading(m: Match) -> Text:
 
 
 def notes(questions: list[Decider], unlocks: list[Unlock]) -> Text:
-    """The deciding questions and the one-change unlocks, under the table, one line each."""
-    lines = [Text.assemble((f"问{i}：", "bold"), f"{q.ask}（定 {len(q.jurisdictions)} 地：{'、'.join(q.jurisdictions)}）")
+    """The deciding questions and the one-change unlocks, under the table, one line each (cut with … on a
+    narrow screen: the answer above says them in full, with the places each question decides)."""
+    lines = [Text.assemble((f"问{i}：", "bold"), f"{q.ask}（定 {len(q.jurisdictions)} 地）")
              for i, q in enumerate(questions, 1)]
     lines += [Text.assemble(("改一项：", "bold"), f"{u.change}：{turned(u)}") for u in unlocks[:UNLOCKS_SHOWN]]
     return Text("\n").join(lines)
@@ -105,7 +105,8 @@ class MatchPanel(Vertical):
 
     DEFAULT_CSS = """
     MatchPanel { height: auto; display: none; }
-    MatchPanel #match-notes { height: auto; max-height: 5; padding: 0 1; border-top: dashed $primary-darken-2; }
+    MatchPanel #match-notes { height: auto; max-height: 6; padding: 0 1; border-top: dashed $primary-darken-2;
+                              text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     class Opened(Message):
@@ -134,7 +135,7 @@ class MatchPanel(Vertical):
         said = notes(*extras(computed))
         shown = self.query_one("#match-notes", Static)
         shown.display = bool(said.plain)
-        shown.update(Wrapped(said))
+        shown.update(said)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "match-grid" and 0 <= event.cursor_row < len(self.matches):

@@ -27,7 +27,7 @@ def test_a_row_counts_unmet_conditions_and_distinct_missing_facts() -> None:
 def test_notes_name_the_questions_and_what_one_change_turns() -> None:
     said = notes([Decider(field="video_monitoring", ask="有视频监控吗？", jurisdictions=["吉林省", "浙江省"])],
                  [Unlock(field="site_tenure_years", change="租期：3 → 至少 5 年", eligible=["吉林省"])]).plain
-    assert said == "问1：有视频监控吗？（定 2 地：吉林省、浙江省）\n改一项：租期：3 → 至少 5 年：吉林省 变为符合"
+    assert said == "问1：有视频监控吗？（定 2 地）\n改一项：租期：3 → 至少 5 年：吉林省 变为符合"
 
 
 def test_deciding_units_put_failed_conditions_before_missing_facts() -> None:
@@ -62,3 +62,14 @@ async def test_where_question_shows_the_table_and_enter_opens_a_place(fresh: Any
         assert all(c.jurisdiction == "吉林省" for c in cited)
         source = content(app.query_one(SourcePane))
         assert source.startswith("吉林省：还需信息") and cited[0].text[:20] in source
+
+
+async def test_a_failing_place_comes_last_with_the_change_that_would_turn_it(fresh: Any, ask: Any, content: Any) -> None:
+    app = make_app(fresh)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ask(app, pilot, WHERE.replace("租期6年", "租期3年"))
+        grid = app.query_one(MatchGrid)
+        last = [cell.plain for cell in grid.get_row_at(grid.row_count - 1)]
+        assert last[:3] == ["吉林省", "不符合", "1"]  # 吉林 asks for a lease of at least 5 years
+        said = content(app.query_one("#match-notes"))
+        assert "改一项：场地自有或租赁期：3 → 至少 5 年：吉林省" in said
