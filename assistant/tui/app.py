@@ -1,6 +1,7 @@
 """`policykg` with no arguments: a terminal workspace over the same engine as `ask`.
 
-Panes: the conversation (it gets the width first), the citations of the last answer and the full
+Panes: the conversation (it gets the width first) with what the engine computed under it (a verdict's
+checklist, or every place's match table, and the facts), the citations of the last answer and the full
 text of the selected one, and, on wide terminals, the document browser. Everything that blocks (opening
 the engine, answering, exporting) runs in a worker and posts its result back; questions typed meanwhile
 wait in a queue. The widgets live in their own modules with their CSS; this module wires them.
@@ -246,23 +247,11 @@ class PolicyApp(App[int]):
 
     # -- browser, palette, scope --------------------------------------------------------------------
 
-    def resolve_reference(self, text: str) -> Any:
-        """The unit a clause reference names (宿迁 第九条, 宿迁第9条, 浙江监督 第20条), else None."""
-        from .commands import resolve_reference
-
-        return resolve_reference(self.engine, text)
-
     def palette_entries(self) -> list[tuple[str, Any, str]]:
         """(label, callback, help) of everything the palette finds: commands, documents, clauses."""
         from .commands import clause_entries, commands
 
         return commands(self) + clause_entries(self)
-
-    def palette_commands(self) -> list[tuple[str, Any, str]]:
-        """The commands listed before anything is typed."""
-        from .commands import commands
-
-        return commands(self)
 
     def set_scope(self, place: str | None) -> None:
         assert self.engine is not None, "scopes are offered once the engine is loaded"
