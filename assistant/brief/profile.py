@@ -82,7 +82,7 @@ def _row(m: Match) -> list[str]:
     name = m.jurisdiction + ("（草拟规则）" if m.drafted else "")
     status = STATUS[m.status] + (f"（按{m.route}）" if m.route and m.status == "eligible" else "")
     unmet = "；".join(u.text + (f"，现为{u.value}" if u.value else "") + (f"（{_path(u.citation.label)}）" if u.citation else "")
-                     for u in m.unmet) or "—"
+                     for u in m.unmet) or ("各项条件均已满足" if m.status == "eligible" else "—")
     missing = "、".join(dict.fromkeys(u.text.split("：", 1)[0] + (f"（{_path(u.citation.label)}）" if u.citation else "")
                                      for u in m.unknown)) or "—"
     then = f"（改后：{STATUS[m.after_changes]}）" if m.after_changes else ""

@@ -224,7 +224,8 @@ class PolicyApp(App[int]):
         assert self.engine is not None, "matches come from the engine"
         cited = clauses_of(event.match, self.engine.corpus, self.last.citations if self.last else [])
         if not cited:
-            self.notify(f"{event.match.jurisdiction}没有可引用的条款。", markup=False)
+            said = "各项条件均已满足，没有未满足或缺少的条件" if event.match.status == "eligible" else "没有可引用的条款"
+            self.notify(f"{event.match.jurisdiction}：{said}。", markup=False)
             return
         self.query_one(SidePane).show(cited, heading(event.match))
 
