@@ -281,11 +281,13 @@ class PolicyApp(App[int]):
 
         copy_citation(self, self.query_one(SidePane).current)
 
-    def export_brief(self, topic: str, fmt: str = "html") -> None:
-        """Write a briefing into the working folder, asking before overwriting (assistant.tui.export)."""
+    def export_brief(self, topic: str, fmt: str = "html", walk: bool = False) -> None:
+        """Write a briefing into the working folder, asking before overwriting (assistant.tui.export); with
+        `walk`, the organisation a where-answer matched is walked through every place in it."""
+        from .commands import walked_profile
         from .export import export_brief
 
-        export_brief(self, topic, fmt)
+        export_brief(self, topic, fmt, walked_profile(self) if walk else None)
 
     def action_export_brief(self) -> None:
         from .commands import current_topic
@@ -295,7 +297,7 @@ class PolicyApp(App[int]):
             self.notify("先问一个问题（如：各地公示期），再导出这个主题的简报；或在命令面板里选“导出简报”。",
                         severity="warning", markup=False)
             return
-        self.export_brief(topic)
+        self.export_brief(topic, walk=True)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)

@@ -1,9 +1,13 @@
 """The match table in the workspace: a where-question shows every place's status as a table, Enter on a
-row opens that place's deciding clauses, the deciding questions and unlocks are shown under it."""
+row opens that place's deciding clauses, the deciding questions and unlocks are shown under it, and F2
+exports a briefing that walks the organisation through every place."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from assistant.models import Decider, Match, Unlock, UnmetCondition
 from assistant.tui.app import make_app
@@ -73,3 +77,17 @@ async def test_a_failing_place_comes_last_with_the_change_that_would_turn_it(fre
         assert last[:3] == ["吉林省", "不符合", "1"]  # 吉林 asks for a lease of at least 5 years
         said = content(app.query_one("#match-notes"))
         assert "改一项：场地自有或租赁期：3 → 至少 5 年：吉林省" in said
+
+
+async def test_f2_after_a_where_answer_walks_the_organisation_through_every_place(
+        fresh: Any, ask: Any, settle: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(fresh)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ask(app, pilot, WHERE.replace("租期6年", "租期3年"))
+        await pilot.press("f2")
+        await settle(app, pilot)
+        written = list(tmp_path.glob("policykg-简报-*.html"))
+        assert len(written) == 1
+        page = written[0].read_text(encoding="utf-8")
+        assert "<h2>示例单位逐地判断" in page and '<tr class="differs"><td>吉林省</td><td>不符合</td>' in page
