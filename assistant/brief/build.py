@@ -19,6 +19,7 @@ from kg.facts import FactSet, Sanction
 from kg.models import Corpus, Unit
 
 from ..compare.table import ComparisonTable, table_of
+from ..models import MatchTable
 from .select import Selector, in_places
 from .texts import unit_lead
 
@@ -98,6 +99,7 @@ class Briefing(BaseModel):
     checklist: list[CheckItem]
     summary: list[str]
     appendix: list[str]  # unit ids of every cited clause, in reading order
+    walk: MatchTable | None = None  # a sample organisation judged in every place (brief --profile; brief/profile.py)
 
     def label(self, rung_id: str) -> str:
         """A rung's label, for arrows that point at it."""

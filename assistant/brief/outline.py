@@ -71,6 +71,10 @@ def outline(b: Briefing, corpus: Corpus) -> Outline:
     if b.checklist:
         parts.append(Section(title="申请前自查", paragraphs=["逐项核对，每项后注明依据。"],
                              items=Items(items=[f"{c.text}（{c.label}）" for c in b.checklist], check=True)))
+    if b.walk is not None:
+        from .profile import walk_section
+
+        parts.append(walk_section(b.walk))
     parts.append(Section(title="附录：引用条款全文", quotes=[_quote(corpus, u) for u in b.appendix]))
     return Outline(title=f"简报：{b.topic}", sections=parts)
 

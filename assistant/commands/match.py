@@ -55,9 +55,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ws: Workspace) -> int:
+    from assistant.brief.profile import read_profile
     from assistant.dialogue import DialogueState
     from assistant.reason.match import match_profile
-    from assistant.reason.profile import Profile, load_profile
+    from assistant.reason.profile import Profile
     from assistant.reason.say_match import say_table
     from kg.errors import UsageError
     from kg.temporal import parse_day
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace, ws: Workspace) -> int:
     text = " ".join(args.question).strip()
     if not text and args.profile is None:
         raise UsageError("请描述贵单位的情况，例如：policykg match \"我们是行业协会，场地1200平方米\"，或用 --profile FILE.yaml")
-    state = DialogueState(profile=load_profile(args.profile) if args.profile else Profile())
+    state = DialogueState(profile=read_profile(args.profile) if args.profile else Profile())
     determination = args.determination or "eligibility"
     places = ws.places.choose(_split(args.places)) if args.places else []
     if text:

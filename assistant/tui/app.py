@@ -1,6 +1,7 @@
 """`policykg` with no arguments: a terminal workspace over the same engine as `ask`.
 
-Panes: the conversation (it gets the width first), the citations of the last answer and the full
+Panes: the conversation (it gets the width first) with what the engine computed under it (a verdict's
+checklist, or every place's match table, and the facts), the citations of the last answer and the full
 text of the selected one, and, on wide terminals, the document browser. Everything that blocks (opening
 the engine, answering, exporting) runs in a worker and posts its result back; questions typed meanwhile
 wait in a queue. The widgets live in their own modules with their CSS; this module wires them.
@@ -14,23 +15,25 @@ from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
-from ..models import Answer, Citation
+from ..models import Answer
 from .browser import Browser, DocTree
-from .citations import CitationList, SourcePane
+from .citations import SidePane
 from .conversation import AnswerView, Conversation
 from .facts import EditFact, FactTable
 from .help import HelpScreen
+from .matches import MatchPanel, heading
 from .notice import NoticeBar
 from .palette import Palette, PolicyCommands
 from .question import QuestionInput
-from .queue import AskQueue, Job
+from .queue import AskQueue, Job, answer_job
+from .reasoning import Reasoning
 from .scope import ScopeChip, scope_of
 from .status import StatusLine
-from .verdict import VerdictDetail, VerdictPanel
+from .verdict import VerdictPanel
 
 WIDE = 150  # from this width on the document browser is shown beside the conversation
 LOADING = "正在载入语料和索引（首次使用要建索引，约十秒）"
@@ -72,15 +75,9 @@ class PolicyApp(App[int]):
             yield Browser(id="browser")
             with Vertical(id="conversation-pane"):
                 yield Conversation(id="conversation")
-                with Vertical(id="reasoning"):
-                    yield VerdictPanel(id="verdict")
-                    yield VerdictDetail("", id="verdict-detail")
-                    yield FactTable(id="facts")
+                yield Reasoning(id="reasoning")
                 yield QuestionInput(id="question")
-            with Vertical(id="side"):
-                yield CitationList(id="citations")
-                with VerticalScroll(id="source-scroll"):
-                    yield SourcePane(Text("（选择一条引用查看全文）"), id="source")
+            yield SidePane(id="side")
         with Vertical(id="bottom"):
             yield NoticeBar(id="notice")
             yield StatusLine(id="status")
@@ -129,7 +126,7 @@ class PolicyApp(App[int]):
         assert self.engine is not None, "called once the engine is set"
         self.query_one(DocTree).load(self.engine.corpus)
         self.status(f"已载入 {len(self.engine.corpus.documents)} 个文件。")
-        self._show_scope()
+        self.show_scope()
         self._next_job()
 
     def on_question_input_asked(self, event: QuestionInput.Asked) -> None:
@@ -149,28 +146,22 @@ class PolicyApp(App[int]):
 
     def _answered_here(self, text: str) -> bool:
         """重新开始, and 为什么问这个 / 不知道 with no question pending, answered without a search."""
-        from ..dialogue.turns import RESET_WORDS, WHY_WORDS
+        from .queue import local_reply
 
-        said = text.strip()
-        if any(w in said for w in RESET_WORDS) and self.engine is not None and not self.queue.busy:
-            self.engine.reset()
-            self._local(said, "好的，已重新开始。请描述贵单位的情况，或直接提问。", clear=True)
-            return True
-        pending = bool(self.last and self.last.follow_up)
-        asks_why = any(w in said for w in WHY_WORDS)
-        if not pending and not self.queue.busy and (asks_why or said.rstrip("。.!！") in ("不知道", "不清楚", "不确定")):
-            self._local(said, "现在没有待回答的追问。可以直接提问，例如：我们是吉林的行业协会，能申请吗？")
-            return True
-        return False
+        reply = local_reply(self.engine, bool(self.last and self.last.follow_up), self.queue.busy, text)
+        if reply is not None:
+            self.local(text.strip(), *reply)
+        return reply is not None
 
-    def _local(self, question: str, said: str, clear: bool = False) -> None:
+    def local(self, question: str, said: str, clear: bool = False) -> None:
+        """A reply made here, not by the engine; `clear` also empties the panes (a new conversation)."""
         answer = Answer(question=question, intent="help", answer=said)
         self.query_one(Conversation).add(AnswerView(answer))
         if clear:
             self.last = None
             self._show_reasoning(answer)
-            self.query_one(CitationList).show([])
-            self._show_scope()
+            self.query_one(SidePane).show([])
+            self.show_scope()
 
     def _next_job(self) -> None:
         if self.engine is None:
@@ -186,7 +177,8 @@ class PolicyApp(App[int]):
         from kg.errors import PolicyKGError
 
         try:
-            answer, refused = self._answer(job)
+            assert self.engine is not None, "jobs run only once the engine is loaded"
+            answer, refused = answer_job(self.engine, job)
         except PolicyKGError as exc:
             self.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
             self.call_from_thread(self._job_done, None)
@@ -194,17 +186,6 @@ class PolicyApp(App[int]):
         if refused:
             self.call_from_thread(self.notify, refused, severity="warning", markup=False)
         self.call_from_thread(self._job_done, answer, None if job.field else job.question)
-
-    def _answer(self, job: Job) -> tuple[Answer, str]:
-        """The engine's answer to a job; for a revision it cannot read, the old value is put back."""
-        assert self.engine is not None, "jobs run only once the engine is loaded"
-        if job.field is None:
-            return self.engine.ask(job.question), ""
-        answer = self.engine.revise(job.field, job.question)
-        if any(f == job.field for f, _, _ in self.engine.known_facts()) or not job.old:
-            return answer, ""
-        restored = self.engine.revise(job.field, job.old)
-        return restored, f"没看懂“{job.question}”，{job.old} 保留未改。请写成例如 1200平方米、是、否。"
 
     def _job_done(self, answer: Answer | None, typed: str | None = None) -> None:
         self.queue.done()
@@ -222,32 +203,31 @@ class PolicyApp(App[int]):
         self.last = answer
         self.query_one(Conversation).add(AnswerView(answer, typed=typed))
         self._show_reasoning(answer)
-        self.query_one(CitationList).show(answer.citations)
-        if answer.citations:
-            self.query_one(SourcePane).show_citation(answer.citations[0])
-        self._show_scope()
+        self.query_one(SidePane).show(answer.citations)
+        self.show_scope()
 
     def _show_reasoning(self, answer: Answer) -> None:
-        self.query_one(VerdictPanel).show(answer.verdict)
         facts = self.engine.known_facts() if self.engine is not None and (answer.verdict or answer.follow_up) else []
-        self.query_one(FactTable).show(facts)
-        detail = self.query_one(VerdictDetail)
-        detail.display = answer.verdict is not None
-        if answer.verdict is not None:  # the first condition (what decides first) until another is highlighted
-            panel = self.query_one(VerdictPanel)
-            first = next((i for i, c in enumerate(panel.checks) if c is not None), 0)
-            detail.show(panel.checks[first] if panel.checks else None, panel.lines[first] if panel.lines else Text())
-        self.query_one("#reasoning").display = bool(answer.verdict or facts)
+        self.query_one(Reasoning).show(answer, facts)
 
-    def _show_scope(self) -> None:
+    def show_scope(self) -> None:
         self.query_one(ScopeChip).show(*scope_of(self.engine) if self.engine is not None else (None, ""))
-
-    def on_verdict_panel_focused(self, event: VerdictPanel.Focused) -> None:
-        self.query_one(VerdictDetail).show(event.check, event.line)
 
     def on_verdict_panel_opened(self, event: VerdictPanel.Opened) -> None:
         assert self.engine is not None, "verdicts come from the engine"
         self.open_unit(self.engine.corpus.unit(event.unit_id))
+
+    def on_match_panel_opened(self, event: MatchPanel.Opened) -> None:
+        """A place of the match table chosen: its deciding clauses in the citation list, the first shown."""
+        from .matches import clauses_of
+
+        assert self.engine is not None, "matches come from the engine"
+        cited = clauses_of(event.match, self.engine.corpus, self.last.citations if self.last else [])
+        if not cited:
+            said = "各项条件均已满足，没有未满足或缺少的条件" if event.match.status == "eligible" else "没有可引用的条款"
+            self.notify(f"{event.match.jurisdiction}：{said}。", markup=False)
+            return
+        self.query_one(SidePane).show(cited, heading(event.match))
 
     def on_fact_table_edit(self, event: FactTable.Edit) -> None:
         def apply(value: str | None) -> None:
@@ -257,9 +237,6 @@ class PolicyApp(App[int]):
 
         self.push_screen(EditFact(event.field, event.label, event.value), apply)
 
-    def on_citation_list_picked(self, event: CitationList.Picked) -> None:
-        self.query_one(SourcePane).show_citation(event.citation)
-
     def on_doc_tree_opened(self, event: DocTree.Opened) -> None:
         self.open_unit(event.unit)
 
@@ -267,27 +244,9 @@ class PolicyApp(App[int]):
         from assistant.citations import citation_for
 
         assert self.engine is not None, "units are listed once the engine is loaded"
-        self.query_one(SourcePane).show_citation(citation_for(self.engine.corpus, unit, 1.0, []))
-        self.query_one("#source-scroll").scroll_home(animate=False)
+        self.query_one(SidePane).open(citation_for(self.engine.corpus, unit, 1.0, []))
 
     # -- browser, palette, scope --------------------------------------------------------------------
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter" and self.engine is not None:
-            self.query_one(Browser).show(self.engine.corpus, event.value, self.resolve_reference(event.value))
-
-    def resolve_reference(self, text: str) -> Any:
-        """The unit a clause reference names (宿迁 第九条, 宿迁第9条, 浙江监督 第20条), else None."""
-        from kg.errors import PolicyKGError
-        from kg.models import Unit
-
-        if self.engine is None or not text.strip() or len(text) > 40:
-            return None
-        try:
-            found = self.engine.lookup(text.strip())
-        except (PolicyKGError, ValueError):
-            return None
-        return found if isinstance(found, Unit) else None
 
     def palette_entries(self) -> list[tuple[str, Any, str]]:
         """(label, callback, help) of everything the palette finds: commands, documents, clauses."""
@@ -295,58 +254,40 @@ class PolicyApp(App[int]):
 
         return commands(self) + clause_entries(self)
 
-    def palette_commands(self) -> list[tuple[str, Any, str]]:
-        """The commands listed before anything is typed."""
-        from .commands import commands
-
-        return commands(self)
-
     def set_scope(self, place: str | None) -> None:
         assert self.engine is not None, "scopes are offered once the engine is loaded"
         self.engine.place = place
-        self._show_scope()
+        self.show_scope()
         self.status(f"范围：{place}" if place else "范围：全部地区")
 
     def action_clear_scope(self) -> None:
-        if self.engine is None:
-            return
-        place, origin = scope_of(self.engine)
-        if place is None:
-            self.notify("现在没有地区范围。", markup=False)
-            return
-        self.engine.place = None
-        if origin != "选定":  # remembered by the conversation: only forgetting the conversation clears it
-            self.engine.reset()
-            self._local("（清除范围）", f"已清除地区“{place}”，对话已重新开始。", clear=True)
-        self._show_scope()
-        self.notify(f"已清除地区范围“{place}”，问题按全部地区回答。", markup=False)
+        from .scope import clear_scope
+
+        clear_scope(self)
 
     # -- keys ---------------------------------------------------------------------------------------
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    def _step(self, delta: int) -> None:
-        listing = self.query_one(CitationList)
-        if listing.citations:
-            listing.index = max(0, min(len(listing.citations) - 1, (listing.index or 0) + delta))
-
     def action_next_citation(self) -> None:
-        self._step(1)
+        self.query_one(SidePane).step(1)
 
     def action_previous_citation(self) -> None:
-        self._step(-1)
+        self.query_one(SidePane).step(-1)
 
     def action_copy(self) -> None:
-        from .clipboard import copy_message, save_copy
+        from .clipboard import copy_citation
 
-        current: Citation | None = self.query_one(SourcePane).current
-        if current is None:
-            self.notify("先选一条引用，再复制。", severity="warning", markup=False)
-            return
-        text = f"{current.label}\n{current.text}"
-        self.copy_to_clipboard(text)
-        self.notify(copy_message(current.label, save_copy(text), asked_terminal=True), markup=False)
+        copy_citation(self, self.query_one(SidePane).current)
+
+    def export_brief(self, topic: str, fmt: str = "html", walk: bool = False) -> None:
+        """Write a briefing into the working folder, asking before overwriting (assistant.tui.export); with
+        `walk`, the organisation a where-answer matched is walked through every place in it."""
+        from .commands import walked_profile
+        from .export import export_brief
+
+        export_brief(self, topic, fmt, walked_profile(self) if walk else None)
 
     def action_export_brief(self) -> None:
         from .commands import current_topic
@@ -356,42 +297,7 @@ class PolicyApp(App[int]):
             self.notify("先问一个问题（如：各地公示期），再导出这个主题的简报；或在命令面板里选“导出简报”。",
                         severity="warning", markup=False)
             return
-        self.export_brief(topic)
-
-    def export_brief(self, topic: str, fmt: str = "html") -> None:
-        """Write a briefing into the working folder, asking before overwriting."""
-        from .export import Overwrite, brief_path, free_name
-
-        path = brief_path(topic, fmt)
-        if not path.exists():
-            self.write_brief(topic, fmt, path)
-            return
-        other = free_name(path)
-
-        def chosen(answer: str | None) -> None:
-            if answer is None:
-                self.notify("已取消导出。", markup=False)
-            else:
-                self.write_brief(topic, fmt, path if answer == "overwrite" else other)
-
-        self.push_screen(Overwrite(path, other), chosen)
-
-    @work(thread=True, group="brief")
-    def write_brief(self, topic: str, fmt: str, path: Any) -> None:
-        from kg.errors import PolicyKGError
-
-        from .commands import render_brief
-        from .export import write_file
-
-        self.call_from_thread(self.status, f"正在生成“{topic}”简报…", True)
-        try:
-            write_file(path, render_brief(self.engine, topic, fmt))
-        except (PolicyKGError, OSError) as exc:
-            self.call_from_thread(self.notify, f"没有导出：{exc}", severity="warning", markup=False)
-            self.call_from_thread(self.status, "")
-            return
-        self.call_from_thread(self.notify, f"已导出 {path}", markup=False)
-        self.call_from_thread(self.status, f"已导出 {path.name}")
+        self.export_brief(topic, walk=True)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)

@@ -15,6 +15,8 @@ from textual.widgets.tree import TreeNode
 
 from kg.models import Corpus, Unit
 
+from .commands import resolve_reference
+
 _NUMBER = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*")
 
 
@@ -134,3 +136,10 @@ class Browser(Vertical):
         else:
             result.update(Text(""))
         result.display = bool(str(result.render()).strip())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The filter typed: the app's engine reads a clause reference, the tree is filtered."""
+        engine = getattr(self.app, "engine", None)
+        if event.input.id == "filter" and engine is not None:
+            event.stop()
+            self.show(engine.corpus, event.value, resolve_reference(engine, event.value))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import ListItem, ListView, Static
 
@@ -70,3 +74,44 @@ class SourcePane(Static):
         text.append_text(body)
         self.update(Wrapped(text))
         self.current = c
+
+
+class SidePane(Vertical):
+    """The citation list over the source pane. A list opened for one place of a match table shows that
+    place's status above each of its clauses (`heading`), so the clause is read knowing why it is there."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.heading: Text | None = None
+
+    def compose(self) -> ComposeResult:
+        yield CitationList(id="citations")
+        with VerticalScroll(id="source-scroll"):
+            yield SourcePane(Text("（选择一条引用查看全文）"), id="source")
+
+    @property
+    def current(self) -> Citation | None:
+        """The citation whose text is shown."""
+        return self.query_one(SourcePane).current
+
+    def show(self, citations: list[Citation], heading: Text | None = None) -> None:
+        """List citations (the first one opened), each under `heading` when given."""
+        self.heading = heading
+        self.query_one(CitationList).show(citations)
+        if citations:
+            self.open(citations[0])
+
+    def open(self, c: Citation, heading: Text | None = None) -> None:
+        """Show one citation's text from its top (a unit from the tree or palette: no heading)."""
+        self.query_one(SourcePane).show_citation(c, heading or self.heading)
+        self.query_one("#source-scroll").scroll_home(animate=False)
+
+    def step(self, delta: int) -> None:
+        """Move the highlight down or up the list (Ctrl+N / Ctrl+B)."""
+        listing = self.query_one(CitationList)
+        if listing.citations:
+            listing.index = max(0, min(len(listing.citations) - 1, (listing.index or 0) + delta))
+
+    def on_citation_list_picked(self, event: CitationList.Picked) -> None:
+        event.stop()
+        self.query_one(SourcePane).show_citation(event.citation, self.heading)

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .export import write_file
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from ..models import Citation
 
 
 def clipboard_file() -> Path:
@@ -45,3 +51,13 @@ def save_copy(text: str) -> Path | None:
     except OSError:
         return None
     return path
+
+
+def copy_citation(app: App[Any], current: Citation | None) -> None:
+    """Copy the clause shown (label and text): asked of the terminal and saved to a file, said which."""
+    if current is None:
+        app.notify("先选一条引用，再复制。", severity="warning", markup=False)
+        return
+    text = f"{current.label}\n{current.text}"
+    app.copy_to_clipboard(text)
+    app.notify(copy_message(current.label, save_copy(text), asked_terminal=True), markup=False)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +15,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
+
+if TYPE_CHECKING:
+    from ..reason.profile import Profile
+    from .app import PolicyApp
 
 SUFFIX = {"html": ".html", "docx": ".docx"}
 
@@ -77,3 +83,42 @@ class Overwrite(ModalScreen[str | None]):
             box.border_title = "文件已存在"
             yield Label(Text.assemble(str(self.path), "\n\n", ("Y", "bold"), " 覆盖　", ("N", "bold"),
                                       f" 另存为 {self.other.name}　", ("Esc", "bold"), " 取消"))
+
+
+def export_brief(app: PolicyApp, topic: str, fmt: str = "html", profile: Profile | None = None) -> None:
+    """Write a briefing into the working folder (walking `profile` through every place when given); an
+    existing file is overwritten or kept as the user says."""
+    path = brief_path(topic, fmt)
+    if not path.exists():
+        _write_in_worker(app, topic, fmt, path, profile)
+        return
+    other = free_name(path)
+
+    def chosen(answer: str | None) -> None:
+        if answer is None:
+            app.notify("已取消导出。", markup=False)
+        else:
+            _write_in_worker(app, topic, fmt, path if answer == "overwrite" else other, profile)
+
+    app.push_screen(Overwrite(path, other), chosen)
+
+
+def _write_in_worker(app: PolicyApp, topic: str, fmt: str, path: Path, profile: Profile | None) -> None:
+    """Building a briefing searches and reads the graph: a thread, so the screen stays live."""
+    app.run_worker(partial(_write_brief, app, topic, fmt, path, profile), thread=True, group="brief")
+
+
+def _write_brief(app: PolicyApp, topic: str, fmt: str, path: Path, profile: Profile | None) -> None:
+    from kg.errors import PolicyKGError
+
+    from .commands import render_brief
+
+    app.call_from_thread(app.status, f"正在生成“{topic}”简报…", True)
+    try:
+        write_file(path, render_brief(app.engine, topic, fmt, profile))
+    except (PolicyKGError, OSError) as exc:
+        app.call_from_thread(app.notify, f"没有导出：{exc}", severity="warning", markup=False)
+        app.call_from_thread(app.status, "")
+        return
+    app.call_from_thread(app.notify, f"已导出 {path}", markup=False)
+    app.call_from_thread(app.status, f"已导出 {path.name}")

@@ -16,6 +16,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
+from .commands import commands, resolve_reference
+
 if TYPE_CHECKING:
     from .app import PolicyApp
 
@@ -54,7 +56,7 @@ class PolicyCommands(Provider):
         if self.policy.engine is None:
             yield DiscoveryHit(Text("正在建立索引，请稍候…"), _nothing, help="首次打开约需十秒")
             return
-        for label, action, help_text in self.policy.palette_commands():
+        for label, action, help_text in commands(self.policy):
             yield DiscoveryHit(Text(label), action, help=help_text)
 
     async def search(self, query: str) -> Hits:
@@ -63,7 +65,7 @@ class PolicyCommands(Provider):
             yield Hit(1.0, Text("正在建立索引，请稍候…"), _nothing, help="建好后就能跳到条款")
             return
         found = 0
-        unit = app.resolve_reference(query)
+        unit = resolve_reference(app.engine, query)
         if unit is not None:
             found += 1
             yield Hit(1.0, Text(f"跳到 {unit.label}"), lambda u=unit: app.open_unit(u), help="条款引用")

@@ -4,8 +4,13 @@ answered one at a time, in the order typed (the engine holds one conversation an
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+    from ..models import Answer
 
 
 class Job(BaseModel):
@@ -49,3 +54,30 @@ class AskQueue:
 
     def __len__(self) -> int:
         return len(self._waiting)
+
+
+def answer_job(engine: Engine, job: Job) -> tuple[Answer, str]:
+    """The engine's answer to a job and a refusal to show (empty: none); a revision the engine cannot read
+    is undone, the old value put back, rather than the fact silently dropped."""
+    if job.field is None:
+        return engine.ask(job.question), ""
+    answer = engine.revise(job.field, job.question)
+    if any(f == job.field for f, _, _ in engine.known_facts()) or not job.old:
+        return answer, ""
+    restored = engine.revise(job.field, job.old)
+    return restored, f"没看懂“{job.question}”，{job.old} 保留未改。请写成例如 1200平方米、是、否。"
+
+
+def local_reply(engine: Engine | None, pending: bool, busy: bool, text: str) -> tuple[str, bool] | None:
+    """What to say without a search, and whether the conversation is cleared: 重新开始 (the engine's
+    conversation is reset), 为什么问这个 / 不知道 when no follow-up question is pending. None: ask the engine."""
+    from ..dialogue.turns import RESET_WORDS, WHY_WORDS
+
+    said = text.strip()
+    if any(w in said for w in RESET_WORDS) and engine is not None and not busy:
+        engine.reset()
+        return "好的，已重新开始。请描述贵单位的情况，或直接提问。", True
+    asks_why = any(w in said for w in WHY_WORDS)
+    if not pending and not busy and (asks_why or said.rstrip("。.!！") in ("不知道", "不清楚", "不确定")):
+        return "现在没有待回答的追问。可以直接提问，例如：我们是吉林的行业协会，能申请吗？", False
+    return None

@@ -7,8 +7,13 @@ that clears it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from .app import PolicyApp
 
 
 class ScopeChip(Static):
@@ -40,3 +45,18 @@ def scope_of(engine: object) -> tuple[str | None, str]:
     facts = engine.known_facts() if engine is not None else []  # type: ignore[attr-defined]
     remembered = next((value for field, _label, value in facts if field == "jurisdictions" and value), None)
     return (remembered, "对话中提到") if remembered else (None, "")
+
+
+def clear_scope(app: PolicyApp) -> None:
+    """Ctrl+L: forget the place in force. One the conversation remembers (我们是吉林的…) is part of what it
+    knows about the organisation, so only starting the conversation again forgets it."""
+    place, origin = scope_of(app.engine) if app.engine is not None else (None, "")
+    if app.engine is None or place is None:
+        app.notify("现在没有地区范围。", markup=False)
+        return
+    app.engine.place = None
+    if origin != "选定":
+        app.engine.reset()
+        app.local("（清除范围）", f"已清除地区“{place}”，对话已重新开始。", clear=True)
+    app.show_scope()
+    app.notify(f"已清除地区范围“{place}”，问题按全部地区回答。", markup=False)

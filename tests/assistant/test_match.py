@@ -150,3 +150,5 @@ def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
     assert _cli().returncode == 2
     assert _cli("--places", "北京", "我们是行业协会").returncode == 1
     assert _cli("--places", "火星", "我们是行业协会").returncode == 2
+    missing = _cli("--profile", str(tmp_path / "none.yaml"))
+    assert missing.returncode == 2 and missing.stderr.strip().count("\n") == 0 and "不存在" in missing.stderr

@@ -1,6 +1,7 @@
 """Snapshots of the workspace at 80×24, 120×40 and 200×60 (cursor blink off, workers done, so frames
 are stable): the start screen, an answer with citations, a verdict with 12 conditions, the command
-palette, the facts editor. `pytest --snapshot-update` rewrites them after a deliberate change."""
+palette, the facts editor, the match table of a where-question. `pytest --snapshot-update -k NAME`
+rewrites one after a deliberate change."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from assistant.tui.app import make_app
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=["80x24", "120x40", "200x60"])
 TWELVE = "我们是吉林的行业协会，场地950平方米，能申请吗？"
+WHERE = "我们是行业协会，独立法人，场地1200平方米，租期6年，专职人员8人，在哪些地方能申请成为评价机构？"
 
 
 async def _steady(pilot: Any) -> None:
@@ -86,3 +88,11 @@ def test_facts_editor(snap_compare: Any, fresh: Any, size: tuple[int, int]) -> N
 
 def test_help_screen(snap_compare: Any, fresh: Any) -> None:
     assert snap_compare(make_app(fresh), terminal_size=(80, 24), press=["f1"], run_before=_steady)
+
+
+@SIZES
+def test_where_match_table(snap_compare: Any, fresh: Any, size: tuple[int, int]) -> None:
+    async def run(pilot: Any) -> None:
+        await _asked(pilot, WHERE)
+
+    assert snap_compare(make_app(fresh), terminal_size=size, run_before=run)
