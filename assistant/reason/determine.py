@@ -59,7 +59,7 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
     if name == "levels":
         from .levels import levels_outcome
 
-        return levels_outcome(profile, facts, corpus)
+        return levels_outcome(profile, facts, corpus, today, question)
     if name == "validity":
         from .validity import validity_outcome
 

@@ -9,6 +9,8 @@ Deliberately simple and inspectable: every decision can be explained by the word
 'external_site'
 >>> classify("被约谈后又发生了会怎样")
 'sanction'
+>>> classify("县里备案的第三方评价机构，规范开展评价两年半了，现在能申请开展二级吗？")
+'levels'
 >>> classify("宿迁 第九条")
 'lookup'
 """
@@ -27,6 +29,10 @@ from .slots import DATA, prepare
 # The day may come as 3月20日, 3.20, 下个月15日 or 今天, before the verb or after it (申报，下个月15日去交).
 _DAY = r"(\d{1,2}月\d{1,2}[日号]|\d{1,2}\.\d{1,2}(?!\d)|今天|明天|下周|下个月\d{0,2}[日号]?|现在)"
 _DATED_APPLICATION = re.compile(_DAY + r".{0,8}(申报|报名|能报|可以报|递交|能交|去交|报还来得及)|(申报|报名).{0,6}" + _DAY + r".{0,4}(去交|能交|交)")
+
+# "能申请开展二级吗", "直接开展二级技师的认定": a level named as the object of certifying asks which levels,
+# even when 申请开展 (an eligibility word) comes with it.
+_LEVEL_WORK = re.compile(r"(开展|认定|做|申请|申报)[^,，。？?]{0,4}([1-5一二三四五]级|高级技师|技师)")
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +59,8 @@ def scores(text: str) -> dict[str, int]:
             out[intent] = score
     if _DATED_APPLICATION.search(prepared):
         out["window"] = out.get("window", 0) + 3
+    if _LEVEL_WORK.search(plain) and "levels" in out:
+        out["levels"] += 3
     return out
 
 

@@ -21,10 +21,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from assistant.lang.text import normalize, numbers_to_arabic
+from .quantities import spell_numbers
 
 DATA = Path(__file__).parent / "data"
-_CLAUSE = re.compile(r"[，,。；;！!？?、\n]|但是|但|而且|并且")
+_CLAUSE = re.compile(r"[，,。；;！!？?、\n]|但是|但|不过|可是|只是|而且|并且")
+_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(之后|以后)")
+# A negator right after the fact word negates it too: 一次违规都没有, 法人资格没有 …
+_NEG_NEXT = re.compile(r"^[^，,。；;]{0,3}?(都没|也没|还没|没有|没|尚未|未|都不|并不|不)")
+# … or a negated verb later in the clause: 内部职工的认定我们还没做过, 当地人社还没确认.
+_NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
 
 
@@ -48,7 +53,7 @@ def vocabulary() -> dict[str, Any]:
 
 def prepare(text: str) -> str:
     """The text slots are read from: normalised, numerals as digits, question forms removed."""
-    text = numbers_to_arabic(normalize(text))
+    text = _AFTER.sub("后", spell_numbers(text))  # 约谈之后 / 约谈以后 say what 约谈后 says
     for form in vocabulary()["question_forms"]:
         text = text.replace(form, "")
     return text
@@ -104,6 +109,13 @@ def _negated(clause: str, at: int) -> bool:
         1 for ch in re.sub("没有|尚未|还没|不是|不具备", "", before) if ch in "没未无非不") > 0
 
 
+def _negated_around(clause: str, spec: dict[str, Any], at: int) -> bool:
+    """Negated before the word (没有不良记录) or right after it (违规都没有); a double negation cancels."""
+    word = next(w for w in spec.get("words", []) if _find(clause, w) == at)
+    after = clause[at + len(word.split("&")[0]):]
+    return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after))
+
+
 def _flags(clause: str, out: dict[str, Any]) -> None:
     for field, spec in vocabulary()["flags"].items():
         settled = _phrase_value(clause, spec)
@@ -113,7 +125,7 @@ def _flags(clause: str, out: dict[str, Any]) -> None:
             hits = [_find(clause, w) for w in spec.get("words", []) if _find(clause, w) >= 0]
             if hits:
                 means = bool(spec.get("means", True))
-                out[field] = (not means) if _negated(clause, min(hits)) else means
+                out[field] = (not means) if _negated_around(clause, spec, min(hits)) else means
 
 
 def _find(clause: str, word: str) -> int:

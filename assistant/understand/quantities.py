@@ -1,0 +1,58 @@
+"""Numbers as people write them, spelt as digits before any fact is read.
+
+`assistant.lang.text.numbers_to_arabic` turns Chinese numerals before a common measure word into digits;
+questions also write numbers it leaves alone: thousands separators (1,500㎡), a decimal with a Chinese
+multiplier (1.2千平米, 0.12万平), a numeral before a measure word of this domain (二十五个考位 is covered,
+but 八号, 三间, 六套, 十二个工位 after 只有 …), and 半年 for half a year. This module spells all of them as
+plain digits so that the slot and date readers see one form.
+
+>>> spell_numbers("自有场地1,500㎡")
+'自有场地1500m2'
+>>> spell_numbers("场地1.2千平米，租期半年")
+'场地1200平米,租期0.5年'
+>>> spell_numbers("一千二百平，专职就三个")
+'1200平,专职就3个'
+>>> spell_numbers("十月八号开考，理论考场只有两间")
+'10月8号开考,理论考场只有2间'
+>>> spell_numbers("一年半")
+'1年半'
+>>> spell_numbers("第九条")
+'第九条'
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lang.text import normalize, numbers_to_arabic
+from kg.numerals import cn_to_int
+
+_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+)(?![\d,])")
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*([千万])(?=[平米㎡方人名个元块m])")
+_SCALE = {"千": 1000, "万": 10000}
+# Measure words of this domain that the general converter does not list (号 of a day, 间 of rooms …).
+_MEASURE = "号间张套台座位栋层"
+_CN = re.compile(rf"(?<![第统唯之单])([零〇一二两三四五六七八九十百千]+)(?=[{_MEASURE}])")
+_HALF_YEAR = re.compile(r"(?<![\d年个])半年")
+
+
+def spell_numbers(text: str) -> str:
+    """The text normalised (width, 简体) with every number it states written in digits."""
+    text = normalize(text)
+    text = _THOUSANDS.sub(lambda m: m.group(1).replace(",", ""), text)
+    text = _SCALED.sub(_scaled, text)  # before 千 alone is read as a numeral (1.2千 is not 1.2 and 1000)
+    text = _CN.sub(_cn, text)
+    text = numbers_to_arabic(text)
+    return _HALF_YEAR.sub("0.5年", text)
+
+
+def _cn(m: re.Match[str]) -> str:
+    try:
+        return str(cn_to_int(m.group(1)))
+    except ValueError:
+        return m.group(1)
+
+
+def _scaled(m: re.Match[str]) -> str:
+    value = float(m.group(1)) * _SCALE[m.group(2)]
+    return f"{value:g}" if value != int(value) else str(int(value))
