@@ -65,9 +65,9 @@ def levels_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: date
                    question: str = "") -> Outcome:
     """The levels a filing allows, and whether the next level may be applied for now.
 
-    A level above the filing asked about as work to do now (能直接开展二级吗) is not allowed, citing the
-    tier's clause; asked as an application (申请开展二级) it depends on the years of regular work, read
-    from the filing date when the years are not said."""
+    A level above the filing asked about as work to do now (能直接开展二级吗: no application, no years of
+    work said) is not allowed, citing the tier's clause; asked as an application (申请开展二级), or with the
+    years of regular work said, it depends on those years, read from the filing date when not said."""
     rules = level_rules()
     tiers = [t for t in rules.tiers if t.jurisdiction in profile.jurisdictions]
     out = Outcome(determination="levels", citations=[t.unit for t in tiers])
@@ -82,7 +82,9 @@ def levels_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: date
     filed = ConditionCheck(text=f"备案层级：{tier.quote}", status="met", value=FILING_NAMES[tier.filing],
                            citation=cite(corpus, tier.unit))
     target = profile.target_level
-    if target is not None and target not in tier.may_certify and not any(w in question for w in _APPLY_WORDS):
+    said_years = profile.evaluation_years is not None or profile.filed_on is not None
+    if target is not None and target not in tier.may_certify and not said_years \
+            and not any(w in question for w in _APPLY_WORDS):
         return _beyond(out, tier, target, corpus, filed)
     if target is None or target in tier.may_certify:
         out.verdict = Verdict(status="eligible", determination=rules.title, conditions=[filed],

@@ -34,6 +34,16 @@ _DATED_APPLICATION = re.compile(_DAY + r".{0,8}(申报|报名|能报|可以报|�
 # even when 申请开展 (an eligibility word) comes with it.
 _LEVEL_WORK = re.compile(r"(开展|认定|做|申请|申报)[^,，。？?]{0,4}([1-5一二三四五]级|高级技师|技师)")
 
+# A certificate's validity stated as a fact (考评员证书都在有效期内) is not a question about the filing's.
+_CERTIFICATE_VALID = re.compile(r"证书[^,，。？?]{0,4}有效期内?")
+# Nor is a clean record (没有违法违规、失信等不良记录, 一次违规都没有) a question about sanctions.
+_CLEAN_RECORD = re.compile(r"(没有|没|无|未|从未)(任何)?(违法|违规|违纪|失信|[、,，])+|(违法|违规|违纪)[^,，。？?]{0,3}(都没|也没|没有)")
+
+
+def _facts_removed(text: str) -> str:
+    """The text without stated facts that merely share words with a topic (see the two patterns above)."""
+    return _CLEAN_RECORD.sub("", _CERTIFICATE_VALID.sub("", text))
+
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, Any]]:
@@ -45,8 +55,8 @@ def _table() -> dict[str, dict[str, Any]]:
 
 def scores(text: str) -> dict[str, int]:
     """Each intent's score for a question (only intents that scored)."""
-    prepared = prepare(text)
-    plain = normalize(text)  # 二级 stays 二级 here; prepare() makes it 2级
+    prepared = _facts_removed(prepare(text))
+    plain = _facts_removed(normalize(text))  # 二级 stays 二级 here; prepare() makes it 2级
 
     def has(word: str) -> bool:
         return word in prepared or word in plain
