@@ -112,8 +112,10 @@ def _negated(clause: str, at: int) -> bool:
 def _negated_around(clause: str, spec: dict[str, Any], at: int) -> bool:
     """Negated before the word (没有不良记录) or right after it (违规都没有); a double negation cancels."""
     word = next(w for w in spec.get("words", []) if _find(clause, w) == at)
-    last = word.split("&")[-1]  # 年审&不合格: what follows 不合格, not the 不 inside the word
-    after = clause[clause.find(last, at) + len(last):] if last in clause[at:] else clause[at + len(word):]
+    first, *rest = word.split("&")
+    after = clause[at + len(first):]
+    for part in rest:  # 年审&不合格: the 不 of the word itself negates nothing
+        after = after.replace(part, "◇")
     return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after))
 
 

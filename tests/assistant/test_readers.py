@@ -1,0 +1,95 @@
+"""The readers of questions as people write them: numbers, dates, several facts in one sentence, negations
+after the word, yes/no forms. Written from the documents' own requirements (场地1000平方米以上, 30个考位,
+不少于5名考评员, 建立职业技能等级津贴制度 …), in the words an applicant would use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.reason.dates import date_has_year, date_in
+from assistant.understand.intent import classify
+from assistant.understand.quantities import spell_numbers
+from assistant.understand.slots import read_slots
+
+TODAY = date(2025, 6, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("自有场地1,200㎡", {"site_owned": True, "site_area": 1200.0}),
+    ("场地0.12万平方米", {"site_area": 1200.0}),
+    ("实训场地1.2千平米", {"site_area": 1200.0}),
+    ("场地一千二百平，租期五年", {"site_area": 1200.0, "site_tenure_years": 5.0}),
+    ("场地是租的，租期半年", {"site_owned": False, "site_tenure_years": 0.5}),
+    ("场地租了一年半", {"site_owned": False, "site_tenure_years": 1.5}),
+    ("专职人员就三个", {"fulltime_staff": 3.0}),
+    ("每个等级的考评员只有两个人", {"examiners_per_level": 2.0}),
+    ("理论考场只有两间，考位二十八个", {"theory_rooms": 2.0, "seats": 28.0}),
+])
+def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) -> None:
+    values = read_slots(text).values
+    assert {k: values.get(k) for k in expected} == expected, values
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # several facts in one sentence: comma, 顿号 and 和/及 lists, a 不过 turning the clause
+    ("独立法人、信用良好、有视频监控和题库", {"legal_person": True, "bad_record": False, "video_monitoring": True,
+                                "question_bank": True}),
+    ("有视频监控，不过没有题库", {"video_monitoring": True, "question_bank": False}),
+    # the negation after the word (违规都没有, 还没确认, 还没做过) and before it (没有独立法人)
+    ("近两年随机督导一次违规都没有", {"no_violation": True}),
+    ("分公司，没有独立法人资格", {"legal_person": False}),
+    ("我们不是法人", {"legal_person": False}),
+    ("法人资格还没取得", {"legal_person": False}),
+    ("民政年审有一次不合格", {"annual_review_failed": True}),
+    ("内部职工的职业技能等级认定还没做过", {"internal_certification_done": False}),
+    ("一直没有建立技能津贴制度", {"skill_allowance": False}),
+    ("已建立职业技能等级津贴制度", {"skill_allowance": True}),
+    ("考点所在地的人社局还没确认", {"local_confirmation": False}),
+    ("打算先考后补手续", {"local_confirmation": False}),
+    ("把报名点设成外部考点", {"site_is_exam_place": False}),
+    ("约谈之后又发生了", {"interviewed_before": True}),
+    ("收到书面通知以后还是没改", {"notified_before": True}),
+])
+def test_several_facts_and_negations(text: str, expected: dict[str, object]) -> None:
+    values = read_slots(text).values
+    assert {k: values.get(k) for k in expected} == expected, values
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024年6月1日备案", date(2024, 6, 1)),
+    ("2024.6.1备案", date(2024, 6, 1)),
+    ("2024-06-01", date(2024, 6, 1)),
+    ("10月8号考试", date(2025, 10, 8)),
+    ("十月八号考试", None),  # the reader sees digits: spell_numbers comes first (see below)
+    ("10.8那天考完", date(2025, 10, 8)),
+    ("2023年5月设立的", date(2023, 5, 1)),
+    ("去年8月才备案", date(2024, 8, 1)),
+    ("前年备案，今年3月想升级", date(2025, 3, 1)),
+    ("上个月20号考完", date(2025, 5, 20)),
+    ("下个月15日开考", date(2025, 7, 15)),
+    ("下个月去报", date(2025, 7, 1)),
+    ("今天能报吗", TODAY),
+    ("场地1.5千平米", None),
+    ("2月30日", None),
+])
+def test_dates(text: str, expected: date | None) -> None:
+    assert date_in(text, TODAY) == expected
+
+
+def test_chinese_numerals_of_a_day_are_spelt_first() -> None:
+    assert date_in(spell_numbers("十月八号考试"), TODAY) == date(2025, 10, 8)
+    assert not date_has_year("说错了，是4月28号") and date_has_year("去年4月28号")
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("长春的行业协会，自有场地八百平方米，够格吗？", "eligibility"),
+    ("杭州的培训学校，没有独立法人，可不可以申请评价机构？", "eligibility"),
+    ("池州的培训学校，考评员证书都在有效期内，没有违法违规记录，能备案吗？", "eligibility"),
+    ("县区鉴定机构备案满两年了，能申请开展二级吗？", "levels"),
+    ("江苏的机构，2023年备案，现在还有效吗？", "validity"),
+    ("约谈之后又违规了会怎样？", "sanction"),
+])
+def test_yes_no_forms_keep_the_topic(text: str, intent: str) -> None:
+    assert classify(text) == intent
