@@ -86,12 +86,28 @@ def _first_match(clause: str, table: list[list[Any]]) -> str | None:
     return None
 
 
+def _kind_named(clause: str, table: list[list[Any]], skip: set[str]) -> str | None:
+    """The kind the clause says the organisation is: the first named (民办非企业单位（职业培训学校） is a 民办非企业
+    单位), unless that one only qualifies a later one (一家企业的培训中心 is a 培训中心). A word inside a longer one
+    at the same place (公司 in 培训公司) gives way to it; `skip`: kinds the clause mentions as another party."""
+    hits = sorted((clause.find(w), -len(w), n, str(value)) for n, (value, words) in enumerate(table)
+                  for w in words if w in clause and str(value) not in skip)
+    spans: list[tuple[int, int, str]] = []
+    for at, neg_len, _, value in hits:
+        if not spans or at >= spans[-1][1]:
+            spans.append((at, at - neg_len, value))
+    for (_, end, value), (nxt, _, _) in zip(spans, spans[1:], strict=False):
+        if "的" not in clause[end:nxt]:
+            return value
+    return spans[-1][2] if spans else None
+
+
 def _categories(clause: str, out: dict[str, Any]) -> None:
     vocab = vocabulary()
     for field, table in (("org_type", vocab["org_types"]), ("enterprise_size", vocab["enterprise_size"])):
-        found = _first_match(clause, table)
-        if found == "government" and any(w in clause for w in vocab["government_context"]):
-            continue  # 与政府部门脱钩 describes a relation to government, not a government body
+        # 与政府部门脱钩, 人社局还没确认: a relation to government, not a government body
+        skip = {"government"} if any(w in clause for w in vocab["government_context"]) else set()
+        found = _kind_named(clause, table, skip) if field == "org_type" else _first_match(clause, table)
         if found and field not in out:
             out[field] = found
     if "备案" in clause or "鉴定机构" in clause or "鉴定中心" in clause:
@@ -188,6 +204,7 @@ def _field_for(clause: str, kind: str) -> str | None:
 
 
 def _level(clause: str, out: dict[str, Any]) -> None:
+    clause = clause.replace("技师学院", "")  # a kind of school, not the level 技师
     for word, level in vocabulary()["levels"].items():
         if word in clause:
             out.setdefault("target_level", level)

@@ -93,3 +93,30 @@ def test_chinese_numerals_of_a_day_are_spelt_first() -> None:
 ])
 def test_yes_no_forms_keep_the_topic(text: str, intent: str) -> None:
     assert classify(text) == intent
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("我们是行业协会，场地1200平方米，在哪些地方能申请成为评价机构？", "eligibility"),
+    ("培训学校，独立法人，去哪申请评价机构比较好？", "eligibility"),
+    ("我们能在哪备案成为第三方评价机构？", "eligibility"),
+    ("企业想设外部考点，适合在哪设？", "external_site"),
+    ("浙江哪里能查到评价机构名单", None),
+    ("各地公示期有什么不同", None),
+])
+def test_where_questions(text: str, expected: str | None) -> None:
+    from assistant.understand.where import asks_where
+
+    assert asks_where(text) == expected
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("我们是民办非企业单位（职业培训学校）", "private_non_enterprise"),
+    ("一家企业的培训中心", "training_institution"),
+    ("我们是技师学院", "technical_school"),
+    ("与政府部门脱钩的行业协会", "industry_association"),
+    ("考点所在地的人社局还没确认，我们是技工学校", "technical_school"),
+    ("长春一家规模以上的公司", "enterprise"),
+])
+def test_the_kind_of_organisation_named(text: str, kind: str) -> None:
+    values = read_slots(text).values
+    assert values.get("org_type") == kind and "target_level" not in values, values
