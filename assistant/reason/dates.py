@@ -59,33 +59,29 @@ def find_date(text: str, today: date) -> tuple[date, int, bool] | None:
 
 
 def _from_match(m: re.Match[str], today: date) -> date | None:
+    """The day a match names (None: it does not exist, or a numeric form without its day)."""
     groups = m.groupdict()
-    if pattern_is_numeric := "ryear" not in groups:
-        if not groups["year"] and "." in m.group(0) and not _looks_like_day(m):
-            return None
-    year = int(groups["year"]) if groups["year"] else today.year + _YEARS.get(groups.get("ryear") or "今年", 0)
-    month = int(groups["month"]) if groups["month"] else None
-    if month is None:
-        from .validity import shift
-
-        moved = shift(date(today.year, today.month, 1), months=_MONTHS[groups["rmonth"]])
-        year, month = moved.year if not groups.get("ryear") and not groups["year"] else year, moved.month
-    day = int(groups["day"]) if groups["day"] else None
-    if day is None and pattern_is_numeric:
+    numeric = "ryear" not in groups  # 2025.12.25, 10.8: the day is always written
+    if numeric and not groups["day"]:
         return None
-    if day is None and groups.get("rmonth") and not groups.get("ryear"):
-        from .validity import shift
-
-        return shift(today, months=_MONTHS[groups["rmonth"]])  # 下个月: the same day next month
+    year = int(groups["year"]) if groups["year"] else today.year + _YEARS.get(groups.get("ryear") or "今年", 0)
+    if groups["month"]:
+        month = int(groups["month"])
+    else:  # 上个月, 下个月, 本月: counted from this month; a relative year (去年下个月) is not a thing people say
+        moved = _shift(today.replace(day=1), _MONTHS[groups["rmonth"]])
+        year, month = (year if groups["year"] or groups.get("ryear") else moved.year), moved.month
+        if not groups["day"]:
+            return _shift(today, _MONTHS[groups["rmonth"]])  # 下个月: the same day next month
     try:
-        return date(year, month, day or 1)
+        return date(year, month, int(groups["day"] or 1))
     except ValueError:
         return None
 
 
-def _looks_like_day(m: re.Match[str]) -> bool:
-    """10.8 is a day only where a decimal would make no sense: not before a unit (checked by the pattern)."""
-    return len(m.group("day")) <= 2
+def _shift(day: date, months: int) -> date:
+    from .validity import shift
+
+    return shift(day, months=months)
 
 
 def date_end(text: str) -> int | None:
