@@ -4,7 +4,8 @@
 questions also write numbers it leaves alone: thousands separators (1,500㎡), a decimal with a Chinese
 multiplier (1.2千平米, 0.12万平), a numeral before a measure word of this domain (二十五个考位 is covered,
 but 八号, 三间, 六套, 十二个工位 after 只有 …), and 半年 for half a year. This module spells all of them as
-plain digits so that the slot and date readers see one form.
+plain digits so that the slot and date readers see one form; an approximate number (两千多平, 十来个) is
+read as the number it starts from.
 
 >>> spell_numbers("自有场地1,500㎡")
 '自有场地1500m2'
@@ -14,6 +15,8 @@ plain digits so that the slot and date readers see one form.
 '1200平,专职就3个'
 >>> spell_numbers("十月八号开考，理论考场只有两间")
 '10月8号开考,理论考场只有2间'
+>>> spell_numbers("场地两千多平，工位十来个，考位30余个")
+'场地2000平,工位10个,考位30个'
 >>> spell_numbers("一年半")
 '1年半'
 >>> spell_numbers("第九条")
@@ -34,12 +37,15 @@ _SCALE = {"千": 1000, "万": 10000}
 _MEASURE = "号间张套台座位栋层"
 _CN = re.compile(rf"(?<![第统唯之单])([零〇一二两三四五六七八九十百千]+)(?=[{_MEASURE}])")
 _HALF_YEAR = re.compile(r"(?<![\d年个])半年")
+# 两千多平, 1500多平米, 八百来平, 十来个: an approximate number is read as the number it starts from.
+_ABOUT = re.compile(r"([零〇一二两三四五六七八九十百千万\d]+)(多|来|余)(?=[平米㎡方个人名位间年])")
 
 
 def spell_numbers(text: str) -> str:
     """The text normalised (width, 简体) with every number it states written in digits."""
     text = normalize(text)
     text = _THOUSANDS.sub(lambda m: m.group(1).replace(",", ""), text)
+    text = _ABOUT.sub(r"\1", text)
     text = _SCALED.sub(_scaled, text)  # before 千 alone is read as a numeral (1.2千 is not 1.2 and 1000)
     text = _CN.sub(_cn, text)
     text = numbers_to_arabic(text)

@@ -29,7 +29,8 @@ _AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(之后|以后)")
 # A negator right after the fact word negates it too: 一次违规都没有, 法人资格没有 …
 _NEG_NEXT = re.compile(r"^[^，,。；;]{0,3}?(都没|也没|还没|没有|没|尚未|未|都不|并不|不)")
 # … or a negated verb later in the clause: 内部职工的认定我们还没做过, 当地人社还没确认.
-_NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)")
+_NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)"
+                       r"|(还在|正在|准备|打算|待)(采购|建设|筹建|筹备|安装|办理|申请|建)")  # 还在采购: not yet had
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
 
 
@@ -135,8 +136,11 @@ def _negated_around(clause: str, spec: dict[str, Any], at: int) -> bool:
     return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after))
 
 
-def _flags(clause: str, out: dict[str, Any]) -> None:
+def _flags(text: str, out: dict[str, Any]) -> None:
     for field, spec in vocabulary()["flags"].items():
+        clause = text
+        for other in spec.get("not_in", []):  # 法人代表 is a person, not 法人资格
+            clause = clause.replace(other, "◇" * len(other))
         settled = _phrase_value(clause, spec)
         if settled is not None:
             out[field] = settled

@@ -26,6 +26,8 @@ TODAY = date(2025, 6, 1)
     ("专职人员就三个", {"fulltime_staff": 3.0}),
     ("每个等级的考评员只有两个人", {"examiners_per_level": 2.0}),
     ("理论考场只有两间，考位二十八个", {"theory_rooms": 2.0, "seats": 28.0}),
+    ("自有场地两千多平", {"site_owned": True, "site_area": 2000.0}),
+    ("考核工位十来个", {"work_stations": 10.0}),
 ])
 def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) -> None:
     values = read_slots(text).values
@@ -49,6 +51,8 @@ def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) ->
     ("考点所在地的人社局还没确认", {"local_confirmation": False}),
     ("打算先考后补手续", {"local_confirmation": False}),
     ("把报名点设成外部考点", {"site_is_exam_place": False}),
+    ("视频监控设备还在采购", {"video_monitoring": False}),
+    ("法定代表人有失信记录", {"bad_record": True, "legal_person": None}),
     ("约谈之后又发生了", {"interviewed_before": True}),
     ("收到书面通知以后还是没改", {"notified_before": True}),
 ])
