@@ -23,6 +23,8 @@ datetime.date(2025, 3, 20)
 (datetime.date(2025, 2, 28), datetime.date(2025, 6, 15), datetime.date(2025, 4, 20))
 >>> date_in("场地1.2千平米", today) is None, date_in("能报吗", today) is None, date_in("2月30日", today) is None
 (True, True, True)
+>>> date_in("评分8.5分", today) is None, date_in("第3.2条", today) is None, date_in("占地1.5亩", today) is None
+(True, True, True)
 >>> date_has_year("4月28号结束的"), date_has_year("2025年4月28日"), date_has_year("去年8月")
 (False, True, True)
 """
@@ -37,7 +39,7 @@ _MONTH = r"(?:(?P<month>\d{1,2})\s*月份?|(?P<rmonth>上个?月|下个?月|这�
 _DAY = r"(?:(?P<day>\d{1,2})\s*[日号])"
 _WRITTEN = re.compile(rf"(?:{_YEAR}\s*)?{_MONTH}\s*(?:{_DAY})?")
 _NUMERIC = re.compile(r"(?<![\d.])(?:(?P<year>\d{4})\s*[\-/.]\s*)?(?P<month>1[0-2]|0?[1-9])\s*[\-/.]\s*"
-                      r"(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.])(?!\s*[千万百平米㎡方年个人名位元倍%])")
+                      r"(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.])(?!\s*[千万百平米㎡方亩年个人名位元倍%分条款项章节级岁吨a-zA-Z])")
 _YEARS = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "后年": 2}
 _MONTHS = {"上个月": -1, "上月": -1, "下个月": 1, "下月": 1, "这个月": 0, "本月": 0}
 _DAYS = {"今天": 0, "今日": 0, "明天": 1, "后天": 2, "昨天": -1, "前天": -2, "下周": 7, "下星期": 7, "上周": -7}
