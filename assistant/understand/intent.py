@@ -11,6 +11,8 @@ Deliberately simple and inspectable: every decision can be explained by the word
 'sanction'
 >>> classify("县里备案的第三方评价机构，规范开展评价两年半了，现在能申请开展二级吗？")
 'levels'
+>>> classify("浙江和吉林的场地要求比较"), classify("情节比较轻会怎样")
+('comparison', 'sanction')
 >>> classify("宿迁 第九条")
 'lookup'
 """
@@ -34,6 +36,8 @@ _DATED_APPLICATION = re.compile(_DAY + r".{0,8}(申报|报名|能报|可以报|�
 # even when 申请开展 (an eligibility word) comes with it.
 _LEVEL_WORK = re.compile(r"(开展|认定|做|申请|申报)[^,，。？?]{0,4}([1-5一二三四五]级|高级技师|技师)")
 
+# "浙江和吉林的场地要求比较": 比较 closing the question asks to compare (情节比较轻 mid-sentence is "rather").
+_FINAL_COMPARE = re.compile(r"(比较|对比)(一下)?[。?？!！\s]*$")
 # A certificate's validity stated as a fact (考评员证书都在有效期内) is not a question about the filing's.
 _CERTIFICATE_VALID = re.compile(r"证书[^,，。？?]{0,4}有效期内?")
 # Nor is a clean record (没有违法违规、失信等不良记录, 一次违规都没有) a question about sanctions.
@@ -71,6 +75,8 @@ def scores(text: str) -> dict[str, int]:
         out["window"] = out.get("window", 0) + 3
     if _LEVEL_WORK.search(plain) and "levels" in out:
         out["levels"] += 3
+    if _FINAL_COMPARE.search(plain):
+        out["comparison"] = out.get("comparison", 0) + 2
     return out
 
 

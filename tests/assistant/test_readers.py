@@ -124,3 +124,16 @@ def test_where_questions(text: str, expected: str | None) -> None:
 def test_the_kind_of_organisation_named(text: str, kind: str) -> None:
     values = read_slots(text).values
     assert values.get("org_type") == kind and "target_level" not in values, values
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    ("我们是行业协会，宿迁和池州能不能申请评价机构？", 2, "eligibility"),
+    ("培训学校，独立法人，吉林、浙江可以申请吗？", 2, "eligibility"),
+    ("我们这种情况，哪里符合申请评价机构的条件？", 0, "eligibility"),
+    ("吉林和池州对评价机构场地的要求有什么不一样？", 2, None),
+    ("浙江的协会能不能申请评价机构？", 1, None),
+])
+def test_where_questions_over_named_places(text: str, places: int, expected: str | None) -> None:
+    from assistant.understand.where import asks_where
+
+    assert asks_where(text, places=places) == expected
