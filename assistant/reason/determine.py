@@ -59,7 +59,7 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
     if name == "deadline":
         from .deadline import deadline_outcome
 
-        return deadline_outcome(question, profile, facts, corpus)
+        return deadline_outcome(question, profile, facts, corpus, today)
     if name == "window":
         return _window(profile, facts, corpus, today)
     if name == "levels":

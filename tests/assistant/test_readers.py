@@ -94,6 +94,9 @@ def test_chinese_numerals_of_a_day_are_spelt_first() -> None:
     ("县区鉴定机构备案满两年了，能申请开展二级吗？", "levels"),
     ("江苏的机构，2023年备案，现在还有效吗？", "validity"),
     ("约谈之后又违规了会怎样？", "sanction"),
+    ("江苏的认定单位，11月10号评价结束的，现在提交成绩还来得及吗？", "deadline"),
+    ("吉林的行业协会，下个月15日去申报还来得及吗？", "window"),
+    ("浙江和吉林的场地要求比较", "comparison"),
 ])
 def test_yes_no_forms_keep_the_topic(text: str, intent: str) -> None:
     assert classify(text) == intent

@@ -64,3 +64,10 @@ def test_a_condition_stated_as_not_yet_done_fails(workspace: Workspace) -> None:
     step, = talk(workspace, date(2025, 6, 1), "湖州一家规模以上企业想做认定机构，职业技能等级津贴制度还没建立，行吗？")
     assert step.verdict and step.verdict.status == "not_eligible"
     assert "zhejiang-2022-20-jigou/art_8/item_1/pt_3" in unmet(step)
+
+
+def test_still_in_time_is_said_against_today(workspace: Workspace) -> None:
+    late, = talk(workspace, date(2025, 12, 2), "江苏的认定单位，11月10号评价结束的，现在提交成绩还来得及吗？")
+    assert late.intent == "deadline" and late.answer and "最迟 2025-11-24" in late.answer and "已超过期限" in late.answer
+    early, = talk(workspace, date(2025, 11, 12), "江苏的认定单位，11月10号评价结束的，现在提交成绩还来得及吗？")
+    assert early.answer and "尚在期限内" in early.answer
