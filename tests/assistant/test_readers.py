@@ -90,6 +90,7 @@ def test_chinese_numerals_of_a_day_are_spelt_first() -> None:
 @pytest.mark.parametrize(("text", "intent"), [
     ("长春的行业协会，自有场地八百平方米，够格吗？", "eligibility"),
     ("杭州的培训学校，没有独立法人，可不可以申请评价机构？", "eligibility"),
+    ("吉林的行业协会，自有场地九百平，有戏吗？", "eligibility"),
     ("池州的培训学校，考评员证书都在有效期内，没有违法违规记录，能备案吗？", "eligibility"),
     ("县区鉴定机构备案满两年了，能申请开展二级吗？", "levels"),
     ("江苏的机构，2023年备案，现在还有效吗？", "validity"),
