@@ -1,5 +1,5 @@
 """Dates in questions, as people write them: a full date, a month and day, a month alone, or a day relative
-to today (去年8月, 上个月, 下个月15日, 今天, 10.8, 10月8号).
+to today (去年8月, 上个月, 下个月15日, 今天, 10.8, 10月8号), or the edge of a month or year (2月底, 3月初, 年底).
 
 A year may be written (2025年), relative (去年, 今年, 明年, 前年) or left out (this year); a month may be
 written or relative (上个月, 下个月, 本月); a day may be left out, and a date named by its month alone is
@@ -25,6 +25,10 @@ datetime.date(2025, 3, 20)
 (True, True, True)
 >>> date_in("评分8.5分", today) is None, date_in("第3.2条", today) is None, date_in("占地1.5亩", today) is None
 (True, True, True)
+>>> date_in("有效期到2026年2月底", today), date_in("上个月底考完", today), date_in("今年年底到期", today)
+(datetime.date(2026, 2, 28), datetime.date(2025, 4, 30), datetime.date(2025, 12, 31))
+>>> date_in("3月初备案", today), date_in("2024年底备案", today)
+(datetime.date(2025, 3, 1), datetime.date(2024, 12, 31))
 >>> date_has_year("4月28号结束的"), date_has_year("2025年4月28日"), date_has_year("去年8月")
 (False, True, True)
 """
@@ -36,7 +40,8 @@ from datetime import date, timedelta
 
 _YEAR = r"(?:(?P<year>\d{4})\s*年|(?P<ryear>去年|今年|明年|前年|后年))"
 _MONTH = r"(?:(?P<month>\d{1,2})\s*月份?|(?P<rmonth>上个?月|下个?月|这个月|本月))"
-_DAY = r"(?:(?P<day>\d{1,2})\s*[日号])"
+_DAY = r"(?:(?P<day>\d{1,2})\s*[日号]|(?P<edge>底|末|初))"
+_YEAR_END = re.compile(rf"{_YEAR}\s*(?:年)?(?:底|末)")
 _WRITTEN = re.compile(rf"(?:{_YEAR}\s*)?{_MONTH}\s*(?:{_DAY})?")
 _NUMERIC = re.compile(r"(?<![\d.])(?:(?P<year>\d{4})\s*[\-/.]\s*)?(?P<month>1[0-2]|0?[1-9])\s*[\-/.]\s*"
                       r"(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.])(?!\s*[千万百平米㎡方亩年个人名位元倍%分条款项章节级岁吨a-zA-Z])")
@@ -47,6 +52,9 @@ _DAYS = {"今天": 0, "今日": 0, "明天": 1, "后天": 2, "昨天": -1, "前�
 
 def find_date(text: str, today: date) -> tuple[date, int, bool] | None:
     """The first date the text names: the day, where its words end, and whether a year was given."""
+    if (m := _YEAR_END.search(text)) and not _WRITTEN.search(text[: m.start()]):
+        year = int(m.group("year")) if m.group("year") else today.year + _YEARS[m.group("ryear")]
+        return date(year, 12, 31), m.end(), True  # 2025年底, 今年年底
     for pattern in (_NUMERIC, _WRITTEN):
         for m in pattern.finditer(text):
             day = _from_match(m, today)
@@ -72,8 +80,10 @@ def _from_match(m: re.Match[str], today: date) -> date | None:
     else:  # 上个月, 下个月, 本月: counted from this month; a relative year (去年下个月) is not a thing people say
         moved = _shift(today.replace(day=1), _MONTHS[groups["rmonth"]])
         year, month = (year if groups["year"] or groups.get("ryear") else moved.year), moved.month
-        if not groups["day"]:
+        if not groups["day"] and not groups.get("edge"):
             return _shift(today, _MONTHS[groups["rmonth"]])  # 下个月: the same day next month
+    if groups.get("edge") in ("底", "末"):  # 2月底: the month's last day
+        return _shift(date(year, month, 1), 1) - timedelta(days=1)
     try:
         return date(year, month, int(groups["day"] or 1))
     except ValueError:

@@ -75,6 +75,9 @@ def test_several_facts_and_negations(text: str, expected: dict[str, object]) -> 
     ("下个月15日开考", date(2025, 7, 15)),
     ("下个月去报", date(2025, 7, 1)),
     ("今天能报吗", TODAY),
+    ("有效期到2026年2月底", date(2026, 2, 28)),
+    ("今年年底到期", date(2025, 12, 31)),
+    ("今年到底能不能报", None),
     ("场地1.5千平米", None),
     ("2月30日", None),
 ])
