@@ -31,6 +31,7 @@ _NEG_NEXT = re.compile(r"^[^，,。；;]{0,3}?(都没|也没|还没|没有|没|�
 # … or a negated verb later in the clause: 内部职工的认定我们还没做过, 当地人社还没确认.
 _NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)"
                        r"|(还在|正在|准备|打算|待)(采购|建设|筹建|筹备|安装|办理|申请|建)")  # 还在采购: not yet had
+_AREA_BEFORE = re.compile(r"(场地|面积|场所|用房|厂房)(是|有|为|约|大约|共|达|总共)?\s*$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
 
 
@@ -173,7 +174,7 @@ def _numbers(clause: str, slots: Slots) -> None:
         slots.values["civil_affairs_rating"] = float(rating.group(1) or len(rating.group(2)))
         clause = clause.replace(rating.group(0), " ")
     for m in _NUMBER.finditer(clause):
-        kind_field = _unit_of(clause, m)
+        kind_field = _unit_of(clause, m) or _area_without_unit(clause, m)
         if kind_field is None:
             if not clause[m.end():].strip(" 吧啊呀左右多个"):
                 slots.plain_numbers.append(float(m.group(1)))
@@ -185,6 +186,13 @@ def _numbers(clause: str, slots: Slots) -> None:
             slots.values[field] = value
         else:
             slots.bare_numbers.append((value, kind))
+
+
+def _area_without_unit(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """A number right after a word for premises, with no unit (自有场地1200, 场地面积约1500): square metres."""
+    if _AREA_BEFORE.search(clause[:m.start()]) and float(m.group(1)) >= 20 and not clause[m.end():m.end() + 1].isalpha():
+        return "area", m.end()
+    return None
 
 
 def _unit_of(clause: str, m: re.Match[str]) -> tuple[str, int] | None:

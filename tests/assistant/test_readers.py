@@ -27,6 +27,8 @@ TODAY = date(2025, 6, 1)
     ("每个等级的考评员只有两个人", {"examiners_per_level": 2.0}),
     ("理论考场只有两间，考位二十八个", {"theory_rooms": 2.0, "seats": 28.0}),
     ("自有场地两千多平", {"site_owned": True, "site_area": 2000.0}),
+    ("自有场地一千二，专职五个", {"site_owned": True, "site_area": 1200.0, "fulltime_staff": 5.0}),
+    ("场地面积约1500，租期十年", {"site_area": 1500.0, "site_tenure_years": 10.0}),
     ("考核工位十来个", {"work_stations": 10.0}),
 ])
 def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) -> None:
