@@ -173,7 +173,9 @@ def _numbers(clause: str, slots: Slots) -> None:
     if rating:
         slots.values["civil_affairs_rating"] = float(rating.group(1) or len(rating.group(2)))
         clause = clause.replace(rating.group(0), " ")
-    for m in _NUMBER.finditer(clause):
+    matches = list(_NUMBER.finditer(clause))
+    prev_end = 0
+    for i, m in enumerate(matches):
         kind_field = _unit_of(clause, m) or _area_without_unit(clause, m)
         if kind_field is None:
             if not clause[m.end():].strip(" 吧啊呀左右多个"):
@@ -181,10 +183,12 @@ def _numbers(clause: str, slots: Slots) -> None:
             continue
         kind, unit_end = kind_field
         value = float(m.group(1)) + (0.5 if m.group(2) or clause[unit_end:unit_end + 1] == "半" else 0)
-        field = _field_for(clause, kind)
-        if field:
+        after = clause[unit_end:matches[i + 1].start() if i + 1 < len(matches) else len(clause)]
+        fields = _fields_for(clause[prev_end:m.start()], after, clause, kind)
+        prev_end = unit_end
+        for field in fields:
             slots.values[field] = value
-        else:
+        if not fields:
             slots.bare_numbers.append((value, kind))
 
 
@@ -205,6 +209,33 @@ def _unit_of(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
             if rest.startswith(unit) and not (kind == "years" and rest[len(unit):].startswith(("月", "前", "内"))):
                 return kind, m.end() + len(unit)
     return None
+
+
+def _fields_for(before: str, after: str, clause: str, kind: str) -> list[str]:
+    """The field(s) a number fills: named by the words since the previous number (场地1200平米其中办公用房100平米;
+    理论考场2个共60个考位), else by the words after it up to the next (3个专职人员), else anywhere in the clause;
+    "A和B各5人" fills both."""
+    for segment in (before, after):
+        named = _named_fields(segment, kind)
+        if named:
+            return named if "各" in before[-2:] else named[-1:]
+    field = _field_for(clause, kind)
+    return [field] if field else []
+
+
+def _named_fields(segment: str, kind: str) -> list[str]:
+    """The fields of this kind a word of the segment names, the one nearest the end last; where two words end
+    at the same place the longer one names it (理论考试场地 is the theory room, not the 场地); a generic word
+    (面积) names a field only when nothing more specific does."""
+    spec = vocabulary()["numbers"][kind]
+    generic = set(spec.get("generic", []))
+    found = []
+    for field, words in spec["fields"]:
+        ends = [(segment.rfind(w) + len(w), len(w), w in generic) for w in words if w in segment]
+        if ends:
+            end, length, vague = max(ends)
+            found.append((not vague, end, length, str(field)))  # 理论考场面积: 面积 says only "an area"
+    return [f for *_, f in sorted(found)]
 
 
 def _field_for(clause: str, kind: str) -> str | None:

@@ -29,6 +29,13 @@ TODAY = date(2025, 6, 1)
     ("自有场地两千多平", {"site_owned": True, "site_area": 2000.0}),
     ("自有场地一千二，专职五个", {"site_owned": True, "site_area": 1200.0, "fulltime_staff": 5.0}),
     ("场地面积约1500，租期十年", {"site_area": 1500.0, "site_tenure_years": 10.0}),
+    # each number takes the field named nearest before it (else after it); 各 gives it to every one named
+    ("场地1200平米其中办公用房100平米", {"site_area": 1200.0, "office_area": 100.0}),
+    ("理论考场2个共60个考位", {"theory_rooms": 2.0, "seats": 60.0}),
+    ("理论考场面积80平", {"theory_room_area": 80.0, "site_area": None}),
+    ("专职人员和考评员各5人", {"fulltime_staff": 5.0, "examiners_per_level": 5.0}),
+    ("有3个专职人员", {"fulltime_staff": 3.0}),
+    ("每个等级自有持证考评员6人", {"examiners_per_level": 6.0, "site_owned": None}),
     ("考核工位十来个", {"work_stations": 10.0}),
 ])
 def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) -> None:
