@@ -33,6 +33,7 @@ TODAY = date(2025, 6, 1)
     ("场地1200平米其中办公用房100平米", {"site_area": 1200.0, "office_area": 100.0}),
     ("理论考场2个共60个考位", {"theory_rooms": 2.0, "seats": 60.0}),
     ("理论考场面积80平", {"theory_room_area": 80.0, "site_area": None}),
+    ("办公场所只有20平米", {"office_area": 20.0, "site_area": None}),
     ("专职人员和考评员各5人", {"fulltime_staff": 5.0, "examiners_per_level": 5.0}),
     ("有3个专职人员", {"fulltime_staff": 3.0}),
     ("每个等级自有持证考评员6人", {"examiners_per_level": 6.0, "site_owned": None}),
