@@ -3,7 +3,7 @@ to today (去年8月, 上个月, 下个月15日, 今天, 10.8, 10月8号), or th
 
 A year may be written (2025年), relative (去年, 今年, 明年, 前年) or left out (this year); a month may be
 written or relative (上个月, 下个月, 本月); a day may be left out, and a date named by its month alone is
-read as the first of that month (备案是2022年5月 → 2022-05-01), which the answers call the month.
+read as the first of that month (备案是2022年5月 → 2022-05-01); the answer shows the date it used.
 
 >>> from datetime import date
 >>> today = date(2025, 5, 5)
