@@ -10,6 +10,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from assistant.understand.quantities import spell_numbers
 from assistant.understand.slots import Slots, read_slots, vocabulary
 from kg.models import Corpus
 
@@ -103,21 +104,39 @@ def _loose_numbers(state: DialogueState, slots: Slots, values: dict[str, Any]) -
 
 
 def _dates(state: DialogueState, question: str, today: date, values: dict[str, Any]) -> None:
-    from ..reason.dates import date_in
+    from ..reason.dates import date_has_year, date_in
 
-    day = date_in(question, today)
+    text = spell_numbers(question)  # 十月八号 → 10月8号
+    day = date_in(text, today)
     if day is None:
         return
-    if state.pending in _DATE_FIELDS:
-        values[state.pending] = day
-        return
-    around = _around_date(question)  # the words right after the date say what it is
+    field = state.pending if state.pending in _DATE_FIELDS else _date_field(text)
+    earlier = getattr(state.profile, field or "", None) or _said_date(state)
+    if not date_has_year(text) and isinstance(earlier, date) and earlier.year != day.year:
+        day = _same_day(day, earlier.year)  # "说错了，是4月28号" corrects a date said with its year
+    values[field or "event_date"] = day
+
+
+def _date_field(text: str) -> str:
+    """What a stated date is: a filing, an expiry, or the event a deadline counts from."""
+    around = _around_date(text)  # the words right after the date say what it is
     if any(w in around for w in _FILED_WORDS):
-        values["filed_on"] = day
-    elif any(w in question for w in _EXPIRY_WORDS):
-        values["expires_on"] = day
-    else:
-        values["filed_on" if any(w in question for w in _FILED_WORDS) else "event_date"] = day
+        return "filed_on"
+    if any(w in text for w in _EXPIRY_WORDS):
+        return "expires_on"
+    return "filed_on" if any(w in text for w in _FILED_WORDS) else "event_date"
+
+
+def _said_date(state: DialogueState) -> date | None:
+    """A date the conversation already holds (the year a yearless correction keeps)."""
+    return next((d for f in _DATE_FIELDS if isinstance(d := getattr(state.profile, f, None), date)), None)
+
+
+def _same_day(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 2月29日 in a year without one
+        return day
 
 
 def _around_date(question: str) -> str:

@@ -7,6 +7,7 @@ next. Nothing here knows a threshold; the rules and the graph do.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.reason.determine import DETERMINATIONS, determine
@@ -26,6 +27,8 @@ HELP_TEXT = ("我可以：查条款（宿迁 第九条）；判断能否申请�
              "例如：我们是浙江的民办培训学校，能申请成为社会评价组织吗？")
 _TOPICS = {"eligibility", "external_site", "levels", "validity"}  # a bare topic also wants the clauses' words
 _CONTEXT_FIELDS = {"jurisdictions", "registered_in_jurisdiction"}
+_YES_NO = re.compile(r"吗|嘛|哪些|什么|能不能|可不可以|可否|能否|行不行|够不够|是否|够格|达标|来得及|可以[?？]|行[?？]")
+_WEAK = 1  # an intent score of weak words only (see understand/data/intents.yaml)
 _SHORT = 16  # a reply this short, with no intent words of its own, continues the running determination
 
 
@@ -45,10 +48,12 @@ def turn(state: DialogueState | None, question: Question, ws: Workspace, today: 
         return _why(state, ws.corpus)
     filled = fill(state, question, ws.corpus, today)
     named = intent or question.intent()
-    if state.determination and (not question.intents or (len(text) <= _SHORT and filled)):
+    if state.determination and _continues(question, text, filled):
         named = state.determination
     if named == "help":
         return Turn(intent="help", answer=HELP_TEXT, state=state)
+    if named in _TOPICS and _only_mentions(question, named, filled, state):
+        named = "lookup"
     if named not in DETERMINATIONS:
         return Turn(intent=named, state=state)
     replying = state.determination == named  # a turn inside a running determination, not a new question
@@ -59,6 +64,23 @@ def turn(state: DialogueState | None, question: Question, ws: Workspace, today: 
     step.topic = named in _TOPICS and not (filled - _CONTEXT_FIELDS) and state.topic == question.raw
     step.facts_given = bool(filled - _CONTEXT_FIELDS) or (replying and bool(filled))
     return step
+
+
+def _continues(question: Question, text: str, filled: set[str]) -> bool:
+    """Whether an utterance continues the running determination rather than asking a new one: it names no
+    topic, or it is a short reply, or it states facts and asks only in a generic yes/no form (如果人社还没
+    确认，我们先开考行不行 — 行不行 is a weak eligibility word, not a new question)."""
+    if not question.intents or (len(text) <= _SHORT and filled):
+        return True
+    return bool(filled - _CONTEXT_FIELDS) and max(question.intents.values()) <= _WEAK
+
+
+def _only_mentions(question: Question, named: str, filled: set[str], state: DialogueState) -> bool:
+    """A topic named only by a generic word (资格, 申请), with no fact, no yes/no or which-question, and no running
+    determination, is a look-up, not a request for a verdict: 月嫂资格证要求, 技能提升补贴怎么申请."""
+    if state.determination or (filled - _CONTEXT_FIELDS) or question.intents.get(named, 0) > _WEAK:
+        return False
+    return not _YES_NO.search(question.plain)
 
 
 def revise(state: DialogueState, field: str, value: Question, ws: Workspace,

@@ -103,7 +103,18 @@ def _by_fact(cond: RuleCondition, fact: Condition, profile: Profile) -> tuple[St
     if _compare(fact.comparator, float(value), float(fact.value)):
         return "met", None
     bound = "至少" if fact.comparator in (">=", ">") else "至多"
-    return "unmet", f"{cond.label}：{value:g} → {bound} {fact.value:g} {fact.unit or ''}".rstrip()
+    return "unmet", f"{cond.label}：{value:g} → {bound} {_amount(float(fact.value), fact.unit)}"
+
+
+def _amount(value: float, unit: str | None) -> str:
+    """A threshold as the documents write it: 1000 平方米, but 4A (a letter grade is part of the number).
+
+    >>> _amount(1000, "平方米"), _amount(4, "A"), _amount(5, None)
+    ('1000 平方米', '4A', '5')
+    """
+    if not unit:
+        return f"{value:g}"
+    return f"{value:g}{unit}" if unit.isascii() and unit.isalpha() else f"{value:g} {unit}"
 
 
 def _categorical(cond: RuleCondition, value: Any) -> tuple[Status, str | None]:

@@ -86,8 +86,9 @@ def due_item(fact: Deadline, start: date, corpus: Corpus) -> DueItem | None:
     return None
 
 
-def deadline_outcome(text: str, profile: Profile, facts: FactSet, corpus: Corpus) -> Outcome:
-    """Every matching deadline of the places in scope, computed from the date given (or asked for)."""
+def deadline_outcome(text: str, profile: Profile, facts: FactSet, corpus: Corpus, today: date | None = None) -> Outcome:
+    """Every matching deadline of the places in scope, computed from the date given (or asked for); with
+    `today`, whether a latest day is still ahead (还来得及吗)."""
     out = Outcome(determination="deadline")
     event = event_in(text)
     if event is None:
@@ -104,8 +105,17 @@ def deadline_outcome(text: str, profile: Profile, facts: FactSet, corpus: Corpus
         return out
     items = [i for d in found if (i := due_item(d, start, corpus))]
     out.extra = {"due": [i.model_dump(mode="json") for i in items]}
-    out.answer = "；".join(_say(i) for i in items) + "。" if items else ""
+    out.answer = "；".join(_say(i) + _still_time(i, today) for i in items) + "。" if items else ""
     return out
+
+
+def _still_time(item: DueItem, today: date | None) -> str:
+    """For a latest day: whether today is still within it."""
+    if today is None or item.kind != "最迟" or today < item.start:
+        return ""
+    if today <= item.due:
+        return f"（今天 {today.isoformat()}，尚在期限内）"
+    return f"（今天 {today.isoformat()}，已超过期限）"
 
 
 def _rule(fact: Deadline) -> str:

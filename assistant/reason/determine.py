@@ -42,6 +42,12 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
     The workspace's facts are read only when needed: a question that first needs the place never reads them.
     """
     corpus = ws.corpus
+    assumed = _sole_place(name, profile, corpus) if not profile.jurisdictions else None
+    if assumed is not None:
+        place, note = assumed
+        outcome = determine(name, question, profile.model_copy(update={"jurisdictions": [place]}), ws, today, ranked)
+        outcome.answer = f"{note}\n{outcome.answer}".strip()
+        return outcome
     if name not in ("sanction", "deadline", "window") and not profile.jurisdictions:
         return Outcome(determination=name, pending=[Pending(field="jurisdictions", ask=ask_place(corpus))],
                        verdict=Verdict(status="needs_info", determination=load_title(name)))
@@ -53,18 +59,39 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
     if name == "deadline":
         from .deadline import deadline_outcome
 
-        return deadline_outcome(question, profile, facts, corpus)
+        return deadline_outcome(question, profile, facts, corpus, today)
     if name == "window":
         return _window(profile, facts, corpus, today)
     if name == "levels":
         from .levels import levels_outcome
 
-        return levels_outcome(profile, facts, corpus)
+        return levels_outcome(profile, facts, corpus, today, question)
     if name == "validity":
         from .validity import validity_outcome
 
         return validity_outcome(profile, facts, corpus, today, any(w in question for w in _EXTEND_WORDS))
     return _checklist(name, profile, facts, corpus, question)
+
+
+def _sole_place(name: str, profile: Profile, corpus: Corpus) -> tuple[str, str] | None:
+    """The one place whose document holds a determination, when the question uses that document's terms and
+    names no place: answered for it, saying so (县区鉴定机构备案 is how 宿迁 第六条 speaks of levels).
+
+    Only the levels are held by one document's rules today; a second document with tiers would make the
+    question ask for the place again."""
+    if name != "levels" or profile.filing_level is None:
+        return None
+    from .levels import level_rules
+
+    tiers = level_rules().tiers
+    places = {t.jurisdiction for t in tiers}
+    if len(places) != 1:
+        return None
+    unit = corpus.unit(tiers[0].unit)
+    title = corpus.doc(unit.doc_id).meta.title
+    place = places.pop()
+    return place, (f"问题未说明地区；只有《{title}》按备案层级规定可认定的等级，以下按{place}的规定回答"
+                   f"（若不在{place}，请说明所在地区）。")
 
 
 def load_title(name: str) -> str:

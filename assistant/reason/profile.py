@@ -48,6 +48,8 @@ class Profile(BaseModel):
     enterprise_size: EnterpriseSize | None = None
     self_evaluation_filed: bool | None = None  # 已备案面向内部职工开展自主评价 (吉林 企业)
     applied_disciplines: bool | None = None  # 设有应用学科 (吉林 本科院校)
+    internal_certification_done: bool | None = None  # 申请前已做好内部职工、在校学生的职业技能等级认定
+    skill_allowance: bool | None = None  # 已建立职业技能等级津贴制度 (用人单位)
     bad_record: bool | None = None
     annual_review_failed: bool | None = None
     abnormal_operation: bool | None = None
@@ -64,6 +66,8 @@ class Profile(BaseModel):
     examiners_per_level: float | None = None
     video_monitoring: bool | None = None
     question_bank: bool | None = None
+    site_is_exam_place: bool | None = None  # 外部考点是实际考核场所 (False: 报名点、联络点挂作考点)
+    local_confirmation: bool | None = None  # 考点所在地人社部门已确认外部考点
     filing_level: FilingLevel | None = None
     evaluation_years: float | None = None  # years of (regular) evaluation work
     target_level: int | None = None  # 1..5, the level asked about

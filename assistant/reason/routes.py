@@ -58,17 +58,33 @@ class Judgement:
     kind_open: bool  # the kind of organisation is unknown and matters here
 
 
-def chosen_routes(place: Place, asked: str) -> list[Route]:
-    """The routes a question names by their own words (企业职业技能等级认定 → 第九条), else all."""
-    if not asked or not place.named:
-        return place.routes
-    return [r for r in place.routes if any(w in asked for w in r.named_by)] or place.routes
+def chosen_routes(place: Place, asked: str, profile: Profile | None = None) -> list[Route]:
+    """The routes a question names by their own words (企业职业技能等级认定 → 第九条), else those whose own
+    terms the stated facts use (below), else all."""
+    if asked and place.named:
+        named = [r for r in place.routes if any(w in asked for w in r.named_by)]
+        if named:
+            return named
+    return described_routes(place.routes, profile) if profile is not None else place.routes
+
+
+def described_routes(routes: list[Route], profile: Profile) -> list[Route]:
+    """While the kind of organisation is unknown, the routes whose own conditions read a fact the user stated
+    that some other route does not read: stating 考位 and 理论考试场地 in 池州 describes an applicant of
+    第八条 (评价组织), whose conditions name them, not one of 第九条 (企业), whose conditions do not. The
+    verdict is then that route's, and names it; with no such fact every route stays."""
+    if profile.org_type is not None or len(routes) < 2:
+        return routes
+    reads = [{rule.cond.field for _, rules, _, own in r.sets if own for rule in rules} for r in routes]
+    stated = {f for f in set().union(*reads) if getattr(profile, f, None) is not None}
+    specific = {f for f in stated if sum(f in fields for fields in reads) < len(routes)}
+    return [r for r, fields in zip(routes, reads, strict=True) if fields & specific] or routes
 
 
 def judge(place: Place, profile: Profile, asked: str = "", memo: Memo | None = None) -> Judgement:
     """The place's verdict for the profile (`memo`: outcomes already known for this very profile)."""
     memo = {} if memo is None else memo
-    results = [_evaluate(r, profile, memo) for r in chosen_routes(place, asked)]
+    results = [_evaluate(r, profile, memo) for r in chosen_routes(place, asked, profile)]
     possible = sorted((r for r in results if r.possible), key=_closeness)
     kind_open = profile.org_type is None and any(not r.certain or r.deferred for r in possible)
     if not possible:

@@ -37,6 +37,9 @@ class Place(BaseModel):
     extend: FactRef | None = None
     lapse: Lapse | None = None
     conditions: list[RuleCondition] = []
+    # The conditions, all met, carry the filing past its term (江苏: 2年内随机督导无违规违纪 … 视同为连续备案):
+    # a term that has run out is then not the end of the filing, and they are checked whenever it has.
+    continues: bool = False
 
 
 class ValidityRules(BaseModel):
@@ -85,8 +88,16 @@ def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: da
         return out
     checks, notes, changes = [], [], []  # type: ignore[var-annotated]
     for place in places:
-        checks += _term_checks(place, profile, facts, corpus, today, notes, changes, out)
-        if extension or not place.valid:
+        term = _term_checks(place, profile, facts, corpus, today, notes, changes, out)
+        lapsed = any(c.status == "unmet" for c in term)
+        if place.continues and lapsed:
+            carried = [check(cond, profile, facts, corpus)[0] for cond in place.conditions]
+            if all(c.status == "met" for c in carried):
+                _carry_over(term, changes, notes, place)
+            elif not any(c.status == "unmet" for c in carried):
+                term = [c.model_copy(update={"status": "unknown"}) for c in term]
+        checks += term
+        if extension or not place.valid or (place.continues and lapsed):
             for cond in place.conditions:
                 result, change = check(cond, profile, facts, corpus)
                 checks.append(result)
@@ -104,6 +115,16 @@ def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: da
                           changes_needed=changes if unmet else [], obligations=notes)
     out.citations = list(dict.fromkeys(out.citations))
     return out
+
+
+def _carry_over(term: list[ConditionCheck], changes: list[str], notes: list[str], place: Place) -> None:
+    """A lapsed term the place's conditions carry over: met, with the clause that says so."""
+    for c in term:
+        if c.status == "unmet":
+            c.status = "met"
+            c.text += "；期满后符合下列条件的视同连续备案"
+    changes[:] = [c for c in changes if not c.startswith("备案已于")]
+    notes.extend(f"视同连续备案：{cond.quote or cond.label}" for cond in place.conditions)
 
 
 def _term_checks(place: Place, profile: Profile, facts: FactSet, corpus: Corpus, today: date,

@@ -25,6 +25,7 @@ queries/coverage` checks it).
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
@@ -81,7 +82,7 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
     query, hits = result.query, result.hits
     # words in Latin letters (an English question, markup) are read by the thesaurus, not judged here:
     # the corpus is Chinese, so "unknown to the corpus" would say nothing about them
-    core = [w for w in query.core if not w.isascii()]
+    core = [w for w in query.core if not w.isascii() and not _ASKING.match(w)]
     if not hits:
         return Evidence(stated=0.0, unknown=0.0, margin=0.0, hits=0)
     top = hits[0]
@@ -109,6 +110,10 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
 
 
 _QUESTION_MARKS = set("吗呢么啥怎哪几多谁?？")
+# A word that is only the question's form (多少个, 天内, 1年几次, 哪几类, 怎么用) asks about the subject; it is
+# not a subject the documents could leave out, so it is not weighed as the user's content. A form fused with
+# content (交多少, 有税) stays: it may carry the subject.
+_ASKING = re.compile(r"^(\d*[天年月日次个]?(多少|几)[个天年月日次类种项]?(内|以内)?|\d*[天年月日]内|哪几?[类个种项]|怎么[用办]?)$")
 
 
 def _keyword(text: str) -> bool:

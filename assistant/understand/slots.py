@@ -21,10 +21,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from assistant.lang.text import normalize, numbers_to_arabic
+from .quantities import spell_numbers
 
 DATA = Path(__file__).parent / "data"
-_CLAUSE = re.compile(r"[，,。；;！!？?、\n]|但是|但|而且|并且")
+_CLAUSE = re.compile(r"[，,。；;！!？?、\n]|但是|但|不过|可是|只是|而且|并且")
+_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(之后|以后)")
+# A negator right after the fact word negates it too: 一次违规都没有, 法人资格没有 …
+_NEG_NEXT = re.compile(r"^[^，,。；;]{0,3}?(都没|也没|还没|没有|没|尚未|未|都不|并不|不)")
+# … or a negated verb later in the clause: 内部职工的认定我们还没做过, 当地人社还没确认.
+_NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)"
+                       r"|(还在|正在|准备|打算|待)(采购|建设|筹建|筹备|安装|办理|申请|建)")  # 还在采购: not yet had
+_AREA_BEFORE = re.compile(r"(场地|面积|场所|用房|厂房)(是|有|为|约|大约|共|达|总共)?\s*$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
 
 
@@ -48,7 +55,7 @@ def vocabulary() -> dict[str, Any]:
 
 def prepare(text: str) -> str:
     """The text slots are read from: normalised, numerals as digits, question forms removed."""
-    text = numbers_to_arabic(normalize(text))
+    text = _AFTER.sub("后", spell_numbers(text))  # 约谈之后 / 约谈以后 say what 约谈后 says
     for form in vocabulary()["question_forms"]:
         text = text.replace(form, "")
     return text
@@ -81,12 +88,28 @@ def _first_match(clause: str, table: list[list[Any]]) -> str | None:
     return None
 
 
+def _kind_named(clause: str, table: list[list[Any]], skip: set[str]) -> str | None:
+    """The kind the clause says the organisation is: the first named (民办非企业单位（职业培训学校） is a 民办非企业
+    单位), unless that one only qualifies a later one (一家企业的培训中心 is a 培训中心). A word inside a longer one
+    at the same place (公司 in 培训公司) gives way to it; `skip`: kinds the clause mentions as another party."""
+    hits = sorted((clause.find(w), -len(w), n, str(value)) for n, (value, words) in enumerate(table)
+                  for w in words if w in clause and str(value) not in skip)
+    spans: list[tuple[int, int, str]] = []
+    for at, neg_len, _, value in hits:
+        if not spans or at >= spans[-1][1]:
+            spans.append((at, at - neg_len, value))
+    for (_, end, value), (nxt, _, _) in zip(spans, spans[1:], strict=False):
+        if "的" not in clause[end:nxt]:
+            return value
+    return spans[-1][2] if spans else None
+
+
 def _categories(clause: str, out: dict[str, Any]) -> None:
     vocab = vocabulary()
     for field, table in (("org_type", vocab["org_types"]), ("enterprise_size", vocab["enterprise_size"])):
-        found = _first_match(clause, table)
-        if found == "government" and any(w in clause for w in vocab["government_context"]):
-            continue  # 与政府部门脱钩 describes a relation to government, not a government body
+        # 与政府部门脱钩, 人社局还没确认: a relation to government, not a government body
+        skip = {"government"} if any(w in clause for w in vocab["government_context"]) else set()
+        found = _kind_named(clause, table, skip) if field == "org_type" else _first_match(clause, table)
         if found and field not in out:
             out[field] = found
     if "备案" in clause or "鉴定机构" in clause or "鉴定中心" in clause:
@@ -104,8 +127,21 @@ def _negated(clause: str, at: int) -> bool:
         1 for ch in re.sub("没有|尚未|还没|不是|不具备", "", before) if ch in "没未无非不") > 0
 
 
-def _flags(clause: str, out: dict[str, Any]) -> None:
+def _negated_around(clause: str, spec: dict[str, Any], at: int) -> bool:
+    """Negated before the word (没有不良记录) or right after it (违规都没有); a double negation cancels."""
+    word = next(w for w in spec.get("words", []) if _find(clause, w) == at)
+    first, *rest = word.split("&")
+    after = clause[at + len(first):]
+    for part in rest:  # 年审&不合格: the 不 of the word itself negates nothing
+        after = after.replace(part, "◇")
+    return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after))
+
+
+def _flags(text: str, out: dict[str, Any]) -> None:
     for field, spec in vocabulary()["flags"].items():
+        clause = text
+        for other in spec.get("not_in", []):  # 法人代表 is a person, not 法人资格
+            clause = clause.replace(other, "◇" * len(other))
         settled = _phrase_value(clause, spec)
         if settled is not None:
             out[field] = settled
@@ -113,7 +149,7 @@ def _flags(clause: str, out: dict[str, Any]) -> None:
             hits = [_find(clause, w) for w in spec.get("words", []) if _find(clause, w) >= 0]
             if hits:
                 means = bool(spec.get("means", True))
-                out[field] = (not means) if _negated(clause, min(hits)) else means
+                out[field] = (not means) if _negated_around(clause, spec, min(hits)) else means
 
 
 def _find(clause: str, word: str) -> int:
@@ -137,19 +173,30 @@ def _numbers(clause: str, slots: Slots) -> None:
     if rating:
         slots.values["civil_affairs_rating"] = float(rating.group(1) or len(rating.group(2)))
         clause = clause.replace(rating.group(0), " ")
-    for m in _NUMBER.finditer(clause):
-        kind_field = _unit_of(clause, m)
+    matches = list(_NUMBER.finditer(clause))
+    prev_end = 0
+    for i, m in enumerate(matches):
+        kind_field = _unit_of(clause, m) or _area_without_unit(clause, m)
         if kind_field is None:
             if not clause[m.end():].strip(" 吧啊呀左右多个"):
                 slots.plain_numbers.append(float(m.group(1)))
             continue
         kind, unit_end = kind_field
         value = float(m.group(1)) + (0.5 if m.group(2) or clause[unit_end:unit_end + 1] == "半" else 0)
-        field = _field_for(clause, kind)
-        if field:
+        after = clause[unit_end:matches[i + 1].start() if i + 1 < len(matches) else len(clause)]
+        fields = _fields_for(clause[prev_end:m.start()], after, clause, kind)
+        prev_end = unit_end
+        for field in fields:
             slots.values[field] = value
-        else:
+        if not fields:
             slots.bare_numbers.append((value, kind))
+
+
+def _area_without_unit(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """A number right after a word for premises, with no unit (自有场地1200, 场地面积约1500): square metres."""
+    if _AREA_BEFORE.search(clause[:m.start()]) and float(m.group(1)) >= 20 and not clause[m.end():m.end() + 1].isalpha():
+        return "area", m.end()
+    return None
 
 
 def _unit_of(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
@@ -164,6 +211,33 @@ def _unit_of(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
     return None
 
 
+def _fields_for(before: str, after: str, clause: str, kind: str) -> list[str]:
+    """The field(s) a number fills: named by the words since the previous number (场地1200平米其中办公用房100平米;
+    理论考场2个共60个考位), else by the words after it up to the next (3个专职人员), else anywhere in the clause;
+    "A和B各5人" fills both."""
+    for segment in (before, after):
+        named = _named_fields(segment, kind)
+        if named:
+            return named if "各" in before[-2:] else named[-1:]
+    field = _field_for(clause, kind)
+    return [field] if field else []
+
+
+def _named_fields(segment: str, kind: str) -> list[str]:
+    """The fields of this kind a word of the segment names, the one nearest the end last; where two words end
+    at the same place the longer one names it (理论考试场地 is the theory room, not the 场地); a generic word
+    (面积) names a field only when nothing more specific does."""
+    spec = vocabulary()["numbers"][kind]
+    generic = set(spec.get("generic", []))
+    found = []
+    for field, words in spec["fields"]:
+        ends = [(segment.rfind(w) + len(w), len(w), w in generic) for w in words if w in segment]
+        if ends:
+            end, length, vague = max(ends)
+            found.append((not vague, end, length, str(field)))  # 理论考场面积: 面积 says only "an area"
+    return [f for *_, f in sorted(found)]
+
+
 def _field_for(clause: str, kind: str) -> str | None:
     spec = vocabulary()["numbers"][kind]
     for field, words in spec["fields"]:
@@ -173,6 +247,7 @@ def _field_for(clause: str, kind: str) -> str | None:
 
 
 def _level(clause: str, out: dict[str, Any]) -> None:
+    clause = clause.replace("技师学院", "")  # a kind of school, not the level 技师
     for word, level in vocabulary()["levels"].items():
         if word in clause:
             out.setdefault("target_level", level)
