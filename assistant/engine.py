@@ -22,7 +22,7 @@ from .citations import NO_ANSWER, citation_for, direct_answer
 from .dialogue import DialogueState, Turn
 from .dialogue.acts import REPLIES, act_of
 from .models import Answer, Citation
-from .search.coverage import Judgement, gather, judge, place_gaps, uncovered_text
+from .search.coverage import Judgement, fallback_notes, gather, judge, place_gaps, uncovered_text
 from .understand.question import Question, parse_question
 from .workspace import Workspace
 
@@ -218,6 +218,7 @@ class Engine:
 
     def _remembered(self, answer: Answer, question: Question) -> Answer:
         """A place remembered from an earlier question is shown with every answer it scopes."""
+        answer.notes += [n for n in fallback_notes(question.scope) if n not in answer.notes]
         places = self.state.profile.jurisdictions if self.state is not None else []
         remembered = question.scope.origin == "remembered" and bool(question.scope.jurisdictions)
         if places and (remembered or (not question.scope.jurisdictions and answer.verdict is not None)):

@@ -8,6 +8,7 @@ it stands, so that judging many places for one profile evaluates each distinct c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -104,7 +105,18 @@ class Compiled:
         # a condition for some kinds only waits for the kind, unless the route itself is that kind's
         flat = [(r, r.key, r.kinds, r.kinds is not None and (bool(r.cond.when_types) or not mine))
                 for _, rules, _, mine in entries for r in rules]
-        return Route(name, entries, kinds, tuple(w for rs in own for w in rs.named_by), union, flat)
+        named_by = tuple(dict.fromkeys([*route_words(name), *(w for rs in own for w in rs.named_by)]))
+        return Route(name, entries, kinds, named_by, union, flat)
+
+
+_ROUTE_REF = re.compile(r"^第[一二三四五六七八九十百零\d]+条\s*|[（(][^）)]*[）)]")
+
+
+def route_words(name: str | None) -> list[str]:
+    """The words a route's own name gives a question to choose it by: its name without the clause it sits in
+    (第八条 社会培训评价组织 → 社会培训评价组织; 第三方评价机构（附件3 二） → 第三方评价机构)."""
+    word = _ROUTE_REF.sub("", name or "").strip()
+    return [word] if len(word) >= 3 else []
 
 
 _COMPILED: dict[tuple[int, str, str], Compiled] = {}

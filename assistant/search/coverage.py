@@ -180,6 +180,17 @@ def place_gaps(scope: Scope, places: Gazetteer) -> list[str]:
     return gaps
 
 
+def fallback_notes(scope: Scope) -> list[str]:
+    """A place without a document of its own answered from the place above it says so (苏州 → 江苏省): the
+    reader must not take a province's rule for a city's own."""
+    notes = []
+    for place, answering in scope.fallback.items():
+        said = next((w for w, j in scope.words.items() if j == answering and w.rstrip("市县区省") ==
+                     place.rstrip("市县区省")), place)
+        notes.append(f"{said}没有单独收录文件，按{answering}的文件回答")
+    return notes
+
+
 SUBJECT = ("这些文件规定的是技能人才评价机构（社会培训评价组织、第三方评价机构、用人单位等）的备案条件、"
            "考点和考场、可认定等级、申报时间、备案有效期、日常管理和违规处理，不涉及考生个人的报考、补贴、"
            "证书查询补办，也不涉及职称或其他行业的证照")

@@ -71,3 +71,19 @@ def test_still_in_time_is_said_against_today(workspace: Workspace) -> None:
     assert late.intent == "deadline" and late.answer and "最迟 2025-11-24" in late.answer and "已超过期限" in late.answer
     early, = talk(workspace, date(2025, 11, 12), "江苏的认定单位，11月10号评价结束的，现在提交成绩还来得及吗？")
     assert early.answer and "尚在期限内" in early.answer
+
+
+def test_a_route_named_by_its_own_words_is_the_one_judged(workspace: Workspace) -> None:
+    """江苏 附件3 has two ways in; a question that says 第三方评价机构 is judged on that one (附件3 二), not on the
+    用人单位 rows (附件3 一), with no word list: the route's own name chooses it."""
+    step, = talk(workspace, date(2025, 6, 1), "我们是苏州的第三方评价机构，没有评价题库，能申请备案吗？")
+    assert step.verdict is not None
+    cited = {c.citation.unit_id for c in step.verdict.conditions if c.citation}
+    assert cited and all(u.startswith("jiangsu-2019-178/annex_3/sec_2/") for u in cited)
+
+
+def test_a_city_answered_from_its_province_says_so(workspace: Workspace) -> None:
+    from assistant.engine import Engine
+
+    answer = Engine.open(workspace).ask("苏州 第三方评价机构评估需要什么条件")
+    assert "苏州没有单独收录文件，按江苏省的文件回答" in answer.notes
