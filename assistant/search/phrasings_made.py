@@ -25,6 +25,8 @@ from kg.models import Corpus, Unit
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_words.yaml"
 LEAD_CHARS = (4, 18)  # a lead clause this long names the unit's topic; longer ones are the clause itself
+ROLE_WORDS = False  # EXPERIMENT
+BARE_WORDS = True  # EXPERIMENT
 ALIASES = 3  # an actor's name and its first aliases: other documents' words for the same role
 
 
@@ -69,7 +71,8 @@ def made_phrasings(corpus: Corpus, facts: FactSet, units: Iterable[Unit]) -> dic
             _add(by_unit, unit_id, said)
     names = _actor_words(facts)
     for unit_id, actors in facts.mentions.items():
-        _add(by_unit, unit_id, [w for a in actors for w in names.get(a, ())])
+        if ROLE_WORDS:
+            _add(by_unit, unit_id, [w for a in actors for w in names.get(a, ())])
     return {u: list(dict.fromkeys(p for p in ps if p)) for u, ps in by_unit.items()}
 
 
@@ -112,14 +115,14 @@ def _condition(cond: Condition, words: QuestionWords) -> list[str]:
     label, dimension = _labels().get(cond.attribute, (cond.attribute, "yes_no"))
     asked = words.dimensions.get(dimension, [])
     kind = words.kinds.get("condition", [])
-    return [label, *(label + w for w in asked), *(label + w for w in kind), *asked, *kind]
+    return [label, *(label + w for w in asked), *(label + w for w in kind), *((*asked, *kind) if BARE_WORDS else ())]
 
 
 def _deadline(dl: Deadline, words: QuestionWords) -> list[str]:
     """A time limit named by its event and asked for in the words of its direction (提前多久, 有效期几年)."""
     asked = [*words.directions.get(dl.direction, []), *words.kinds.get("deadline", [])]
     events = [e for e in (dl.event, dl.anchor) if e and e.isprintable()][:1]
-    return [*events, *(_joined(e, w) for e in events for w in asked), *asked]
+    return [*events, *(_joined(e, w) for e in events for w in asked), *(asked if BARE_WORDS else ())]
 
 
 def _joined(term: str, word: str) -> str:
@@ -131,7 +134,8 @@ def _sanction(sanction: Sanction, words: QuestionWords) -> list[str]:
     """What befalls whom: the measures, asked as people ask (会不会被取消备案), and the kind's words."""
     measures = list(dict.fromkeys(sanction.measures))
     forms = [f.format(m) for m in measures for f in words.sanction_forms]
-    return [*measures, *forms, *words.kinds.get("sanction", []), *([sanction.qualifier] if sanction.qualifier else [])]
+    bare = words.kinds.get("sanction", []) if BARE_WORDS else []
+    return [*measures, *forms, *bare, *([sanction.qualifier] if sanction.qualifier else [])]
 
 
 def _actor_words(facts: FactSet) -> dict[str, tuple[str, ...]]:
