@@ -26,7 +26,7 @@ from kg.models import Corpus, Unit
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_words.yaml"
 LEAD_CHARS = (4, 18)  # a lead clause this long names the unit's topic; longer ones are the clause itself
 ROLE_WORDS = False  # EXPERIMENT
-BARE_WORDS = True  # EXPERIMENT
+BARE_WORDS = False  # EXPERIMENT
 ALIASES = 3  # an actor's name and its first aliases: other documents' words for the same role
 
 
