@@ -180,7 +180,8 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
     rows: dict[str, Row] = {}
     seen: dict[str, Phrasing] = {}
     phrases_of, stop = normalised_phrasings([u.id for u in units], ws.phrasings_dir), set(lexicon.stopwords)
-    made_of = normalise_each(made_phrasings(corpus, ws.facts, units))
+    made_of = normalise_each(made_phrasings(corpus, ws.facts, units, lexicon,
+                                            {u.id: t for u, t in zip(units, texts, strict=False)}))
     try:
         for unit, text in zip(units, texts, strict=False):
             segmented = segment_phrasings(tok, phrases_of[unit.id], stop, seen)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from assistant.lang.lexicon import Lexicon
 from kg.datafiles import read_package_yaml
 from kg.facts import ATTRIBUTES, Condition, Deadline, FactSet, Sanction
 from kg.models import Corpus, Unit
@@ -27,6 +28,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "question_words.yaml"
 LEAD_CHARS = (4, 18)  # a lead clause this long names the unit's topic; longer ones are the clause itself
 ROLE_WORDS = False  # EXPERIMENT
 BARE_WORDS = False  # EXPERIMENT
+LAY_WORDS = True  # EXPERIMENT
+COMMON_CONCEPT = 0.08  # a concept whose words are in more units than this share tells none of them apart
 ALIASES = 3  # an actor's name and its first aliases: other documents' words for the same role
 
 
@@ -55,11 +58,16 @@ def _labels() -> dict[str, tuple[str, str]]:
     return out
 
 
-def made_phrasings(corpus: Corpus, facts: FactSet, units: Iterable[Unit]) -> dict[str, list[str]]:
-    """Unit id -> its made phrasings (each distinct once, in the order made)."""
+def made_phrasings(corpus: Corpus, facts: FactSet, units: Iterable[Unit], lexicon: Lexicon | None = None,
+                   texts: dict[str, str] | None = None) -> dict[str, list[str]]:
+    """Unit id -> its made phrasings (each distinct once, in the order made). With the lexicon and the
+    units' normalised texts, also the everyday words of the concepts a unit's text names (舞弊 -> 替考)."""
     by_unit: dict[str, list[str]] = {}
     for unit in units:
         by_unit[unit.id] = [*_from_text(corpus, unit), *_defined(unit.text)]
+    if lexicon is not None and texts and LAY_WORDS:
+        for unit_id, words in _lay_words(lexicon, texts).items():
+            _add(by_unit, unit_id, words)
     words = question_words()
     for cond in facts.conditions:
         _add(by_unit, cond.provenance.unit_id, _condition(cond, words))
@@ -136,6 +144,19 @@ def _sanction(sanction: Sanction, words: QuestionWords) -> list[str]:
     forms = [f.format(m) for m in measures for f in words.sanction_forms]
     bare = words.kinds.get("sanction", []) if BARE_WORDS else []
     return [*measures, *forms, *bare, *([sanction.qualifier] if sanction.qualifier else [])]
+
+
+def _lay_words(lexicon: Lexicon, texts: dict[str, str]) -> dict[str, list[str]]:
+    """Unit id -> the triggers (people's words) of the concepts whose document words its text holds,
+    leaving out concepts so common they would favour every unit alike."""
+    found = {u: lexicon.concepts_in(t) for u, t in texts.items()}
+    counts: dict[str, int] = {}
+    for names in found.values():
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    limit = COMMON_CONCEPT * max(len(texts), 1)
+    return {u: [w for n in names if counts[n] <= limit for w in lexicon.concepts[n].triggers if not w.isascii()]
+            for u, names in found.items()}
 
 
 def _actor_words(facts: FactSet) -> dict[str, tuple[str, ...]]:
