@@ -5,9 +5,14 @@ clauses lost to clauses that had them. These are made the same way for every doc
 a unit's heading and the first clause of its lead sentence; the terms it defines (本办法所称X是指… -> X是什么);
 each fact the graph found in it, named and joined to the words people ask that kind of fact with
 (assistant/data/question_words.yaml: a deadline of 公示 -> 公示几天, a site-area condition -> 场地面积多少平方米,
-a sanction of 取消备案 -> 会不会被取消备案); and the role words of the actors it names (评价机构, 考评员).
-They go into the same table and field as the hand-written ones and count first: the hand-written phrasings
-add to them only up to a cap (retriever.py), so a document without any is not outranked merely for that.
+a sanction of 取消备案 -> 会不会被取消备案); and the everyday words of the lexicon's concepts its text names
+(a clause saying 舞弊 is asked about as 替考, 作弊). They go into the same table and field as the hand-written
+ones and count first: the hand-written phrasings add to them only up to a cap (retriever.py), so a document
+without any is not outranked merely for that.
+
+Measured and left out: the actors' role words (评价机构, 考评员: nearly every clause names one, so they
+favoured clauses for naming the role the question names) and the question words alone (多久, 会怎样: they
+favoured every clause of a kind alike); the question words count joined to a fact's own terms only.
 """
 
 from __future__ import annotations
@@ -26,11 +31,7 @@ from kg.models import Corpus, Unit
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_words.yaml"
 LEAD_CHARS = (4, 18)  # a lead clause this long names the unit's topic; longer ones are the clause itself
-ROLE_WORDS = False  # EXPERIMENT
-BARE_WORDS = False  # EXPERIMENT
-LAY_WORDS = True  # EXPERIMENT
-COMMON_CONCEPT = 0.08  # a concept whose words are in more units than this share tells none of them apart
-ALIASES = 3  # an actor's name and its first aliases: other documents' words for the same role
+COMMON_CONCEPT = 0.03  # a concept whose words are in more units than this share tells none of them apart
 
 
 class QuestionWords(BaseModel):
@@ -65,9 +66,9 @@ def made_phrasings(corpus: Corpus, facts: FactSet, units: Iterable[Unit], lexico
     by_unit: dict[str, list[str]] = {}
     for unit in units:
         by_unit[unit.id] = [*_from_text(corpus, unit), *_defined(unit.text)]
-    if lexicon is not None and texts and LAY_WORDS:
-        for unit_id, words in _lay_words(lexicon, texts).items():
-            _add(by_unit, unit_id, words)
+    if lexicon is not None and texts:
+        for unit_id, lay in _lay_words(lexicon, texts).items():
+            _add(by_unit, unit_id, lay)
     words = question_words()
     for cond in facts.conditions:
         _add(by_unit, cond.provenance.unit_id, _condition(cond, words))
@@ -77,10 +78,6 @@ def made_phrasings(corpus: Corpus, facts: FactSet, units: Iterable[Unit], lexico
         said = _sanction(sanction, words)
         for unit_id in {sanction.provenance.unit_id, *(t.provenance.unit_id for t in sanction.triggers)}:
             _add(by_unit, unit_id, said)
-    names = _actor_words(facts)
-    for unit_id, actors in facts.mentions.items():
-        if ROLE_WORDS:
-            _add(by_unit, unit_id, [w for a in actors for w in names.get(a, ())])
     return {u: list(dict.fromkeys(p for p in ps if p)) for u, ps in by_unit.items()}
 
 
@@ -123,14 +120,14 @@ def _condition(cond: Condition, words: QuestionWords) -> list[str]:
     label, dimension = _labels().get(cond.attribute, (cond.attribute, "yes_no"))
     asked = words.dimensions.get(dimension, [])
     kind = words.kinds.get("condition", [])
-    return [label, *(label + w for w in asked), *(label + w for w in kind), *((*asked, *kind) if BARE_WORDS else ())]
+    return [label, *(label + w for w in asked), *(label + w for w in kind)]
 
 
 def _deadline(dl: Deadline, words: QuestionWords) -> list[str]:
     """A time limit named by its event and asked for in the words of its direction (提前多久, 有效期几年)."""
     asked = [*words.directions.get(dl.direction, []), *words.kinds.get("deadline", [])]
     events = [e for e in (dl.event, dl.anchor) if e and e.isprintable()][:1]
-    return [*events, *(_joined(e, w) for e in events for w in asked), *(asked if BARE_WORDS else ())]
+    return [*events, *(_joined(e, w) for e in events for w in asked)]
 
 
 def _joined(term: str, word: str) -> str:
@@ -142,8 +139,7 @@ def _sanction(sanction: Sanction, words: QuestionWords) -> list[str]:
     """What befalls whom: the measures, asked as people ask (会不会被取消备案), and the kind's words."""
     measures = list(dict.fromkeys(sanction.measures))
     forms = [f.format(m) for m in measures for f in words.sanction_forms]
-    bare = words.kinds.get("sanction", []) if BARE_WORDS else []
-    return [*measures, *forms, *bare, *([sanction.qualifier] if sanction.qualifier else [])]
+    return [*measures, *forms, *([sanction.qualifier] if sanction.qualifier else [])]
 
 
 def _lay_words(lexicon: Lexicon, texts: dict[str, str]) -> dict[str, list[str]]:
@@ -157,8 +153,3 @@ def _lay_words(lexicon: Lexicon, texts: dict[str, str]) -> dict[str, list[str]]:
     limit = COMMON_CONCEPT * max(len(texts), 1)
     return {u: [w for n in names if counts[n] <= limit for w in lexicon.concepts[n].triggers if not w.isascii()]
             for u, names in found.items()}
-
-
-def _actor_words(facts: FactSet) -> dict[str, tuple[str, ...]]:
-    """Actor id -> its name and first aliases (the role words a unit naming it is asked with)."""
-    return {a.id: tuple(dict.fromkeys([a.name, *a.aliases[:ALIASES]])) for a in facts.actors}

@@ -31,7 +31,6 @@ FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "fac
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
 PHRASE_GRAMS = 3.0  # x(1 + this * share of the question's character pairs, rarest counting most, its phrasings hold)
 PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phrasings (机构改名了: 机构 + 改名)
-MADE_WHOLE = 0.0  # EXPERIMENT
 HAND_PAIRS_CAP = 0.5  # the most the hand-written phrasings add to the share of the question a unit holds
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 REPAIR_WEIGHT = 0.8
@@ -273,8 +272,7 @@ class Retriever:
     def _phrased(self, unit: Unit, query: NormalizedQuery) -> float:
         """A question holding all the words of one of a unit's phrasings is asking what people ask when that
         unit is the answer; the field's BM25 alone also rewards words gathered from several phrasings."""
-        made = self.asked.made_words(unit.id) if MADE_WHOLE else []
-        for words in (*made, *self.asked.words(unit.id)):
+        for words in self.asked.words(unit.id):  # the made ones name a fact's terms: their pairs count instead
             if all(w in query.text for w in words):
                 return PHRASE_BOOST
         return 1.0
