@@ -65,7 +65,7 @@ def made_phrasings(corpus: Corpus, facts: FactSet, units: Iterable[Unit], lexico
     units' normalised texts, also the everyday words of the concepts a unit's text names (舞弊 -> 替考)."""
     by_unit: dict[str, list[str]] = {}
     for unit in units:
-        by_unit[unit.id] = [*_from_text(corpus, unit), *_defined(unit.text)]
+        by_unit[unit.id] = [*_from_text(corpus, unit), *_defined(unit.text), *_stated(unit.text)]
     if lexicon is not None and texts:
         for unit_id, lay in _lay_words(lexicon, texts).items():
             _add(by_unit, unit_id, lay)
@@ -102,7 +102,7 @@ def _from_text(corpus: Corpus, unit: Unit) -> list[str]:
     return [re.sub(r"[*#\s]+", "", h) for h in out if h]
 
 
-_DEFINED = re.compile(r"(?:所称|所指)的?“?([^，。；“”]{2,24}?)”?(?:（[^）]*）)?，?(?:是指|指|是)")
+_DEFINED = re.compile(r"(?:所称|所指)的?“?([^，,。；;“”（(]{2,24}?)”?(?:[（(][^）)]*[）)])?[，,]?(?:是指|指|是)")
 _OWN_TITLE = re.compile(r"^本(?:办法|规程|细则|通知|规定|方案|标准)?(?:所称|所指)?的?")
 _IS_MEANT = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）])?\s*([^，。；\s]{2,12})是指")
 
@@ -113,6 +113,20 @@ def _defined(text: str) -> list[str]:
     terms = [t for t in (_OWN_TITLE.sub("", t) for t in found) if len(t) >= 2]
     words = question_words().kinds.get("definition", [])
     return [p for t in dict.fromkeys(terms) for p in (t, *(t + w for w in words), "什么是" + t)]
+
+
+STATED = {  # kind of statement -> how a clause says it (the words people ask for it: question_words.yaml)
+    "effective": re.compile(r"自[^。；;，,]{0,20}?起(?:施行|实施|执行|生效)|有效期至"),
+    "contact": re.compile(r"联系(?:单位|人|电话|方式|处室|部门)"),
+    "basis": re.compile(r"(?:根据|依据|按照|参照)[^。]{0,80}《[^。]*(?:制定|如下)"),
+}
+
+
+def _stated(text: str) -> list[str]:
+    """How people ask for what a clause says about its own document: when it takes effect (自…起施行),
+    whom to contact (联系单位), what it rests on (根据《…》)."""
+    kinds = question_words().kinds
+    return [w for kind, cue in STATED.items() if cue.search(text) for w in kinds.get(kind, [])]
 
 
 def _condition(cond: Condition, words: QuestionWords) -> list[str]:
