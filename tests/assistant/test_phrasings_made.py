@@ -51,6 +51,13 @@ def test_a_defined_term_is_asked_what_it_means() -> None:
     assert "数字化监测指什么" in made._defined("（一）数字化监测是指按照评价活动的实施流程开展的监测。")
 
 
+def test_what_a_clause_says_of_its_document_is_asked_in_peoples_words() -> None:
+    assert "什么时候施行" in made._stated("第二十五条 本办法自发布之日起施行。")
+    assert "联系方式" in made._stated("（联系单位:省人力资源社会保障厅职业能力建设处）")
+    assert "依据哪些文件" in made._stated("根据《中华人民共和国劳动法》等法律法规，制定本办法。")
+    assert made._stated("各地要组织实施好评价工作，按照《国家职业技能标准》开展考核。") == []
+
+
 def test_the_question_words_table_covers_the_graphs_kinds() -> None:
     """A deadline direction or an attribute dimension the table misses would leave its facts unasked."""
     from kg.extract.conditions import attribute_specs
@@ -58,7 +65,7 @@ def test_the_question_words_table_covers_the_graphs_kinds() -> None:
     words = made.question_words()
     assert set(typing.get_args(Direction)) <= set(words.directions)
     assert {s.dimension for s in attribute_specs()} <= set(words.dimensions)
-    assert {"condition", "deadline", "definition"} <= set(words.kinds)
+    assert {"condition", "deadline", "definition", *made.STATED} <= set(words.kinds)
 
 
 def test_an_added_document_is_answered_through_its_made_phrasings(tmp_path: Path, session_cache: Path,
