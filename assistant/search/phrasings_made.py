@@ -6,7 +6,8 @@ a unit's heading and the first clause of its lead sentence; the terms it defines
 each fact the graph found in it, named and joined to the words people ask that kind of fact with
 (assistant/data/question_words.yaml: a deadline of 公示 -> 公示几天, a site-area condition -> 场地面积多少平方米,
 a sanction of 取消备案 -> 会不会被取消备案); and the everyday words of the lexicon's concepts its text names
-(a clause saying 舞弊 is asked about as 替考, 作弊). They go into the same table and field as the hand-written
+(a clause saying 舞弊 is asked about as 替考, 作弊); and what it says of its own document (自…起施行 ->
+什么时候施行, 联系单位 -> 联系方式). They go into the same table and field as the hand-written
 ones and count first: the hand-written phrasings add to them only up to a cap (retriever.py), so a document
 without any is not outranked merely for that.
 
