@@ -27,7 +27,7 @@ from kg.facts import Condition, Deadline, FactSet
 from kg.files import replace_dir_atomic, write_atomic
 from kg.models import Corpus, Unit
 
-INDEX_VERSION = "26"
+INDEX_VERSION = "29"
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
 
@@ -107,6 +107,13 @@ def normalised_phrasings(unit_ids: list[str], folder: Path) -> dict[str, list[st
     return {u: [normal[p] for p in table.get(u, ())] for u in unit_ids}
 
 
+def normalise_each(phrases_of: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each unit's phrasings normalised like text (each distinct phrasing once)."""
+    distinct = list(dict.fromkeys(p for ps in phrases_of.values() for p in ps))
+    normal = dict(zip(distinct, normalize_many(distinct), strict=False))
+    return {u: [normal[p] for p in ps] for u, ps in phrases_of.items()}
+
+
 Phrasing = tuple[list[str], list[str] | None]  # (words for the index field, content words or None)
 Segmented = list[Phrasing]
 
@@ -149,7 +156,9 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
 
     from assistant.lang.synonyms import FILE as SYNONYMS_FILE
     from assistant.lang.synonyms import write_synonyms
+    from assistant.search.phrasings_made import made_phrasings
     from assistant.search.phrasings_table import FILE as ASKED_FILE
+    from assistant.search.phrasings_table import Row
     from assistant.search.phrasings_table import write_table as write_asked
     from assistant.search.segment import WordSegmentWriter
 
@@ -168,15 +177,19 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
     tags = fact_tags(corpus, ws.facts)
     ix = windex.create_in(str(build), _schema())
     writer = WordSegmentWriter(ix)
-    rows: dict[str, tuple[str, list[list[str]]]] = {}
+    rows: dict[str, Row] = {}
     seen: dict[str, Phrasing] = {}
     phrases_of, stop = normalised_phrasings([u.id for u in units], ws.phrasings_dir), set(lexicon.stopwords)
+    made_of = normalise_each(made_phrasings(corpus, ws.facts, units, lexicon,
+                                            {u.id: t for u, t in zip(units, texts, strict=False)}))
     try:
         for unit, text in zip(units, texts, strict=False):
             segmented = segment_phrasings(tok, phrases_of[unit.id], stop, seen)
-            writer.add_words(_document(tok, lexicon, corpus, unit, tags.get(unit.id, []), text, segmented))
-            if segmented:  # the phrasings as one text, apart (no word spans two), for coverage and pairs
-                rows[unit.id] = (";".join(phrases_of[unit.id]), [content for _, content in segmented if content])
+            made = segment_phrasings(tok, made_of[unit.id], stop, seen)
+            writer.add_words(_document(tok, lexicon, corpus, unit, tags.get(unit.id, []), text, segmented + made))
+            if segmented or made:  # the phrasings as one text, apart (no word spans two), for coverage and pairs
+                rows[unit.id] = Row(";".join(phrases_of[unit.id]), [content for _, content in segmented if content],
+                                    ";".join(made_of[unit.id]), [content for _, content in made if content])
     except BaseException:
         writer.cancel()
         raise

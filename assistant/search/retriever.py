@@ -31,6 +31,7 @@ FIELD_BOOST = {"body": 1.0, "context": 0.5, "concepts": 1.2, "grams": 0.25, "fac
 ASKED_COVERAGE = 0.5  # a question word said only by a unit's phrasings counts this much towards coverage
 PHRASE_GRAMS = 3.0  # x(1 + this * share of the question's character pairs, rarest counting most, its phrasings hold)
 PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phrasings (机构改名了: 机构 + 改名)
+HAND_PAIRS_CAP = 0.5  # the most the hand-written phrasings add to the share of the question a unit holds
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 REPAIR_WEIGHT = 0.8
 COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
@@ -271,7 +272,7 @@ class Retriever:
     def _phrased(self, unit: Unit, query: NormalizedQuery) -> float:
         """A question holding all the words of one of a unit's phrasings is asking what people ask when that
         unit is the answer; the field's BM25 alone also rewards words gathered from several phrasings."""
-        for words in self.asked.words(unit.id):
+        for words in self.asked.words(unit.id):  # the made ones name a fact's terms: their pairs count instead
             if all(w in query.text for w in words):
                 return PHRASE_BOOST
         return 1.0
@@ -285,12 +286,18 @@ class Retriever:
 
     def _pairs_phrased(self, unit: Unit, pairs: dict[str, float]) -> float:
         """Favours a unit whose phrasings hold much of the question, pair by pair. Computed for the
-        candidates only (as a field of its own, phrasings' character pairs doubled the 100x index build)."""
+        candidates only (as a field of its own, phrasings' character pairs doubled the 100x index build).
+
+        The unit's own text and the phrasings made from it (every document has them) count in full; the
+        hand-written ones (the shipped documents') add at most HAND_PAIRS_CAP, so they cannot carry a clause
+        past a clause of a document without them that holds clearly more of the question."""
         if not pairs:
             return 1.0
-        held = self.asked.pairs(unit.id) | self._own_pairs(unit)
-        share = sum(w for g, w in pairs.items() if g in held) / sum(pairs.values())
-        return 1.0 + PHRASE_GRAMS * share
+        total = sum(pairs.values())
+        own = self._own_pairs(unit) | self.asked.pairs(unit.id, made=True)
+        base = sum(w for g, w in pairs.items() if g in own) / total
+        hand = sum(w for g, w in pairs.items() if g not in own and g in self.asked.pairs(unit.id)) / total
+        return 1.0 + PHRASE_GRAMS * (base + min(hand, HAND_PAIRS_CAP))
 
     def _own_pairs(self, unit: Unit) -> set[str]:
         """The character pairs of a unit's own text: the pair bonus measures how much of the question the unit
@@ -309,8 +316,10 @@ class Retriever:
         return found
 
     def _asked(self, unit: Unit) -> str:
-        """A unit's phrasings (how people ask for it), normalised, from the table beside the index."""
-        return self.asked.text(unit.id)
+        """A unit's phrasings (how people ask for it: made and hand-written), normalised, from the table
+        beside the index."""
+        made, hand = self.asked.made_text(unit.id), self.asked.text(unit.id)
+        return f"{made};{hand}" if made and hand else made or hand
 
     @property
     def asked(self) -> AskedTable:
