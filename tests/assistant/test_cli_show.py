@@ -39,7 +39,7 @@ def test_ingest_reports_structure_without_touching_the_corpus(
     before = sorted(p.name for p in corpus_dir.iterdir())
     assert main(["ingest", str(tmp_path / "new.txt")]) == 0
     out = capsys.readouterr().out
-    assert "article 25" in out and "chapter 5" in out and "全部内容均已归入条款" in out
+    assert "条 25（article）" in out and "章 5（chapter）" in out and "全部内容均已归入条款" in out
     assert sorted(p.name for p in corpus_dir.iterdir()) == before
 
 
