@@ -8,11 +8,8 @@ of another version, or that fails to open is rebuilt, never trusted.
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
-import sys
-import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -255,37 +252,11 @@ def building(path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-class _StandardCachedProperty(types.ModuleType):
-    """Stands in for the `cached_property` package until something asks it for more than `cached_property`.
-
-    whoosh's reader imports the package for that one decorator, and the package imports asyncio for its
-    coroutine variant: 30 modules and 2-3 MB, a twentieth of a cold `ask`. The standard library's
-    functools.cached_property does what whoosh needs (a value computed once per reader)."""
-
-    cached_property = functools.cached_property
-
-    def __getattr__(self, name: str) -> Any:
-        import importlib
-
-        if name.startswith("__"):  # the import system asking what kind of module this is (__path__ …)
-            raise AttributeError(name)
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), name)
-
-
-def _import_whoosh() -> Any:
-    """whoosh's index module, with its reader's decorator from the standard library (above)."""
-    if "whoosh.reading" not in sys.modules:
-        sys.modules.setdefault("cached_property", _StandardCachedProperty("cached_property"))
-    from whoosh import index as windex
-
-    return windex
-
-
 def open_index(ws: Workspace, progress: Progress | None = None) -> tuple[Any, Tokenizer]:
     """The index and tokenizer of a corpus, (re)built when missing, stale or corrupt."""
-    windex = _import_whoosh()
+    from assistant.search.whoosh_import import import_whoosh
+
+    windex = import_whoosh()
     from whoosh.index import IndexError as WhooshIndexError
 
     path = index_dir(ws)
