@@ -3,9 +3,10 @@
 What they need depends on the machine, not the corpus: the package's word vectors (assistant.lang.vectors:
 seconds to parse) and the characters' readings (assistant.lang.sounds: a second to import and fold), both
 kept in the cache root once made and read back in milliseconds. Comparing every vector word with the
-corpus's words takes another second. Started as soon as the corpus's dictionary is written, that process
-does all three while the build's own process segments and indexes the corpus, so that a new user does not
-wait for them one after the other, and the build's process never loads numpy or holds the vectors.
+corpus's words takes another second. Started when the build starts, that process parses the vectors while
+the build's own process parses the corpus and writes its dictionary, is then told the corpus's words
+(`ask`), and compares them while the build segments and indexes the corpus: a new user does not wait for
+the vectors one step after the other, and the build's process never loads numpy or holds the vectors.
 """
 
 from __future__ import annotations
@@ -18,17 +19,27 @@ from pathlib import Path
 from kg.files import write_atomic
 
 
-def start(root: Path, vocabulary: set[str], stopwords: set[str], out: Path) -> subprocess.Popen[bytes] | None:
-    """A process writing the neighbour table of `vocabulary` to `out` (JSON), preparing the machine's data
-    under the cache root `root` on the way; None when there are no vectors to compare."""
+def start(root: Path) -> subprocess.Popen[bytes] | None:
+    """A process preparing the machine's data under the cache root `root`, waiting to be asked for a
+    corpus's neighbours (`ask`); None when there are no vectors to compare."""
     from assistant.lang.vectors import has_vectors
 
     if not has_vectors():
         return None
-    asked = out.with_name(out.name + ".words")
-    write_atomic(asked, json.dumps({"vocabulary": sorted(vocabulary), "stopwords": sorted(stopwords)}, ensure_ascii=False))
-    return subprocess.Popen([sys.executable, "-m", "assistant.lang.prepare", str(root), str(asked), str(out)],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen([sys.executable, "-m", "assistant.lang.prepare", str(root)],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def ask(process: subprocess.Popen[bytes] | None, vocabulary: set[str], stopwords: set[str], out: Path) -> None:
+    """Tell a `start` process the corpus's words and where to write their neighbours (JSON)."""
+    if process is None or process.stdin is None:
+        return
+    words = {"vocabulary": sorted(vocabulary), "stopwords": sorted(stopwords), "out": str(out)}
+    try:
+        process.stdin.write(json.dumps(words, ensure_ascii=False).encode("utf-8"))
+        process.stdin.close()
+    except OSError:
+        pass  # the process is gone: `neighbours` finds them here
 
 
 def finish(process: subprocess.Popen[bytes] | None, cancel: bool = False) -> None:
@@ -37,6 +48,8 @@ def finish(process: subprocess.Popen[bytes] | None, cancel: bool = False) -> Non
         return
     if cancel:
         process.kill()
+    if process.stdin is not None and not process.stdin.closed:
+        process.stdin.close()  # never asked: it ends after the vectors
     process.wait()
 
 
@@ -51,16 +64,21 @@ def neighbours(root: Path, vocabulary: set[str], stopwords: set[str], out: Path)
         return neighbour_table(vocabulary, stopwords, load_vectors(root / "vectors"))
 
 
-def _main(root: Path, asked: Path, out: Path) -> None:
-    """What `start`'s process does: the vectors, the table, then the readings."""
+def _main(root: Path) -> None:
+    """What `start`'s process does: the vectors; then, once asked, the table; then the readings."""
     from assistant.lang.sounds import cached_readings
     from assistant.lang.vectors import load_vectors, neighbour_table
 
-    words = json.loads(asked.read_text(encoding="utf-8"))
-    table = neighbour_table(set(words["vocabulary"]), set(words["stopwords"]), load_vectors(root / "vectors"))
-    write_atomic(out, json.dumps(table, ensure_ascii=False))
+    vectors = load_vectors(root / "vectors")
+    try:
+        words = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    except ValueError:
+        return  # the build ended without asking
+    table = neighbour_table(set(words["vocabulary"]), set(words["stopwords"]), vectors)
+    write_atomic(Path(words["out"]), json.dumps(table, ensure_ascii=False))
+    del vectors
     cached_readings(root / "sounds")  # last: pypinyin's tables (70 MB) are never held with the vectors
 
 
 if __name__ == "__main__":
-    _main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    _main(Path(sys.argv[1]))

@@ -156,16 +156,17 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
     build = target.with_name(target.name + ".building")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
-    corpus, lexicon = ws.corpus, ws.lexicon
-    units = list(indexed_units(corpus))
-    say(f"正在为 {len(units)} 个条款建立索引（首次使用或语料已更新）…")
-    texts = [numbers_to_arabic(normalize(u.text)) for u in units]
-    build_dictionary(texts, lexicon.all_words(), build / "words.dict")
-    tok = Tokenizer(build / "words.dict")
-    vocabulary, stop = {w for w, freq in tok.vocabulary().items() if freq}, set(lexicon.stopwords)
+    finding = prepare.start(ws.cache_root)
     near = build / "neighbours.json"
-    finding = prepare.start(ws.cache_root, vocabulary, stop, near)
     try:
+        corpus, lexicon = ws.corpus, ws.lexicon
+        units = list(indexed_units(corpus))
+        say(f"正在为 {len(units)} 个条款建立索引（首次使用或语料已更新）…")
+        texts = [numbers_to_arabic(normalize(u.text)) for u in units]
+        build_dictionary(texts, lexicon.all_words(), build / "words.dict")
+        tok = Tokenizer(build / "words.dict")
+        vocabulary, stop = {w for w, freq in tok.vocabulary().items() if freq}, set(lexicon.stopwords)
+        prepare.ask(finding, vocabulary, stop, near)
         _write_index(ws, build, tok, units, texts)
         prepare.finish(finding)
     except BaseException:
@@ -173,8 +174,7 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
         raise
     neighbours = prepare.neighbours(ws.cache_root, vocabulary, stop, near)
     write_synonyms(build / SYNONYMS_FILE, vocabulary, stop, ws.cache_root, neighbours)
-    for scratch in (near, near.with_name(near.name + ".words")):
-        scratch.unlink(missing_ok=True)
+    near.unlink(missing_ok=True)
     write_atomic(build / "ready.json", json.dumps(_marker(ws)))
     replace_dir_atomic(build, target)
     say("索引已建立。")

@@ -41,10 +41,18 @@ def test_streamed_vector_lines_are_the_pickled_ones() -> None:
 def test_side_process_finds_the_neighbours_the_build_would(workspace: Workspace, tmp_path: Path) -> None:
     vocabulary, stop = {"处罚", "泄露", "泄密", "考试", "考点", "场地"}, {"的"}
     out = tmp_path / "neighbours.json"
-    prepare.finish(prepare.start(workspace.cache_root, vocabulary, stop, out))
+    process = prepare.start(workspace.cache_root)
+    prepare.ask(process, vocabulary, stop, out)
+    prepare.finish(process)
     here = neighbour_table(vocabulary, stop, load_vectors(workspace.cache_root / "vectors"))
     assert out.exists() and prepare.neighbours(workspace.cache_root, vocabulary, stop, out) == here
     assert here["罚款"][0] == "处罚"
+
+
+def test_side_process_never_asked_ends(workspace: Workspace) -> None:
+    process = prepare.start(workspace.cache_root)
+    prepare.finish(process)  # an interrupted build: it parses (or finds) the vectors and ends
+    assert process is not None and process.returncode == 0
 
 
 def test_readings_kept_per_machine_are_pypinyins(tmp_path: Path) -> None:
