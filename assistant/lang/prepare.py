@@ -34,9 +34,11 @@ def ask(process: subprocess.Popen[bytes] | None, vocabulary: set[str], stopwords
     """Tell a `start` process the corpus's words and where to write their neighbours (JSON)."""
     if process is None or process.stdin is None:
         return
-    words = {"vocabulary": sorted(vocabulary), "stopwords": sorted(stopwords), "out": str(out)}
+    asked = out.with_name(out.name + ".words")  # a file, not the pipe: the process reads the pipe only once
+    words = {"vocabulary": sorted(vocabulary), "stopwords": sorted(stopwords), "out": str(out)}  # it has parsed
+    write_atomic(asked, json.dumps(words, ensure_ascii=False))  # the vectors, and a full pipe would block here
     try:
-        process.stdin.write(json.dumps(words, ensure_ascii=False).encode("utf-8"))
+        process.stdin.write(str(asked).encode("utf-8"))
         process.stdin.close()
     except OSError:
         pass  # the process is gone: `neighbours` finds them here
@@ -71,8 +73,9 @@ def _main(root: Path) -> None:
 
     vectors = load_vectors(root / "vectors")
     try:
-        words = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-    except ValueError:
+        asked = Path(sys.stdin.buffer.read().decode("utf-8"))
+        words = json.loads(asked.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return  # the build ended without asking
     table = neighbour_table(set(words["vocabulary"]), set(words["stopwords"]), vectors)
     write_atomic(Path(words["out"]), json.dumps(table, ensure_ascii=False))

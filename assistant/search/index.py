@@ -174,7 +174,8 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
         raise
     neighbours = prepare.neighbours(ws.cache_root, vocabulary, stop, near)
     write_synonyms(build / SYNONYMS_FILE, vocabulary, stop, ws.cache_root, neighbours)
-    near.unlink(missing_ok=True)
+    for scratch in (near, near.with_name(near.name + ".words")):
+        scratch.unlink(missing_ok=True)
     write_atomic(build / "ready.json", json.dumps(_marker(ws)))
     replace_dir_atomic(build, target)
     say("索引已建立。")
