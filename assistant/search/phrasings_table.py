@@ -49,7 +49,6 @@ class AskedTable:
         self.path = path
         self._con: Any = None
         self._rows: dict[str, Row] = {}
-        self._pairs: dict[tuple[str, bool], set[str]] = {}
 
     def text(self, unit_id: str) -> str:
         """The hand-written phrasings, as one text."""
@@ -65,17 +64,6 @@ class AskedTable:
 
     def made_words(self, unit_id: str) -> list[list[str]]:
         return self._row(unit_id).made_words
-
-    def pairs(self, unit_id: str, made: bool = False) -> set[str]:
-        """The character pairs of a unit's hand-written (or made) phrasings (remembered: every question asks
-        for its candidates')."""
-        found = self._pairs.get((unit_id, made))
-        if found is None:
-            from assistant.lang.tokenizer import bigrams
-
-            text = self.made_text(unit_id) if made else self.text(unit_id)
-            found = self._pairs[(unit_id, made)] = set(bigrams(text))
-        return found
 
     def _row(self, unit_id: str) -> Row:
         found = self._rows.get(unit_id)

@@ -92,7 +92,7 @@ class Retriever:
         self._tags: dict[str, set[str]] = {}
         self._df: dict[tuple[str, str], int] = {}
         self._asked_table: AskedTable | None = None
-        self._pairs: dict[str, set[str]] = {}
+        self._units: dict[str, Unit] = {}
 
     @classmethod
     def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Retriever:
@@ -119,6 +119,13 @@ class Retriever:
             self._repairer = Repairer(self.vocab, self.tok, self.ws.lexicon, lambda w: self.doc_frequency("body", w) > 0,
                                       lambda w: self.doc_frequency("asked", w) > 0, self.synonyms.sound_alike)
         return self._repairer
+
+    def _unit(self, unit_id: str) -> Unit:
+        """A unit by id, from a table of the corpus's units (the corpus's own lookup goes through pydantic's
+        private attributes: a few microseconds, some 250 times a question)."""
+        if not self._units:
+            self._units = {u.id: u for u in self.corpus.units()}
+        return self._units[unit_id]
 
     def doc_frequency(self, field: str, term: str) -> int:
         """How many units hold a term, remembered (whoosh looks it up in its term table each time)."""
@@ -156,7 +163,7 @@ class Retriever:
     def unstated(self, unit_id: str, query: NormalizedQuery) -> list[str]:
         """The question's own content words (not the expansions) a unit's text does not state, in any of
         the documents' words for them: what a cited clause leaves unanswered, for the coverage judgement."""
-        text = self._normalized(self.corpus.unit(unit_id))[0]
+        text = self._normalized(self._unit(unit_id))[0]
         return [w for w in query.core if not any(a in text for a in query.alternatives.get(w, [w]))]
 
     def unknown(self, query: NormalizedQuery) -> list[str]:
@@ -168,7 +175,7 @@ class Retriever:
         rather than only thesaurus guesses or character pairs."""
         if set(hit.matched_terms) - set(query.synonyms):
             return True
-        asked = self._asked(self.corpus.unit(hit.unit_id))
+        asked = self._asked(self._unit(hit.unit_id))
         return any(len(t) >= 2 and t in asked for t in query.terms)
 
     def _weighted_terms(self, query: NormalizedQuery) -> dict[str, float]:
@@ -211,7 +218,7 @@ class Retriever:
         if scope is None or not scope.boosts:
             return self._posting_scorer().top(self.query_parts(query), limit)
         wide = self._posting_scorer().top(self.query_parts(query), limit * SCOPE_DEPTH)
-        inside = [hit for hit in wide if self.corpus.unit(hit[0]).doc_id in scope.boosts][:limit]
+        inside = [hit for hit in wide if self._unit(hit[0]).doc_id in scope.boosts][:limit]
         return list(dict.fromkeys([*wide[:limit], *inside]))
 
     def _needs_net(self, query: NormalizedQuery) -> bool:
@@ -293,20 +300,15 @@ class Retriever:
         past a clause of a document without them that holds clearly more of the question."""
         if not pairs:
             return 1.0
+        # Held by its own text or made phrasings, or (capped) by its hand-written ones. A pair of Chinese
+        # characters is one of a text's character pairs exactly when the text contains it, so the texts are
+        # searched, not split into pairs.
         total = sum(pairs.values())
-        own = self._own_pairs(unit) | self.asked.pairs(unit.id, made=True)
-        base = sum(w for g, w in pairs.items() if g in own) / total
-        hand = sum(w for g, w in pairs.items() if g not in own and g in self.asked.pairs(unit.id)) / total
-        return 1.0 + PHRASE_GRAMS * (base + min(hand, HAND_PAIRS_CAP))
-
-    def _own_pairs(self, unit: Unit) -> set[str]:
-        """The character pairs of a unit's own text: the pair bonus measures how much of the question the unit
-        and its phrasings hold together, so a clause of a document without phrasings (one added today) is not
-        outranked merely because another clause has them."""
-        found = self._pairs.get(unit.id)
-        if found is None:
-            found = self._pairs[unit.id] = set(bigrams(self._normalized(unit)[0]))
-        return found
+        text, made, hand = self._normalized(unit)[0], self.asked.made_text(unit.id), self.asked.text(unit.id)
+        own = {g for g in pairs if g in text or g in made}
+        base = sum(pairs[g] for g in own) / total
+        extra = sum(w for g, w in pairs.items() if g not in own and g in hand) / total
+        return 1.0 + PHRASE_GRAMS * (base + min(extra, HAND_PAIRS_CAP))
 
     def _tagged(self, tag: str) -> set[str]:
         """The units carrying a graph tag, read once from the index's facts field."""
@@ -366,7 +368,7 @@ class Retriever:
         pairs = self._pair_weights(query)
         out = []
         for unit_id, score in raw:
-            unit = self.corpus.unit(unit_id)
+            unit = self._unit(unit_id)
             text_score = score * (scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query)
                                   * KIND_PRIOR.get(unit.kind, 1.0) * self._states_asked(unit, query))
             out.append((text_score * self._phrased(unit, query) * self._pairs_phrased(unit, pairs), unit_id, text_score))
@@ -376,7 +378,7 @@ class Retriever:
         """One hit per article: ranked by its best unit, shown as the article unless an item says it clearly better."""
         groups: dict[str, list[tuple[float, str, float]]] = {}
         for score, unit_id, text_score in self._scored(raw, scope, query):
-            groups.setdefault(self._group_key(self.corpus.unit(unit_id)), []).append((score, unit_id, text_score))
+            groups.setdefault(self._group_key(self._unit(unit_id)), []).append((score, unit_id, text_score))
         ranked = []
         for key, members in groups.items():
             top = max(s for s, _, _ in members)
@@ -391,9 +393,9 @@ class Retriever:
         """Whether a hit lies outside the documents a named place selects: those come after every hit inside,
         whatever their score. A multiplier alone let a clause with many phrasings (浙江's, written by hand)
         outrank the named place's own clause in a document added without any."""
-        return bool(scope.boosts) and self.corpus.unit(unit_id).doc_id not in scope.boosts
+        return bool(scope.boosts) and self._unit(unit_id).doc_id not in scope.boosts
 
     def _matched(self, unit_id: str, terms: list[str]) -> list[str]:
         """The question's words the unit contains (in the index's spelling: 4级 for 四级)."""
-        text = self._normalized(self.corpus.unit(unit_id))[0]
+        text = self._normalized(self._unit(unit_id))[0]
         return sorted({t for t in terms if len(t) >= 2 and t in text})
