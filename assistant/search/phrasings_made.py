@@ -72,7 +72,11 @@ def made_phrasings(corpus: Corpus, facts: FactSet, units: Iterable[Unit], lexico
             _add(by_unit, unit_id, lay)
     words = question_words()
     for cond in facts.conditions:
-        _add(by_unit, cond.provenance.unit_id, _condition(cond, words))
+        said = _condition(cond, words)
+        _add(by_unit, cond.provenance.unit_id, said)
+        # the article holding an item holds its condition too: a question for the conditions of a topic
+        # (外部考点条件) is answered by the article that lists them, not by one of its items alone
+        _add(by_unit, _parent_of(corpus, cond.provenance.unit_id), said)
     for dl in facts.deadlines:
         _add(by_unit, dl.provenance.unit_id, _deadline(dl, words))
     for sanction in facts.sanctions:
@@ -80,6 +84,15 @@ def made_phrasings(corpus: Corpus, facts: FactSet, units: Iterable[Unit], lexico
         for unit_id in {sanction.provenance.unit_id, *(t.provenance.unit_id for t in sanction.triggers)}:
             _add(by_unit, unit_id, said)
     return {u: list(dict.fromkeys(p for p in ps if p)) for u, ps in by_unit.items()}
+
+
+def _parent_of(corpus: Corpus, unit_id: str) -> str:
+    """The unit enclosing a unit ("" for a top-level one)."""
+    doc_id = unit_id.split("/", 1)[0]
+    try:
+        return corpus.doc(doc_id).unit(unit_id).parent or ""
+    except (KeyError, LookupError):
+        return ""
 
 
 def _add(by_unit: dict[str, list[str]], unit_id: str, phrases: list[str]) -> None:

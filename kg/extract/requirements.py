@@ -8,7 +8,7 @@ counts only where requirements are being stated: its sentence has a modal (应, 
 list introduced as conditions (应当具备下列条件).
 
 >>> [(k, v) for k, v, _ in readings("(一)在本市依法注册,管理规范、信用良好,已建立技能人才培养、评价、使用和激励衔接机制")]
-[('good_credit', True), ('mechanism_in_place', True)]
+[('lawfully_registered', True), ('good_credit', True), ('mechanism_in_place', True)]
 >>> [(k, v) for k, v, _ in readings("设有负责职工技能培训与考核的部门,有相应的专职工作人员")]
 [('dedicated_department', True)]
 >>> [(k, v) for k, v, _ in readings("主营业务不包含培训、评价或咨询等业务")]
