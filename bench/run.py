@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -341,4 +342,9 @@ def yaml_profiles(path: Path) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    main()
+    # every scratch folder of the run (caches, scaled corpora, question files) under one, removed at the end
+    tempfile.tempdir = tempfile.mkdtemp(prefix="pk-bench-run-")
+    try:
+        main()
+    finally:
+        shutil.rmtree(tempfile.tempdir, ignore_errors=True)
