@@ -31,6 +31,8 @@ datetime.date(2025, 3, 20)
 (datetime.date(2025, 3, 1), datetime.date(2024, 12, 31))
 >>> date_has_year("4月28号结束的"), date_has_year("2025年4月28日"), date_has_year("去年8月")
 (False, True, True)
+>>> date_in("这批证是4.18发的（2024年）", today), date_in("国庆后10月13号(2026年)开考", today)
+(datetime.date(2024, 4, 18), datetime.date(2026, 10, 13))
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ _YEAR_END = re.compile(rf"{_YEAR}\s*(?:年)?(?:底|末)")
 _WRITTEN = re.compile(rf"(?:{_YEAR}\s*)?{_MONTH}\s*(?:{_DAY})?")
 _NUMERIC = re.compile(r"(?<![\d.])(?:(?P<year>\d{4})\s*[\-/.]\s*)?(?P<month>1[0-2]|0?[1-9])\s*[\-/.]\s*"
                       r"(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.])(?!\s*[千万百平米㎡方亩年个人名位元倍%分条款项章节级岁吨a-zA-Z])")
+_YEAR_AFTER = re.compile(r".{0,4}?[（(]\s*(\d{4})\s*年?\s*[)）]")
 _YEARS = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "后年": 2}
 _MONTHS = {"上个月": -1, "上月": -1, "下个月": 1, "下月": 1, "这个月": 0, "本月": 0}
 _DAYS = {"今天": 0, "今日": 0, "明天": 1, "后天": 2, "昨天": -1, "前天": -2, "下周": 7, "下星期": 7, "上周": -7}
@@ -59,6 +62,11 @@ def find_date(text: str, today: date) -> tuple[date, int, bool] | None:
         for m in pattern.finditer(text):
             day = _from_match(m, today)
             if day is not None:
+                if not (m.group("year") or m.groupdict().get("ryear")) and (y := _YEAR_AFTER.match(text, m.end())):
+                    try:  # 4.18发的（2025年）: a year said in brackets after the day is the day's year
+                        return day.replace(year=int(y.group(1))), y.end(), True
+                    except ValueError:  # 2月29日 of a year without it
+                        return None
                 return day, m.end(), bool(m.group("year") or m.groupdict().get("ryear"))
             if pattern is _NUMERIC or m.group("month"):
                 return None  # a date that does not exist (2月30日) is no date, not a later one
