@@ -137,6 +137,7 @@ def test_where_questions(text: str, expected: str | None) -> None:
     ("与政府部门脱钩的行业协会", "industry_association"),
     ("考点所在地的人社局还没确认，我们是技工学校", "technical_school"),
     ("长春一家规模以上的公司", "enterprise"),
+    ("我们是街道办事处，下面有个培训中心", "government"),
 ])
 def test_the_kind_of_organisation_named(text: str, kind: str) -> None:
     values = read_slots(text).values
