@@ -74,6 +74,14 @@ class UnmetCondition(BaseModel):
     change: str | None = None  # 场地面积：950 → 至少 1000 平方米
 
 
+class MetCondition(BaseModel):
+    """A condition the stated facts meet: an eligible row shows what it rests on, clause by clause."""
+
+    text: str
+    value: str | None = None
+    citation: CitationRef | None = None
+
+
 class UnknownCondition(BaseModel):
     """A condition the profile does not settle yet, and the question that would (one per rule, shared)."""
 
@@ -96,6 +104,7 @@ class Match(BaseModel):
     route: str | None = None  # the way in the verdict is for, when the place has several
     unmet: list[UnmetCondition] = []
     unknown: list[UnknownCondition] = []
+    met: list[MetCondition] = []  # the conditions the closest route finds met, with their clauses
     changes: list[str] = []  # the smallest change that lifts every failure it can change (the closest route's)
     after_changes: Status | None = None  # the status once `changes` are made
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from kg.facts import FactSet
 from kg.models import Corpus
 
-from ..models import Decider, Match, MatchTable, UnknownCondition, UnmetCondition
+from ..models import Decider, Match, MatchTable, MetCondition, UnknownCondition, UnmetCondition
 from .checklist import ORG_TYPE_QUESTION, yes_no_values
 from .compile import PLAIN_ASKS
 from .condition import value_of
@@ -93,8 +93,14 @@ def _match(det: Determination, row: Row, asked: str, trials: Trials) -> Match:
         then = after(place, profile, closest, asked, trials)
     route = judged.route.route.name if judged.route and judged.route.certain else None
     return Match(jurisdiction=jurisdiction, determination=det.determination, title=det.title, status=judged.status,
-                 drafted=place.drafted, route=route, unmet=unmet, unknown=_unknown(judged, profile), changes=changes,
-                 after_changes=then)
+                 drafted=place.drafted, route=route, unmet=unmet, unknown=_unknown(judged, profile),
+                 met=_met(judged, profile), changes=changes, after_changes=then)
+
+
+def _met(judged: Judgement, profile: Profile) -> list[MetCondition]:
+    """What the closest route finds met: an eligible place's row opens the clauses it rests on."""
+    return [MetCondition(text=rule.text, value=value_of(rule.cond, profile), citation=rule.citation)
+            for rule, status, _ in (judged.route.checks if judged.route else []) if status == "met"]
 
 
 def _unknown(judged: Judgement, profile: Profile) -> list[UnknownCondition]:

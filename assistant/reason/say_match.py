@@ -39,6 +39,9 @@ def _place(m: Match) -> list[str]:
     name = m.jurisdiction + ("（草拟规则）" if m.drafted else "")
     route = f"（按{m.route}）" if m.route and m.status == "eligible" else ""
     lines = [f"【{name}】{STATUS_WORDS[m.status]}{route}"]
+    if m.status == "eligible" and m.met:
+        basis = list(dict.fromkeys(c.citation.label for c in m.met if c.citation))
+        lines.append(f"  满足 {len(m.met)} 项条件，依据：{'、'.join(basis)}")
     for u in m.unmet:
         value = f"（现为{u.value}）" if u.value else ""
         lines.append(f"  ✗ {u.text}{value} —— {u.citation.label if u.citation else ''}".rstrip(" —"))

@@ -46,8 +46,11 @@ def missing_facts(m: Match) -> list[str]:
 
 
 def deciding_units(m: Match) -> list[str]:
-    """The clauses that decide a place, most decisive first: the failed conditions', then the missing facts'."""
+    """The clauses that decide a place, most decisive first: the failed conditions', then the missing facts';
+    a place with neither (符合) rests on the clauses of the conditions it meets."""
     cited = [u.citation.unit_id for u in m.unmet if u.citation] + [u.citation.unit_id for u in m.unknown if u.citation]
+    if not cited:
+        cited = [u.citation.unit_id for u in m.met if u.citation]
     return list(dict.fromkeys(u for u in cited if u))
 
 
@@ -58,6 +61,9 @@ def heading(m: Match) -> Text:
                          f"（未满足 {len(m.unmet)} 项，还缺 {len(missing_facts(m))} 项）")
     for u in m.unmet:
         text.append(f"\n✗ {u.text}" + (f"（现为{u.value}）" if u.value else ""), style="red")
+    if m.status == "eligible":
+        for c in m.met:
+            text.append(f"\n✓ {c.text}" + (f"（{c.value}）" if c.value else ""), style="green")
     if m.changes:
         text.append("\n需改变：" + "；".join(m.changes), style="italic")
     return text

@@ -27,6 +27,7 @@ DATA = Path(__file__).parent / "data"
 _CLAUSE = re.compile(r"[，,。；;！!？?、\n]|但是|但|不过|可是|只是|而且|并且")
 _AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(之后|以后)")
 # A negator right after the fact word negates it too: 一次违规都没有, 法人资格没有 …
+_LITOTES = re.compile(r"(都|也|一样|样样|啥都|什么都)?(不|没)(缺|少|差)")
 _NEG_NEXT = re.compile(r"^[^，,。；;]{0,3}?(都没|也没|还没|没有|没|尚未|未|都不|并不|不)")
 # … or a negated verb later in the clause: 内部职工的认定我们还没做过, 当地人社还没确认.
 _NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)"
@@ -134,6 +135,7 @@ def _negated_around(clause: str, spec: dict[str, Any], at: int) -> bool:
     after = clause[at + len(first):]
     for part in rest:  # 年审&不合格: the 不 of the word itself negates nothing
         after = after.replace(part, "◇")
+    after = _LITOTES.sub("◇", after)  # 监控、题库一样不缺: "not lacking" says it is there
     return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after))
 
 
@@ -169,9 +171,11 @@ def _phrase_value(clause: str, spec: dict[str, Any]) -> bool | None:
 
 
 def _numbers(clause: str, slots: Slots) -> None:
-    rating = re.search(r"(\d)\s*a\s*级?|(a{3,5})级?", clause)
+    rating = re.search(r"([1-5一二三四五])\s*a\s*级?|(a{3,5})级?", clause)
     if rating:
-        slots.values["civil_affairs_rating"] = float(rating.group(1) or len(rating.group(2)))
+        digit = rating.group(1)
+        stars = len(rating.group(2)) if digit is None else "一二三四五".find(digit) + 1 or int(digit)
+        slots.values["civil_affairs_rating"] = float(stars)
         clause = clause.replace(rating.group(0), " ")
     matches = list(_NUMBER.finditer(clause))
     prev_end = 0

@@ -73,6 +73,20 @@ def test_eligible_first_then_closest(corpus: Corpus, facts: FactSet) -> None:
     assert "场地自有或租赁期：3 → 至少 5 年：吉林省 变为符合" in say_table(table)
 
 
+def test_an_eligible_place_shows_the_clauses_it_rests_on(corpus: Corpus, facts: FactSet) -> None:
+    """An eligible row carries the conditions met, each with its clause, so the table can open them."""
+    table = match_profile(corpus, facts, LEASE_3)
+    for m in table.matches:
+        if m.status != "eligible":
+            assert m.met == [] or all(c.citation for c in m.met)
+            continue
+        units = {c.citation.unit_id for c in m.met if c.citation}
+        assert units and all(corpus.unit(u) for u in units)
+    area = next(c for m in table.matches if m.jurisdiction == "池州市" for c in m.met if c.text.startswith("办公用房"))
+    assert area.value == "60" and area.citation and "平方米" in corpus.unit(area.citation.unit_id).text
+    assert "满足" in say_table(table) and "依据：" in say_table(table)
+
+
 def test_one_longer_lease_unlocks_two_places(corpus: Corpus, facts: FactSet) -> None:
     short = Profile(org_type="training_institution", site_area=1500, site_owned=False, site_tenure_years=2)
     unlocks = {u.change: set(u.opened) for u in match_profile(corpus, facts, short).unlocks}

@@ -38,6 +38,12 @@ TODAY = date(2025, 6, 1)
     ("有3个专职人员", {"fulltime_staff": 3.0}),
     ("每个等级自有持证考评员6人", {"examiners_per_level": 6.0, "site_owned": None}),
     ("考核工位十来个", {"work_stations": 10.0}),
+    # the unit names the field: 座, 位子 are seats even after the room's word
+    ("理论考场75平36座", {"theory_room_area": 75.0, "seats": 36.0, "theory_rooms": None}),
+    ("理论考场六十平米三十个位子", {"theory_room_area": 60.0, "seats": 30.0, "theory_rooms": None}),
+    ("办公室八十个平方", {"office_area": 80.0}),
+    ("民政评估是四A", {"civil_affairs_rating": 4.0}),
+    ("社会组织评估等级5A级", {"civil_affairs_rating": 5.0}),
 ])
 def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) -> None:
     values = read_slots(text).values
@@ -65,6 +71,14 @@ def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) ->
     ("法定代表人有失信记录", {"bad_record": True, "legal_person": None}),
     ("约谈之后又发生了", {"interviewed_before": True}),
     ("收到书面通知以后还是没改", {"notified_before": True}),
+    # "not lacking" says it is there; a plain 没有 after the word still negates
+    ("监控、题库一样不缺", {"video_monitoring": True, "question_bank": True}),
+    ("题库都不缺", {"question_bank": True}),
+    ("题库还没有", {"question_bank": False}),
+    # a profit motive said plainly; a local organisation is registered where it applies
+    ("做评价主要是想赚点钱", {"not_for_profit": False}),
+    ("认定这块不挣钱", {"not_for_profit": True}),
+    ("我们是本地的一家企业", {"registered_in_jurisdiction": True}),
 ])
 def test_several_facts_and_negations(text: str, expected: dict[str, object]) -> None:
     values = read_slots(text).values

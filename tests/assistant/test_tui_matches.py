@@ -12,7 +12,7 @@ import pytest
 from assistant.models import Decider, Match, Unlock, UnmetCondition
 from assistant.tui.app import make_app
 from assistant.tui.citations import CitationList, SourcePane
-from assistant.tui.matches import MatchGrid, MatchPanel, deciding_units, notes, row_cells
+from assistant.tui.matches import MatchGrid, MatchPanel, deciding_units, heading, notes, row_cells
 from assistant.tui.verdict import VerdictPanel
 
 WHERE = "我们是行业协会，独立法人，场地1200平方米，租期6年，专职人员8人，在哪些地方能申请成为评价机构？"
@@ -39,6 +39,15 @@ def test_deciding_units_put_failed_conditions_before_missing_facts() -> None:
               unmet=[UnmetCondition.model_validate({"text": "a", "citation": {"doc_id": "d", "label": "l", "text": "",
                                                                                 "unit_id": "d/art_2"}})])
     assert deciding_units(m) == ["d/art_2"]
+
+
+def test_an_eligible_row_opens_the_clauses_of_the_conditions_it_meets() -> None:
+    ref = {"doc_id": "d", "label": "l", "text": "", "unit_id": "d/art_8"}
+    m = Match.model_validate({"jurisdiction": "池州市", "determination": "eligibility", "title": "t", "status": "eligible",
+                              "met": [{"text": "办公用房面积：不少于 50 平方米", "value": "60", "citation": ref},
+                                      {"text": "考位：至少 30 个", "value": "35", "citation": ref}]})
+    assert deciding_units(m) == ["d/art_8"]
+    assert "✓ 办公用房面积：不少于 50 平方米（60）" in heading(m).plain
 
 
 async def test_where_question_shows_the_table_and_enter_opens_a_place(fresh: Any, ask: Any, content: Any) -> None:
