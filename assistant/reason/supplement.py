@@ -31,7 +31,8 @@ from .rules import Determination, RuleCondition, RuleSet
 
 _CLAUSE_END = re.compile(r"[，,；;。\n]")
 _LEAD = re.compile(r"^(?:且|并且|并|和|及|同时)")
-# Organisation kinds the graph names -> the profile's kinds (the others are the applicant in general).
+# Organisation kinds the graph names (kg/data/actors.yaml) -> the profile's org_type; kinds not here
+# (社会培训评价组织, 评价机构, 用人单位 …) are the applicant in general.
 ORG_TYPES = {"org:enterprise": "enterprise", "org:industry_association": "industry_association",
              "org:social_group": "social_group", "org:private_non_enterprise": "private_non_enterprise",
              "org:training_institution": "training_institution", "org:public_training_center": "public_training_center",
@@ -77,7 +78,7 @@ def supplementary(rs: RuleSet, fact: Condition, corpus: Corpus, n: int) -> RuleC
     kinds = [ORG_TYPES[s] for s in fact.subjects if s in ORG_TYPES]
     if kinds and rs.types and not set(kinds) & set(rs.types):
         return None
-    clause = clause_of(fact, corpus)
+    clause = clause_of(fact, corpus.unit(fact.provenance.unit_id).text)
     common = {"id": f"{rs.id}+{fact.attribute}-{n}", "unit": fact.provenance.unit_id, "unstated": "assessed",
               "when_types": kinds}
     spec = next((s for s in attribute_specs() if s.name == fact.attribute), None)
@@ -97,9 +98,9 @@ def supplementary(rs: RuleSet, fact: Condition, corpus: Corpus, n: int) -> RuleC
                          quote=clause, **common)
 
 
-def clause_of(fact: Condition, corpus: Corpus) -> str:
-    """The clause of its unit a fact stands in, without the item's number (（2）办公场所应设有办公室、保密室、证书库等)."""
-    text = corpus.unit(fact.provenance.unit_id).text
+def clause_of(fact: Condition, text: str) -> str:
+    """The clause of its unit's text a fact stands in, without the item's number (（2）办公场所应设有办公室、保密室、
+    证书库等 → 办公场所应设有办公室、保密室、证书库等)."""
     at = text.find(fact.provenance.quote)
     if at < 0:
         return fact.provenance.quote
