@@ -38,7 +38,7 @@ _CLAUSE = re.compile(r"[^，,]+")
 _ASKING = re.compile(r"吗|么|呢|是否|能否|可否|有没有|是不是|要不要|需不需要|用不用|多少|几个|什么|哪")
 # A negator takes the affirming verb right after it (没有, 未设, 不属于: one negation); negators come first,
 # so that at one position the negated form wins over the verb it contains.
-_AFFIRM = r"设有|配有|具备|具有|属于|有|设|配|建|在|是"
+_AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开|在|是"
 _POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不|非|缺|以外|之外|过期|查不到)(?:{_AFFIRM})?)"
                        rf"|(?P<aff>{_AFFIRM})")
 _EXISTING = re.compile(r"已(?:经)?有\s*(\d+)\s*家")

@@ -71,3 +71,17 @@ def test_a_clause_is_named_by_the_heads_it_lists_or_by_words_people_use() -> Non
     # a clause of the kind in words nobody names the kind by is not read from what is said
     assert names_for("rules_in_place", "建立职业技能等级津贴制度") == []
     assert label_of("保密室") == "保密室" and "主营业务" in label_of("related_to_main_business")
+
+
+SCOPES = [
+    # 吉林 二（二）: 在备案的职业（工种）范围内 / 院校设置的学科专业范围内且有在校生 / 本机构的主体业务
+    ("拟开展的工种不在备案范围内", {"within_filed_scope": False}),
+    ("学校没开设相关专业", {"within_school_majors": False}),
+    ("这个方向有在校生", {"within_school_majors": True}),
+    ("这个职业不是我们协会的主体业务", {"related_to_main_business": False}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCOPES, ids=[t for t, _ in SCOPES])
+def test_what_an_applicant_may_evaluate_is_read(text: str, expected: dict[str, bool]) -> None:
+    assert said(text) == expected
