@@ -102,12 +102,15 @@ def label_of(key: str) -> str:
     return kind.label if kind else str(table().get(key, {}).get("label", key))
 
 
-def _holds(clause: str, a: int, b: int) -> bool:
+def _holds(clause: str, a: int, b: int) -> bool | None:
     """Whether the clause says the thing named at [a, b) is had: the last polarity word before it, else the
-    first one inside or after it; a bare mention says it is."""
+    first one inside or after it; a bare mention says it is. A name that only qualifies a later noun
+    (在校生的认定还没做, 保密室的钥匙) says nothing of the thing itself (None)."""
     before = list(_POLARITY.finditer(clause, 0, a))
     if before:
         return before[-1].group("neg") is None
+    if clause.startswith("的", b):
+        return None
     after = _POLARITY.search(clause, a)
     return after is None or after.group("neg") is None
 
@@ -121,8 +124,9 @@ def said(text: str) -> dict[str, bool]:
                 continue
             for name in named():
                 m = next((m for p in name.patterns if (m := p.search(clause))), None)
-                if m is not None and name.key not in out:
-                    out[name.key] = _holds(clause, m.start(), m.end()) != name.opposite
+                holds = _holds(clause, m.start(), m.end()) if m is not None and name.key not in out else None
+                if holds is not None:
+                    out[name.key] = holds != name.opposite
     return out
 
 

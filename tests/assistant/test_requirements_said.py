@@ -43,6 +43,11 @@ SAID = [
     ("需要设候考室吗？", {}),
     ("有没有保密室的要求", {}),
     ("场地自有1200平方米", {}),
+    # a name that only qualifies another noun says nothing of the thing itself
+    ("在校生的认定还没做", {}),
+    # 池州 第八条4: 考评人员应持有在有效期内的考评人员证书
+    ("两个人的考评员证书已经过期了", {"examiner_certificates_valid": False}),
+    ("考评员证书都在有效期内", {"examiner_certificates_valid": True}),
 ]
 
 
