@@ -10,6 +10,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from assistant.reason.profile import set_field
 from assistant.understand.quantities import spell_numbers
 from assistant.understand.slots import Slots, read_slots, vocabulary
 from kg.models import Corpus
@@ -46,7 +47,7 @@ def fill(state: DialogueState, asked: Question, corpus: Corpus, today: date) -> 
     _dates(state, question, today, values)
     _history(question, values)
     for field, value in values.items():
-        setattr(profile, field, value)
+        set_field(profile, field, value)
         state.said[field] = question
         if field in state.declined:
             state.declined.remove(field)

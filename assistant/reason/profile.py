@@ -110,6 +110,19 @@ def field_value(profile: Profile, field: str) -> Any:
     return getattr(profile, field)
 
 
+def set_field(profile: Profile, field: str, value: Any) -> None:
+    """Set a field the way a condition reads it: a `stated:` field sets (None: forgets) what was said of each
+    of its names, so the fact table's 保密室 row can be corrected like any other fact."""
+    if not field.startswith(STATED):
+        setattr(profile, field, value)
+        return
+    names = field[len(STATED):].split("|")
+    stated = {k: v for k, v in profile.stated.items() if k not in names}
+    if value is not None:
+        stated.update({n: bool(value) for n in names})
+    profile.stated = stated
+
+
 class ProfileError(PolicyKGError):
     """A profile file that cannot be read as a profile (exit code 2: bad input)."""
 

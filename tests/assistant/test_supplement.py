@@ -84,3 +84,15 @@ def test_a_profile_file_states_requirements_and_matching_reads_them(workspace: W
     # 池州's 第九条 (企业) fails the same way, but 第八条 (评价组织) is another way in that does not ask it
     assert by_place["池州市"].status == "needs_info" and by_place["池州市"].route == "第八条 社会培训评价组织"
     assert table.facts.get("与主营业务相关") == "否"
+
+
+def test_a_said_requirement_is_corrected_in_the_fact_table(workspace: Workspace) -> None:
+    from assistant.engine import Engine
+
+    engine = Engine.open(workspace)
+    first = engine.ask("吉林的行业协会，独立法人，场地自有1200平，专职6人，没有保密室，能申报认定机构吗？")
+    assert first.verdict is not None and first.verdict.status == "not_eligible"
+    assert ("stated:保密室", "保密室", "无") in engine.known_facts()
+    revised = engine.revise("stated:保密室", "有")
+    assert revised.verdict is not None and revised.verdict.status != "not_eligible"
+    assert ("stated:保密室", "保密室", "有") in engine.known_facts()
