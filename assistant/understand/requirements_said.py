@@ -89,7 +89,7 @@ def names_for(kind: str, clause: str) -> list[str]:
     when nobody could state it."""
     heads = heads_of(kind)
     if heads:
-        return [h for h in heads if h in clause]
+        return sorted((h for h in heads if h in clause), key=clause.find)  # in the clause's own order
     patterns = table().get(kind, {}).get("names", [])
     return [kind] if any(re.search(p, clause) for p in patterns) else []
 
