@@ -10,6 +10,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from assistant.reason.profile import set_field
 from assistant.understand.quantities import spell_numbers
 from assistant.understand.slots import Slots, read_slots, vocabulary
 from kg.models import Corpus
@@ -39,17 +40,29 @@ def fill(state: DialogueState, asked: Question, corpus: Corpus, today: date) -> 
     question = asked.raw
     profile, slots = state.profile, read_slots(question)
     values: dict[str, Any] = dict(slots.values)
+    _requirements(state, question, values)
     _place(state, asked, values)
     _reply(state, slots, values, question, today)
     _loose_numbers(state, slots, values)
     _dates(state, question, today, values)
     _history(question, values)
     for field, value in values.items():
-        setattr(profile, field, value)
+        set_field(profile, field, value)
         state.said[field] = question
         if field in state.declined:
             state.declined.remove(field)
     return set(values)
+
+
+def _requirements(state: DialogueState, question: str, values: dict[str, Any]) -> None:
+    """The yes/no requirements the utterance speaks of (没有保密室), added to what was said before."""
+    from assistant.understand.requirements_said import said, said_values
+
+    for field, value in said_values(question).items():
+        values.setdefault(field, value)
+    stated = said(question)
+    if stated:
+        values["stated"] = {**state.profile.stated, **stated}
 
 
 def _place(state: DialogueState, asked: Question, values: dict[str, Any]) -> None:

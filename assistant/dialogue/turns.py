@@ -13,6 +13,7 @@ from datetime import date
 from assistant.reason.determine import DETERMINATIONS, determine
 from assistant.reason.explain import FIELD_NAMES, say
 from assistant.reason.outcome import Outcome
+from assistant.reason.profile import set_field
 from assistant.understand.question import Question
 from assistant.workspace import Workspace
 from kg.models import Corpus
@@ -91,7 +92,7 @@ def revise(state: DialogueState, field: str, value: Question, ws: Workspace,
     state.pending = field
     state.pending_yes, state.pending_no = (asked[0].yes, asked[0].no) if asked else (True, False)
     if field != "jurisdictions":
-        setattr(state.profile, field, None)
+        set_field(state.profile, field, None)
     return turn(state, value, ws, today=today, ranked=ranked, intent=state.determination)
 
 

@@ -19,6 +19,7 @@ from ..models import CitationRef, UnknownCondition
 from .condition import Status, cite, kind_status, text_of
 from .profile import OrgType
 from .rules import Determination, RuleCondition, RuleError, RuleSet
+from .supplement import supplemented
 
 ORG_TYPES: tuple[str, ...] = get_args(OrgType)
 Kinds = frozenset[str] | None  # the kinds of organisation something binds (None: every kind)
@@ -71,14 +72,16 @@ class Compiled:
 
     def __init__(self, det: Determination, facts: FactSet, corpus: Corpus) -> None:
         self.det = det
+        full = supplemented(det, facts, corpus).rulesets  # with the conditions their lists state (supplement.py)
+        self.sets = full
         found = {(f.provenance.unit_id, f.attribute): f for f in reversed(facts.conditions)}
-        self.rules = {rs.id: [_compile(c, rs, found, corpus) for c in rs.conditions] for rs in det.rulesets}
+        self.rules = {rs.id: [_compile(c, rs, found, corpus) for c in rs.conditions] for rs in full}
         self.parents = {d.meta.jurisdiction: d.meta.parent_jurisdiction for d in corpus.documents}
         self._by_place: dict[str, list[RuleSet]] = {}
-        for rs in det.rulesets:
+        for rs in full:
             self._by_place.setdefault(rs.jurisdiction, []).append(rs)
         self._places: dict[tuple[str, ...], Place | None] = {}
-        order = [d.meta.jurisdiction for d in corpus.documents] + [rs.jurisdiction for rs in det.rulesets]
+        order = [d.meta.jurisdiction for d in corpus.documents] + [rs.jurisdiction for rs in full]
         self.jurisdictions = [j for j in dict.fromkeys(order) if self.place((j,)) is not None]
 
     def place(self, named: tuple[str, ...]) -> Place | None:
@@ -87,7 +90,7 @@ class Compiled:
             wanted = {id(rs) for j in named for rs in self._by_place.get(j, [])}
             for j in named:
                 wanted |= {id(rs) for rs in self._by_place.get(self.parents.get(j) or "", []) if rs.inherit}
-            sets = [rs for rs in self.det.rulesets if id(rs) in wanted]  # in rule-file order
+            sets = [rs for rs in self.sets if id(rs) in wanted]  # in rule-file order
             routes = self._routes(sets)
             self._places[named] = Place("、".join(named), sets, routes, any(rs.drafted for rs in sets),
                                         any(r.named_by for r in routes)) if sets else None

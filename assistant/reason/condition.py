@@ -12,7 +12,7 @@ from kg.facts import Condition, FactSet
 from kg.models import Corpus
 
 from ..models import CitationRef, ConditionCheck
-from .profile import FILING_NAMES, ORG_TYPE_NAMES, SIZE_NAMES, Profile
+from .profile import FILING_NAMES, ORG_TYPE_NAMES, SIZE_NAMES, STATED, Profile, field_value
 from .rules import RuleCondition, RuleError
 
 Status = Literal["met", "unmet", "unknown", "skip"]  # skip: an assessed condition the profile is silent on
@@ -36,7 +36,7 @@ def show_value(field: str, value: Any) -> str | None:
     """A profile value as the user would say it."""
     if value is None:
         return None
-    if isinstance(value, bool) and field in _HAS_FIELDS:
+    if isinstance(value, bool) and (field in _HAS_FIELDS or field.startswith(STATED)):
         return "有" if value else "无"
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -55,7 +55,7 @@ def status_of(cond: RuleCondition, fact: Condition | None, profile: Profile) -> 
     """(status, the change that would meet it) for a condition whose fact (if it reads one) is given."""
     if cond.owned_satisfies and profile.site_owned:
         return "met", None
-    if getattr(profile, cond.field) is None and cond.unstated == "assessed":
+    if field_value(profile, cond.field) is None and cond.unstated == "assessed":
         return "skip", None
     if fact is not None:
         return _by_fact(cond, fact, profile)
@@ -73,7 +73,7 @@ def value_of(cond: RuleCondition, profile: Profile) -> str | None:
     """The profile's value for the condition, as said (自有 for a tenure the ownership settles)."""
     if cond.owned_satisfies and profile.site_owned:
         return "自有"
-    return show_value(cond.field, getattr(profile, cond.field))
+    return show_value(cond.field, field_value(profile, cond.field))
 
 
 def check(cond: RuleCondition, profile: Profile, facts: FactSet, corpus: Corpus) -> tuple[ConditionCheck, str | None]:
@@ -90,7 +90,7 @@ def _compare(comparator: str, have: float, want: float) -> bool:
 
 def _by_fact(cond: RuleCondition, fact: Condition, profile: Profile) -> tuple[Status, str | None]:
     """(status, change needed) for a condition whose threshold the graph holds."""
-    value = getattr(profile, cond.field)
+    value = field_value(profile, cond.field)
     if cond.accept:
         return _categorical(cond, value)
     if value is None:
@@ -125,7 +125,7 @@ def _categorical(cond: RuleCondition, value: Any) -> tuple[Status, str | None]:
 
 def _by_rule(cond: RuleCondition, profile: Profile) -> tuple[Status, str | None]:
     """(status, change needed) for a condition the rule file states with a quote."""
-    value = getattr(profile, cond.field)
+    value = field_value(profile, cond.field)
     if value is None:
         return "unknown", None
     if cond.forbid_types or cond.allow_types:

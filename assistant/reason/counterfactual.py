@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Status, Unlock
-from .profile import Profile
+from .profile import STATED, Profile
 from .routes import Check, Judgement, Memo, Place, Rule, judge
 
 Remedy = tuple[str, Any]  # (field, value that meets the condition)
@@ -23,8 +23,8 @@ PER_PLACE = {"registered_in_jurisdiction"}  # registering is done place by place
 def remedy(rule: Rule) -> Remedy | None:
     """The value of the rule's field that would meet it (None: not something to change: the kind, a record)."""
     cond, fact = rule.cond, rule.fact
-    if cond.field in FIXED:
-        return None
+    if cond.field in FIXED or cond.field.startswith(STATED):
+        return None  # a said requirement (保密室) is not a profile field a trial can set
     if cond.accept:
         return cond.field, cond.accept[0]
     if fact is None:

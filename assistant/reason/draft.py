@@ -16,7 +16,7 @@ jurisdiction that has hand-written rules for a determination keeps them, its dra
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -25,17 +25,12 @@ from kg.extract.requirements import kind_named
 from kg.facts import Condition, FactSet
 from kg.models import Corpus, Document
 
-from .profile import Profile
+from ..understand.requirements_said import label_of, names_for
+from .profile import STATED, Profile
 from .rules import Obligation, RuleCondition, RuleSet
+from .supplement import ORG_TYPES, clause_of
 
 DRAFTS = "rules"  # the folder beside the corpus's texts
-# Organisation kinds the graph names (kg/data/actors.yaml) -> the profile's org_type; kinds not here
-# (社会培训评价组织, 评价机构, 用人单位 …) are the applicant in general.
-ORG_TYPES = {"org:enterprise": "enterprise", "org:industry_association": "industry_association",
-             "org:social_group": "social_group", "org:private_non_enterprise": "private_non_enterprise",
-             "org:training_institution": "training_institution", "org:public_training_center": "public_training_center",
-             "org:public_institution": "public_institution", "org:technical_school": "technical_school",
-             "org:vocational_school": "vocational_college", "org:university": "university"}
 # Ask what decides most first: kinds and records, then registration, then amounts, then equipment.
 ORDER = ["government_affiliated", "bad_record", "annual_review_failed", "abnormal_operation", "registered_in_jurisdiction",
          "legal_person", "enterprise_size", "civil_affairs_rating", "site_area", "site_tenure_years", "office_area",
@@ -61,6 +56,7 @@ class Asked(BaseModel):
     label: str
     ask: str
     field: str
+    unstated: Literal["ask", "assessed"] = "ask"  # a said requirement is never asked: the evaluation checks it
 
 
 def _spec(attribute: str) -> Asked | None:
@@ -76,6 +72,17 @@ def _spec(attribute: str) -> Asked | None:
     return Asked(label=kind.label, ask=kind.ask, field=kind.profile_field)
 
 
+def _said(doc: Document, fact: Condition) -> Asked | None:
+    """A yes/no requirement no profile field holds but people name (保密室, 与主营业务相关): read from what
+    the applicant says of it (Profile.stated), as the shipped rules' supplementary conditions are."""
+    names = names_for(fact.attribute, clause_of(fact, doc.unit(fact.provenance.unit_id).text))
+    if not names:
+        return None
+    kind = kind_named(fact.attribute)
+    label = label_of(fact.attribute) if names == [fact.attribute] else "、".join(names)
+    return Asked(label=label, ask=kind.ask if kind else f"{label}？", field=STATED + "|".join(names), unstated="assessed")
+
+
 def _fill(text: str, doc: Document, fact: Condition) -> str:
     lookback = f"{fact.lookback.amount:g}{fact.lookback.unit}" if fact.lookback else "几年"
     return text.replace("{place}", doc.meta.jurisdiction).replace("{lookback}", lookback)
@@ -89,6 +96,8 @@ def _condition(doc: Document, fact: Condition, spec: Asked, n: int) -> RuleCondi
         extra["owned_satisfies"] = True  # 具有所有权或…年以上使用权: an owned site meets it
     if fact.attribute == "enterprise_size":
         extra["accept"] = next((v for word, v in SIZES.items() if word in fact.provenance.quote), SIZES["规模以上"])
+    if spec.unstated != "ask":
+        extra["unstated"] = spec.unstated
     return RuleCondition(id=f"draft-{doc.meta.id}-{n}", field=spec.field, attribute=fact.attribute,
                          unit=fact.provenance.unit_id, label=_fill(spec.label, doc, fact), ask=_fill(spec.ask, doc, fact),
                          quote=fact.provenance.quote, **extra)
@@ -103,17 +112,17 @@ def draft_ruleset(doc: Document, facts: FactSet) -> tuple[RuleSet, DraftReport]:
     """The eligibility rule set a document's own conditions give (one condition per attribute and kinds)."""
     report = DraftReport(doc_id=doc.meta.id, jurisdiction=doc.meta.jurisdiction)
     mine = [c for c in facts.conditions if c.provenance.doc_id == doc.meta.id]
-    chosen: dict[tuple[str, tuple[str, ...]], Condition] = {}
+    chosen: dict[tuple[str, tuple[str, ...]], tuple[Condition, Asked]] = {}
     obligations: list[Obligation] = []
     for fact in mine:
-        spec = _spec(fact.attribute)
+        spec = _spec(fact.attribute) or _said(doc, fact)
         if spec is None:
             obligations.append(Obligation(text=f"还须具备（由评估认定）：{fact.provenance.quote}", unit=fact.provenance.unit_id))
             report.left.append(f"{fact.provenance.quote}（{fact.attribute}）")
             continue
-        chosen.setdefault((fact.attribute, tuple(sorted(fact.subjects))), fact)  # the first statement of it
-    ordered = sorted(chosen.values(), key=lambda c: (_rank(c.attribute), c.provenance.start))
-    conditions = [_condition(doc, fact, _spec(fact.attribute), i) for i, fact in enumerate(ordered, 1)]  # type: ignore[arg-type]
+        chosen.setdefault((spec.field, tuple(sorted(fact.subjects))), (fact, spec))  # the first statement of it
+    ordered = sorted(chosen.values(), key=lambda c: (_rank(c[0].attribute), c[0].provenance.start))
+    conditions = [_condition(doc, fact, spec, i) for i, (fact, spec) in enumerate(ordered, 1)]
     report.drafted = [f"{c.label}（{doc.unit(c.unit).path}）" for c in conditions]
     ruleset = RuleSet(id=f"draft-{doc.meta.id}", jurisdiction=doc.meta.jurisdiction, drafted=True,
                       inherit=doc.meta.level == "province",

@@ -7,7 +7,7 @@ from kg.models import Corpus
 from ..models import Verdict
 from .checklist import show_value
 from .outcome import Outcome
-from .profile import Profile
+from .profile import STATED, Profile
 
 STATUS_WORDS = {
     "eligibility": {"eligible": "可以申请（可核对的条件均满足，其余由评估认定）", "not_eligible": "不符合申请条件", "needs_info": "还需要补充信息才能判断"},
@@ -32,7 +32,8 @@ FIELD_NAMES = {
     "site_is_exam_place": "考点为实际考核场所", "local_confirmation": "考点所在地人社部门确认", "filing_level": "备案层级", "evaluation_years": "评价工作年限(年)",
     "target_level": "申请等级", "no_violation": "无违规违纪", "good_reputation": "社会评价良好", "filed_on": "备案日期", "expires_on": "有效期至",
     "event_date": "起算日期", "interviewed_before": "已被约谈", "notified_before": "已收到书面通知", "occurrence": "第几次",
-    "serious": "情节严重", "rectified": "已整改", "place": "地点",
+    "serious": "情节严重", "rectified": "已整改", "place": "地点", "orgs_per_occupation": "该职业评价组织数(含本单位)",
+    "stated": "所说的条件",
 }
 
 
@@ -42,9 +43,20 @@ def known_facts(profile: Profile) -> list[tuple[str, str, str]]:
     for field, value in profile.known().items():
         if field == "behaviour":
             continue
+        if field == "stated":  # one row per requirement said (保密室=无)
+            rows += _stated_rows(profile.stated)
+            continue
         shown = "、".join(value) if isinstance(value, list) else show_value(field, value) or ""
         rows.append((field, FIELD_NAMES.get(field, field), shown))
     return rows
+
+
+def _stated_rows(stated: dict[str, bool]) -> list[tuple[str, str, str]]:
+    """The yes/no requirements the user spoke of, each named as people name it (保密室, 与主营业务相关)."""
+    from ..understand.requirements_said import label_of
+
+    return [(f"{STATED}{key}", label_of(key), ("有" if value else "无") if label_of(key) == key else ("是" if value else "否"))
+            for key, value in stated.items()]
 
 
 def facts_given(profile: Profile) -> str:

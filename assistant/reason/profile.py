@@ -82,10 +82,45 @@ class Profile(BaseModel):
     occurrence: int | None = None  # 第几次
     serious: bool | None = None  # 情节严重 (True) / 情节轻微 (False)
     rectified: bool | None = None  # 限期内完成整改
+    orgs_per_occupation: float | None = None  # 本单位备案后该职业的评价组织数（已有 3 家 → 4）
+    # Yes/no requirements the user spoke of that no field above holds, by the name a person uses (保密室,
+    # 证书库) or the requirement's kind (related_to_main_business): True has / holds it, False lacks it.
+    stated: dict[str, bool] = {}
+
+    def stated_about(self, names: list[str]) -> bool | None:
+        """What the user said of a requirement named by `names` (a clause listing 保密室、证书库 names both):
+        False when any is said to be lacking, True when every one is said to be had, else unknown."""
+        said = [self.stated.get(n) for n in names]
+        if False in said:
+            return False
+        return True if said and all(v is True for v in said) else None
 
     def known(self) -> dict[str, object]:
         """The fields the user has given, for showing them back."""
         return {k: v for k, v in self.model_dump().items() if v not in (None, [], "")}
+
+
+STATED = "stated:"  # a rule condition's field reading `Profile.stated` by names: "stated:保密室|证书库"
+
+
+def field_value(profile: Profile, field: str) -> Any:
+    """The profile's value for a rule condition's field (a `stated:` field reads what was said of its names)."""
+    if field.startswith(STATED):
+        return profile.stated_about(field[len(STATED):].split("|"))
+    return getattr(profile, field)
+
+
+def set_field(profile: Profile, field: str, value: Any) -> None:
+    """Set a field the way a condition reads it: a `stated:` field sets (None: forgets) what was said of each
+    of its names, so the fact table's 保密室 row can be corrected like any other fact."""
+    if not field.startswith(STATED):
+        setattr(profile, field, value)
+        return
+    names = field[len(STATED):].split("|")
+    stated = {k: v for k, v in profile.stated.items() if k not in names}
+    if value is not None:
+        stated.update({n: bool(value) for n in names})
+    profile.stated = stated
 
 
 class ProfileError(PolicyKGError):

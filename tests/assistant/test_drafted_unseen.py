@@ -44,8 +44,15 @@ def test_the_draft_asks_the_notices_yes_no_requirements_of_enterprises(fuzhou: P
     by_field = {c.field: c for c in ruleset.conditions}
     assert {"registered_in_jurisdiction", "legal_person", "good_reputation"} <= set(by_field)
     for cond in ruleset.conditions:
-        assert cond.unit == "fuzhou-2021-qiye/sec_1/item_1" and cond.when_types == ["enterprise"]
+        assert cond.unit.startswith("fuzhou-2021-qiye/sec_1/item_") and cond.when_types == ["enterprise"]
         assert cond.quote and cond.quote in corpus.unit(cond.unit).text
+    # requirements no profile field holds but an applicant can state (跟主营业务没关系, 职工教育经费没提取) are
+    # read from what is said, each cited to its own item, and never asked for
+    said = {c.field: c for c in ruleset.conditions if c.field.startswith("stated:")}
+    assert {"stated:main_business_training", "stated:related_to_main_business", "stated:funding_in_place"} <= set(said)
+    assert said["stated:related_to_main_business"].unit == "fuzhou-2021-qiye/sec_1/item_2"
+    assert said["stated:funding_in_place"].unit == "fuzhou-2021-qiye/sec_1/item_3"
+    assert all(c.unstated == "assessed" for c in said.values())
     left = " ".join(o.text for o in ruleset.obligations)
     assert "设有负责职工技能培训与考核的部门" in left and "有专门的办公场所" in left
 
@@ -60,3 +67,13 @@ def test_a_verdict_from_the_draft_follows_its_requirement_and_cites_its_clause(f
     failing = [c for c in verdict.conditions if "法人" in c.text]
     assert failing and failing[0].citation is not None
     assert failing[0].citation.unit_id == "fuzhou-2021-qiye/sec_1/item_1"
+
+
+def test_a_drafted_requirement_said_unmet_fails_citing_its_item(fuzhou: Path) -> None:
+    ws = _ws(fuzhou)
+    step = turn(None, parse_question("福州的一家企业，独立法人，想认定的工种跟我们主营业务没关系，能申请等级认定吗？", ws.places), ws,
+                today=date(2025, 6, 1))
+    verdict = step.verdict
+    assert verdict is not None and verdict.status == "not_eligible" and verdict.drafted
+    assert [c.citation.unit_id for c in verdict.conditions if c.status == "unmet" and c.citation] == \
+        ["fuzhou-2021-qiye/sec_1/item_2"]

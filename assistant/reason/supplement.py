@@ -1,0 +1,111 @@
+"""Conditions a document states that its rule set does not hold: a determination holds them too.
+
+A hand-written rule set cites some clauses of a condition list (吉林 一（二）3（1）、（3）…); the same list
+states more (（2）办公场所应设有办公室、保密室、证书库等, （5）应设有考务室、候考室等) and the graph has
+read them (kg/extract/requirements.py, conditions.py). Each such fact becomes a condition of the set,
+cited to its own clause, when a person can state it: a profile field holds it (orgs_per_occupation,
+good_reputation …) or people have words for it (assistant/understand/requirements_said.py).
+
+Where a set looks (the general rule): the units its conditions and obligations cite, what lies under them,
+and their sibling items in the same list (the items of 一（二）3, of 第八条). A sibling of a whole article
+or section is another article, not the same list, so a unit directly under the document has none.
+
+How silence counts: a supplementary condition is what the evaluation (评估、实地察看) checks, like the
+rule files' `unstated: assessed` — a stated fact that fails it makes the verdict 不符合 citing its clause;
+left unstated it neither holds the verdict open nor is asked for (README, "Verdicts and conversations").
+Drafted sets (assistant/reason/draft.py) already hold every condition of their document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.conditions import attribute_specs
+from kg.extract.requirements import NUMBERING, kind_named
+from kg.facts import Condition, FactSet
+from kg.models import Corpus
+
+from ..understand.requirements_said import label_of, names_for
+from .profile import STATED, Profile
+from .rules import Determination, RuleCondition, RuleSet
+
+_CLAUSE_END = re.compile(r"[，,；;。\n]")
+_LEAD = re.compile(r"^(?:且|并且|并|和|及|同时)")
+# Organisation kinds the graph names (kg/data/actors.yaml) -> the profile's org_type; kinds not here
+# (社会培训评价组织, 评价机构, 用人单位 …) are the applicant in general.
+ORG_TYPES = {"org:enterprise": "enterprise", "org:industry_association": "industry_association",
+             "org:social_group": "social_group", "org:private_non_enterprise": "private_non_enterprise",
+             "org:training_institution": "training_institution", "org:public_training_center": "public_training_center",
+             "org:public_institution": "public_institution", "org:technical_school": "technical_school",
+             "org:vocational_school": "vocational_college", "org:university": "university"}
+
+
+def supplemented(det: Determination, facts: FactSet, corpus: Corpus) -> Determination:
+    """The determination with every hand-written set holding its document's unheld conditions."""
+    held: dict[str, set[str]] = {}  # a place's fields: one its other set reads is not asked again
+    for rs in det.rulesets:
+        held.setdefault(rs.jurisdiction, set()).update(c.field for c in rs.conditions)
+    sets = [rs if rs.drafted else with_supplement(rs, facts, corpus, held[rs.jurisdiction]) for rs in det.rulesets]
+    return det.model_copy(update={"rulesets": sets})
+
+
+def with_supplement(rs: RuleSet, facts: FactSet, corpus: Corpus, place_fields: set[str] | None = None) -> RuleSet:
+    """The set plus a condition per fact of its lists that it does not hold and a person can state."""
+    cited = {c.unit for c in rs.conditions} | {o.unit for o in rs.obligations}
+    fields = {c.field for c in rs.conditions} | (place_fields or set())
+    held = {(c.unit, c.attribute) for c in rs.conditions if c.attribute}
+    added: list[RuleCondition] = []
+    for fact in facts.conditions:
+        if (fact.provenance.unit_id, fact.attribute) in held or not in_lists(fact.provenance.unit_id, cited, corpus):
+            continue
+        cond = supplementary(rs, fact, corpus, len(added) + 1)
+        if cond is not None and cond.field not in fields:
+            fields.add(cond.field)
+            added.append(cond)
+    return rs.model_copy(update={"conditions": [*rs.conditions, *added]}) if added else rs
+
+
+def in_lists(unit_id: str, cited: set[str], corpus: Corpus) -> bool:
+    """Whether a unit is one the set cites, lies under one, or is a sibling item of one in its list."""
+    if unit_id in cited or any(unit_id.startswith(c + "/") for c in cited):
+        return True
+    parent = corpus.unit(unit_id).parent
+    return parent is not None and "/" in parent and any(corpus.unit(c).parent == parent for c in cited)
+
+
+def supplementary(rs: RuleSet, fact: Condition, corpus: Corpus, n: int) -> RuleCondition | None:
+    """The condition a fact gives the set (None: nobody could state it, or it binds none of the set's kinds)."""
+    kinds = [ORG_TYPES[s] for s in fact.subjects if s in ORG_TYPES]
+    if kinds and rs.types and not set(kinds) & set(rs.types):
+        return None
+    clause = clause_of(fact, corpus.unit(fact.provenance.unit_id).text)
+    common = {"id": f"{rs.id}+{fact.attribute}-{n}", "unit": fact.provenance.unit_id, "unstated": "assessed",
+              "when_types": kinds}
+    spec = next((s for s in attribute_specs() if s.name == fact.attribute), None)
+    if fact.attribute in Profile.model_fields and spec is not None:  # an amount or yes/no a field holds
+        return RuleCondition(field=fact.attribute, attribute=fact.attribute, label=spec.label, ask=spec.ask,
+                             quote=clause, **common)
+    kind = kind_named(fact.attribute)
+    if kind is not None and kind.profile_field in Profile.model_fields:
+        field, label = str(kind.profile_field), kind.label
+    else:
+        names = names_for(fact.attribute, clause)
+        if not names:
+            return None
+        field = STATED + "|".join(names)
+        label = label_of(fact.attribute) if names == [fact.attribute] else "、".join(names)
+    return RuleCondition(field=field, label=label, ask=kind.ask if kind else f"{label}？", expect=bool(fact.value),
+                         quote=clause, **common)
+
+
+def clause_of(fact: Condition, text: str) -> str:
+    """The clause of its unit's text a fact stands in, without the item's number (（2）办公场所应设有办公室、保密室、
+    证书库等 → 办公场所应设有办公室、保密室、证书库等)."""
+    at = text.find(fact.provenance.quote)
+    if at < 0:
+        return fact.provenance.quote
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = m.start() if (m := _CLAUSE_END.search(text, at + len(fact.provenance.quote))) else len(text)
+    clause = text[start:end].strip()
+    lead = NUMBERING.match(clause)
+    return _LEAD.sub("", clause[lead.end() if lead else 0:]).strip()

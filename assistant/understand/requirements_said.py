@@ -1,0 +1,143 @@
+"""What an applicant says of the yes/no requirements a document lists: 没有保密室, 没设候考室, 证书库还在建,
+跟我们主营业务没关系, 我们不是准入类职业, 职工教育经费没有足额提取.
+
+A requirement is named by the words people use for it (data/requirements_said.yaml: the head nouns of the
+genre's requirement lists, kg/data/requirements.yaml, and a few names per kind); whether it holds is read
+from the nearest polarity word in its clause — a negator or an affirming verb before the name, else one
+right after it (证书库还在建, 保密室也没有). A clause that asks (有没有保密室？要设候考室吗) states nothing.
+Besides the named requirements, two statements of amounts and places the genre's conditions read:
+"这个职业本市已经有三家了" (the applicant would be the fourth) and "营业执照在外省注册".
+
+>>> said("辽源的一家行业学会，办公场所就两间办公室，没有单独的保密室，也没有证书库")
+{'办公室': True, '保密室': False, '证书库': False}
+>>> said("没设候考室，证书库还在建，有考务室")
+{'候考室': False, '证书库': False, '考务室': True}
+>>> said("跟我们主营业务没关系，能批吗？")
+{'related_to_main_business': False}
+>>> said("我们不是准入类职业"), said("那个工种属于准入类职业资格")
+({'non_licensed_occupation': True}, {'non_licensed_occupation': False})
+>>> said("要不要设保密室？")
+{}
+>>> said_values("池州这个职业已经有3家社会培训评价组织备案了，营业执照在外省注册")
+{'orgs_per_occupation': 4.0, 'registered_in_jurisdiction': False}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .quantities import spell_numbers
+
+DATA = Path(__file__).parent / "data" / "requirements_said.yaml"
+_SENTENCE = re.compile(r"[^。！？?!；;\n]+[。！？?!；;\n]?")
+_CLAUSE = re.compile(r"[^，,]+")
+_ASKING = re.compile(r"吗|么|呢|是否|能否|可否|有没有|是不是|要不要|需不需要|用不用|多少|几个|什么|哪")
+# A negator takes the affirming verb right after it (没有, 未设, 不属于: one negation); negators come first,
+# so that at one position the negated form wins over the verb it contains.
+_AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开|在|是"
+_POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不|非|缺|以外|之外|过期|查不到)(?:{_AFFIRM})?)"
+                       rf"|(?P<aff>{_AFFIRM})")
+_EXISTING = re.compile(r"已(?:经)?有\s*(\d+)\s*家")
+_ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)")
+
+
+@dataclass(frozen=True)
+class Named:
+    """One requirement as people name it: the key it is stated under, its patterns, and whether naming it
+    affirmatively denies it."""
+
+    key: str
+    patterns: tuple[re.Pattern[str], ...]
+    opposite: bool = False
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, dict[str, Any]]:
+    """The said-names data, by requirement kind or attribute."""
+    from kg.datafiles import read_package_yaml
+
+    return dict(read_package_yaml(DATA)["kinds"])
+
+
+def heads_of(kind: str) -> tuple[str, ...]:
+    """The head nouns a per-head kind is named by (its heads in kg/data/requirements.yaml), else none."""
+    from kg.extract.requirements import kind_named
+
+    found = kind_named(kind)
+    return found.heads if found and table().get(kind, {}).get("per_head") else ()
+
+
+@lru_cache(maxsize=1)
+def named() -> tuple[Named, ...]:
+    """Every requirement name the reader knows: each head of a per-head kind, then the named kinds."""
+    out: list[Named] = []
+    for kind, spec in table().items():
+        out += [Named(h, (re.compile(re.escape(h)),)) for h in heads_of(kind)]
+        if spec.get("names"):
+            out.append(Named(kind, tuple(re.compile(p) for p in spec["names"]), bool(spec.get("opposite"))))
+    return tuple(out)
+
+
+def names_for(kind: str, clause: str) -> list[str]:
+    """The keys a document's clause stating `kind` is spoken of by: the kind's heads the clause lists
+    (办公场所应设有办公室、保密室、证书库等 → 办公室, 保密室, 证书库), else the kind itself when the clause
+    uses a word people name it by (财务制度; not 津贴制度, which nobody would call the kind's name); empty
+    when nobody could state it."""
+    heads = heads_of(kind)
+    if heads:
+        return sorted((h for h in heads if h in clause), key=clause.find)  # in the clause's own order
+    patterns = table().get(kind, {}).get("names", [])
+    return [kind] if any(re.search(p, clause) for p in patterns) else []
+
+
+def label_of(key: str) -> str:
+    """How a stated key is shown: a head noun as itself, a kind by its label."""
+    from kg.extract.requirements import kind_named
+
+    kind = kind_named(key)
+    return kind.label if kind else str(table().get(key, {}).get("label", key))
+
+
+def _holds(clause: str, a: int, b: int) -> bool | None:
+    """Whether the clause says the thing named at [a, b) is had: the last polarity word before it, else the
+    first one inside or after it; a bare mention says it is. A name that only qualifies a later noun
+    (在校生的认定还没做, 保密室的钥匙) says nothing of the thing itself (None)."""
+    before = list(_POLARITY.finditer(clause, 0, a))
+    if before:
+        return before[-1].group("neg") is None
+    if clause.startswith("的", b):
+        return None
+    after = _POLARITY.search(clause, a)
+    return after is None or after.group("neg") is None
+
+
+def said(text: str) -> dict[str, bool]:
+    """The requirements the text states as had (True) or lacking (False), by key."""
+    out: dict[str, bool] = {}
+    for sentence in _SENTENCE.findall(text):
+        for clause in _CLAUSE.findall(sentence):
+            if _ASKING.search(clause):
+                continue
+            for name in named():
+                m = next((m for p in name.patterns if (m := p.search(clause))), None)
+                holds = _holds(clause, m.start(), m.end()) if m is not None and name.key not in out else None
+                if holds is not None:
+                    out[name.key] = holds != name.opposite
+    return out
+
+
+def said_values(text: str) -> dict[str, Any]:
+    """Profile values the text states beyond the named requirements: the number of organisations an
+    occupation would have with the applicant (已经有3家 → 4), registration outside the place (外省注册)."""
+    spelled = spell_numbers(text)
+    out: dict[str, Any] = {}
+    m = _EXISTING.search(spelled)
+    if m:
+        out["orgs_per_occupation"] = float(m.group(1)) + 1
+    if _ELSEWHERE.search(spelled):
+        out["registered_in_jurisdiction"] = False
+    return out
