@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 _DATE_FIELDS = ("filed_on", "event_date", "expires_on")
 _EXPIRY_WORDS = ("到期", "期满", "届满", "有效期至", "有效期到", "截至", "过期")
 _FILED_WORDS = ("备案", "设立", "成立", "批准", "取得", "获批", "纳入目录")
-_SECOND = re.compile(r"第[2二]次|再次|又(发生|出现|被|犯|违)|二次")
+# A repeated offence: 第二次, 再次, 屡次, 再犯, or 又 before a verb (又拒绝机考了, 今年年度考核又没合格).
+_SECOND = re.compile(r"第[2-9二三四五]次|再次|屡次|多次|再犯|二次|又(?![是称叫要想能或])[\u4e00-\u9fff]")
+# Measures already taken, said with the verb apart from the measure (收到过人社的书面通知, 被市人社约谈过).
+_NOTIFIED = re.compile(r"(收到|接到|出具|下发|被下|拿到|被出具)(过|了)[^，,。；;？?]{0,6}书面通知")
+_INTERVIEWED = re.compile(r"被[^，,。；;？?吗]{0,6}约谈(过|了)|约谈过")
 _FIRST = re.compile(r"第[1一]次|首次|头一次|初次")
 _INTRO = "(的|一家|一所|一个|这边|本地|当地|注册|登记)"
 
@@ -148,6 +152,11 @@ def _around_date(question: str) -> str:
 
 
 def _history(question: str, values: dict[str, Any]) -> None:
+    """The offence's history: how many times, and which measures were already taken."""
+    if _NOTIFIED.search(question):
+        values["notified_before"] = True
+    if _INTERVIEWED.search(question):
+        values["interviewed_before"] = True
     if _SECOND.search(question):
         values["occurrence"] = 2
     elif _FIRST.search(question):

@@ -41,7 +41,7 @@ _OTHER_DUE = re.compile(r"成绩|数据|计划|结果|档案|意见|公示|证�
 
 # "能申请开展二级吗", "直接开展二级技师的认定": a level named as the object of certifying asks which levels,
 # even when 申请开展 (an eligibility word) comes with it.
-_LEVEL_WORK = re.compile(r"(开展|认定|做|申请|申报)[^,，。？?]{0,4}([1-5一二三四五]级|高级技师|技师)")
+_LEVEL_WORK = re.compile(r"(开展|认定|做|申请|申报)[^,，。？?]{0,4}([1-5一二三四五]级|高级技师|技师|(哪几个|哪些|几个|哪个|什么)等级)")
 
 # "浙江和吉林的场地要求比较": 比较 closing the question asks to compare (情节比较轻 mid-sentence is "rather").
 _FINAL_COMPARE = re.compile(r"(比较|对比)(一下)?[。?？!！\s]*$")

@@ -120,9 +120,14 @@ def _categories(clause: str, out: dict[str, Any]) -> None:
         out["org_type"] = "enterprise"
 
 
+# Words in which 无, 非, 不 are part of a noun or adjective, not a negation of the clause: 因为拒绝采用无纸化
+# 机考被约谈过 was read as "not interviewed".
+_BOUND_NEGATORS = re.compile(r"无纸化|非法|不良|不合格|不规范|不正当|无正当|不予|非营利|无偿|非公|不达标")
+
+
 def _negated(clause: str, at: int) -> bool:
     """A negator in the clause before the word at `at` (没有不良记录, 尚未取得法人资格)."""
-    before = clause[:at]
+    before = _BOUND_NEGATORS.sub("◇", clause[:at])
     return sum(before.count(n) for n in ("没有", "尚未", "还没", "不是", "不具备")) + sum(
         1 for ch in re.sub("没有|尚未|还没|不是|不具备", "", before) if ch in "没未无非不") > 0
 
