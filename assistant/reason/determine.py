@@ -69,7 +69,7 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
     if name == "validity":
         from .validity import validity_outcome
 
-        return validity_outcome(profile, facts, corpus, today, any(w in question for w in _EXTEND_WORDS))
+        return validity_outcome(profile, facts, corpus, today, any(w in question for w in _EXTEND_WORDS), asked=question)
     return _checklist(name, profile, facts, corpus, question)
 
 

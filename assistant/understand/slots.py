@@ -32,6 +32,7 @@ _NEG_NEXT = re.compile(r"^[^，,。；;]{0,3}?(都没|也没|还没|没有|没|�
 _NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)"
                        r"|(还在|正在|准备|打算|待)(采购|建设|筹建|筹备|安装|办理|申请|建)")  # 还在采购: not yet had
 _AREA_BEFORE = re.compile(r"(场地|面积|场所|用房|厂房)(是|有|为|约|大约|共|达|总共)?\s*$")
+_TERM_BEFORE = re.compile(r"(延长|延期|续期|续展|有效期为?|期限为?|保存)\s*$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
 
 
@@ -187,6 +188,8 @@ def _numbers(clause: str, slots: Slots) -> None:
                 slots.plain_numbers.append(float(m.group(1)))
             continue
         kind, unit_end = kind_field
+        if kind == "years" and _TERM_BEFORE.search(clause[:m.start()]):
+            continue  # 延长3年, 有效期3年: a term asked about, not how long the organisation has done something
         value = float(m.group(1)) + (0.5 if m.group(2) or clause[unit_end:unit_end + 1] == "半" else 0)
         after = clause[unit_end:matches[i + 1].start() if i + 1 < len(matches) else len(clause)]
         fields = _fields_for(clause[prev_end:m.start()], after, clause, kind)
