@@ -51,6 +51,8 @@ _CERTIFICATE_VALID = re.compile(r"证书[^,，。？?]{0,4}有效期内?")
 _CLEAN_RECORD = re.compile(r"(没有|没|无|未|从未)(任何)?(违法|违规|违纪|失信|[、,，])+|(违法|违规|违纪)[^,，。？?]{0,3}(都没|也没|没有)")
 
 
+# Nor is a step up or down a scale (复评降了一级, 高一级) a question about the level 一级.
+_ONE_STEP = re.compile(r"(降|升|提|高|低|上|下)了?(一|1)级")
 # Nor is a plan for when a term runs out (合同只签了两年，到期再续 / 到期再看) a question about validity.
 _AT_EXPIRY = re.compile(r"到期(以?后|了)?(再|就|还会|会)")
 
@@ -68,7 +70,7 @@ _BARE_WORDS = re.compile(r"这样|这个|那样|那么|这|那|我们|请问|的
 
 def _facts_removed(text: str) -> str:
     """The text without stated facts that merely share words with a topic (see the patterns above)."""
-    return _AT_EXPIRY.sub("", _CLEAN_RECORD.sub("", _CERTIFICATE_VALID.sub("", text)))
+    return _ONE_STEP.sub("", _AT_EXPIRY.sub("", _CLEAN_RECORD.sub("", _CERTIFICATE_VALID.sub("", text))))
 
 
 @lru_cache(maxsize=1)
