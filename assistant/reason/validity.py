@@ -123,6 +123,7 @@ def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: da
 
 
 _EXTEND_BY = re.compile(r"延长(\d+(?:\.\d+)?)年")
+_RENEWING = re.compile(r"延续|续期|续展")
 
 
 def _asked_checks(place: Place, profile: Profile, facts: FactSet, corpus: Corpus, today: date, asked: str,
@@ -131,8 +132,10 @@ def _asked_checks(place: Place, profile: Profile, facts: FactSet, corpus: Corpus
     allows (最多延长2年, asked 延长3年), a renewal handed in before its window opens (期满前3个月内)."""
     out: list[ConditionCheck] = []
     from assistant.lang.text import normalize, numbers_to_arabic
+    from assistant.understand.intent import ask_part
 
-    by = _EXTEND_BY.search(numbers_to_arabic(normalize(asked)))
+    asked = numbers_to_arabic(normalize(ask_part(asked)[0]))  # what is asked, not what is told (一直没申请延续)
+    by = _EXTEND_BY.search(asked)
     if by and place.extend:
         fact = deadline_fact(facts, place.extend)
         if fact.direction == "at_most" and fact.amount is not None:
@@ -140,7 +143,7 @@ def _asked_checks(place: Place, profile: Profile, facts: FactSet, corpus: Corpus
             out.append(ConditionCheck(text=f"有效期延长：{fact.text}", status="met" if ok else "unmet",
                                       value=f"延长{by.group(1)}年", citation=cite(corpus, place.extend.unit)))
             changes += [] if ok else [f"延长期限：{by.group(1)} → 至多 {fact.amount:g} 年"]
-    if place.renew and place.valid and profile.filed_on is not None:
+    if place.renew and place.valid and profile.filed_on is not None and _RENEWING.search(asked):
         term = deadline_fact(facts, place.valid)
         expiry = shift(profile.filed_on, years=term.amount or 0) - timedelta(days=1)
         fact = deadline_fact(facts, place.renew)

@@ -33,6 +33,7 @@ _NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|�
                        r"|(还在|正在|准备|打算|待)(采购|建设|筹建|筹备|安装|办理|申请|建)")  # 还在采购: not yet had
 _AREA_BEFORE = re.compile(r"(场地|面积|场所|用房|厂房)(是|有|为|约|大约|共|达|总共)?\s*$")
 _ONE_STEP = re.compile(r"(降|升|提|高|低)了?(一|1)级")
+_AMOUNT_FILLER = re.compile(r"\d+(\.\d+)?|平方米|平方|平米|㎡|个|人|名|年|平|就|只有|只|大概|大约|约|左右|吧|的|是|有|共|一共|总共|差不多|\s")
 _TERM_BEFORE = re.compile(r"(延长|延期|续期|续展|有效期为?|期限为?|保存)\s*$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
 
@@ -232,10 +233,15 @@ def _fields_for(before: str, after: str, clause: str, kind: str, previous: str =
         named = _named_fields(segment, kind)
         if named:
             return named if "各" in before[-2:] else named[-1:]
-    if not _named_fields(clause, kind) and (named := _named_fields(previous, kind)):
+    if previous and _only_amount(clause) and (named := _named_fields(previous, kind)):
         return named[-1:]
     field = _field_for(clause, kind)
     return [field] if field else []
+
+
+def _only_amount(clause: str) -> bool:
+    """Whether a clause says nothing but an amount (二十平方, 大概45平左右): it continues the clause before."""
+    return len(_AMOUNT_FILLER.sub("", clause)) <= 1
 
 
 def _named_fields(segment: str, kind: str) -> list[str]:
