@@ -62,6 +62,10 @@ def _place(state: DialogueState, asked: Question, values: dict[str, Any]) -> Non
     if not asked.typed_place:
         return
     values["jurisdictions"] = scope.jurisdictions
+    elsewhere = registered_elsewhere(scope.words, question)
+    if elsewhere:  # 苏州注册的公司想到嘉兴申请: judged for 浙江, where it is not registered
+        values["jurisdictions"], values["registered_in_jurisdiction"] = elsewhere, False
+        return
     if "org_type" in values and introduced(scope.words, question, scope.jurisdictions) \
             and state.profile.registered_in_jurisdiction is None:
         values.setdefault("registered_in_jurisdiction", True)
@@ -162,6 +166,21 @@ def _history(question: str, values: dict[str, Any]) -> None:
     elif _FIRST.search(question):
         values["occurrence"] = 1
 
+
+
+def registered_elsewhere(words: dict[str, str], question: str) -> list[str]:
+    """The places an organisation registered in one place means to apply in, when they differ (我们是苏州注册的
+    培训公司，想到嘉兴申请做浙江的社会评价组织 → 浙江省); empty when it applies where it is registered.
+
+    >>> registered_elsewhere({"苏州": "江苏省", "嘉兴": "浙江省", "浙江": "浙江省"}, "苏州注册的公司，想到嘉兴申请做浙江的评价组织")
+    ['浙江省']
+    >>> registered_elsewhere({"苏州": "江苏省"}, "苏州注册的公司，想在苏州申请")
+    []
+    """
+    home = {j for n, j in words.items() if re.search(f"{re.escape(n)}(市|省|县|区)?(注册|登记)", question)}
+    target = [j for n, j in words.items() if j not in home and re.search(
+        f"(到|去|来|在){re.escape(n)}(市|省)?[^，,。？?]{{0,4}}(申请|申报|备案)|(做|成为|当){re.escape(n)}(省|市)?的", question)]
+    return list(dict.fromkeys(target)) if home and target else []
 
 
 def introduced(words: dict[str, str], question: str, jurisdictions: list[str]) -> list[str]:

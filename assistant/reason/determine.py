@@ -55,7 +55,7 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
     if name == "sanction":
         from .sanction import sanction_outcome
 
-        return sanction_outcome(profile.behaviour or question, profile, facts, corpus, ranked, ws.lexicon)
+        return sanction_outcome(profile.behaviour or question, profile, facts, corpus, ranked, ws.lexicon, today)
     if name == "deadline":
         from .deadline import deadline_outcome
 
