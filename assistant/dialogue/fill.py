@@ -76,7 +76,7 @@ def _reply(state: DialogueState, slots: Slots, values: dict[str, Any], question:
     field = state.pending
     if not field:
         if state.focus and state.focus not in values:
-            _number_reply(state.focus, slots, values)  # a bare number after a failure corrects the failing fact
+            _correct_focus(state.focus, slots, values, question)  # a number after a failure corrects the failing fact
         return
     if field in values:
         return
@@ -90,6 +90,19 @@ def _reply(state: DialogueState, slots: Slots, values: dict[str, Any], question:
     _number_reply(field, slots, values)
     if field == "behaviour" and len(question) > 2:
         values["behaviour"] = question
+
+
+def _correct_focus(focus: str, slots: Slots, values: dict[str, Any], question: str) -> None:
+    """After a failure, a number naming no field corrects the failing fact (办公用房40平方米 failed; 不对，是60平方米),
+    even when its unit alone would have put it in the kind's default field (an area: the site's)."""
+    from assistant.understand.slots import names_a_field, prepare
+
+    kind = _kind_of(focus)
+    default = vocabulary()["numbers"][kind].get("default") if kind else None
+    if kind and default and default != focus and default in values and not names_a_field(prepare(question), kind):
+        values[focus] = values.pop(default)
+        return
+    _number_reply(focus, slots, values)
 
 
 def _number_reply(field: str, slots: Slots, values: dict[str, Any]) -> None:

@@ -239,6 +239,11 @@ def _fields_for(before: str, after: str, clause: str, kind: str, previous: str =
     return [field] if field else []
 
 
+def names_a_field(text: str, kind: str) -> bool:
+    """Whether the text names a field of this kind of number (场地, 办公用房 for an area), or only gives one."""
+    return bool(_named_fields(text, kind))
+
+
 def _only_amount(clause: str) -> bool:
     """Whether a clause says nothing but an amount (二十平方, 大概45平左右): it continues the clause before."""
     return len(_AMOUNT_FILLER.sub("", clause)) <= 1
