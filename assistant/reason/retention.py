@@ -29,8 +29,10 @@ _FOREVER = re.compile(r"永久保存|永久保管|长期保存|永久留存")
 _SENTENCE = re.compile(r"[；;。]")
 _CLAUSE = re.compile(r"[，,（）()]")
 # Words every keeping clause shares: they do not tell one material from another.
+_INTRODUCTION = re.compile(r"^[^，,]{0,12}(机构|组织|单位|学校|协会|学会|企业|公司|中心)(这边|那边)?$")
 _GENERIC = {"材料", "资料", "保存", "保管", "档案", "评价", "机构", "认定", "存期", "应当", "妥善", "至少", "不少", "少于"}
 ASK_BATCH_DATE = "这批材料是哪天形成的？请给出认定（考核）日期，例如：2025年5月那批"
+ASK_MATERIAL = "是哪类材料？（例如：纸质档案、电子档案、考场录像、技能操作考核工件）"
 TITLE = "档案资料保存期限"
 
 
@@ -90,20 +92,46 @@ def _pairs(text: str) -> set[str]:
 
 
 def pick(question: str, found: list[Keeping]) -> Keeping | None:
-    """The period whose material the question names (most shared word pairs); the first when none is named."""
+    """The period whose material the question names: most word pairs shared with the stretch stating it, or —
+    when none shares any — with another sentence of its clause that shares some with that stretch (电子档案包括
+    …视频监控资料 ties 录像 to 电子、影像材料). None when the question names no material and the periods differ:
+    guessing one would give a verdict the documents do not give."""
     if not found:
         return None
-    asked = _pairs(question)
-    return max(found, key=lambda k: len(asked & _pairs(k.words)))
+    asked = _pairs(_material(question))
+    scored = [(len(asked & _pairs(k.words)), k) for k in found]
+    best = max(s for s, _ in scored)
+    if best == 0:
+        scored = [(_through_clause(asked, k), k) for k in found]
+        best = max(s for s, _ in scored)
+    top = [k for s, k in scored if s == best]
+    if best == 0 and len({k.years for k in found}) > 1:
+        return None
+    return top[0]
+
+
+def _through_clause(asked: set[str], keeping: Keeping) -> int:
+    """Pairs the question shares with a sentence of the clause whose subject (its opening words: 电子档案包括…)
+    the stretch names."""
+    own = _pairs(keeping.words)
+    return max((len(asked & _pairs(s)) for s in _SENTENCE.split(keeping.unit.text)
+                if s not in keeping.words and own & _pairs(s.strip()[:4])), default=0)
+
+
+def _material(question: str) -> str:
+    """The question without the clauses that only introduce the asker (宿迁的第三方评价机构，…): the
+    organisation's words are not the material's."""
+    return "，".join(c for c in re.split(r"[，,]", question) if not _INTRODUCTION.search(c))
 
 
 def retention_outcome(question: str, profile: Profile, facts: FactSet, corpus: Corpus, today: date) -> Outcome:
     """Whether the material named may be destroyed on `today`, from its batch's date, citing the period."""
     out = Outcome(determination="deadline")
     docs = {d.meta.id for d in corpus.documents if not profile.jurisdictions or d.meta.jurisdiction in profile.jurisdictions}
-    chosen = pick(question, keepings(facts, corpus, docs))
+    found = keepings(facts, corpus, docs)
+    chosen = pick(question, found)
     if chosen is None:
-        return out
+        return _which_material(out, found)
     unit = chosen.unit
     cite = CitationRef(doc_id=unit.doc_id, label=unit.label, text=unit.text, unit_id=unit.id)
     out.citations = [unit.id]
@@ -126,6 +154,16 @@ def retention_outcome(question: str, profile: Profile, facts: FactSet, corpus: C
                           changes_needed=[] if gone else [f"须保存至 {end.isoformat()}，之后方可处理"])
     out.verdict = verdict
     out.answer = f"据{unit.label}，{rule}。" + _conclusion(verdict)
+    return out
+
+
+def _which_material(out: Outcome, found: list[Keeping]) -> Outcome:
+    """No material named and the periods differ: list them, cited, and ask which material it is."""
+    if not found:
+        return out
+    out.citations = list(dict.fromkeys(k.unit.id for k in found))
+    out.answer = "；".join(f"据{k.unit.label}，{k.words.strip()}" for k in found) + "。"
+    out.pending = [Pending(field="behaviour", ask=ASK_MATERIAL)]
     return out
 
 
