@@ -194,3 +194,8 @@ def test_the_scorer_compares_due_dates_by_day_and_clause(event: str, unit: str, 
     item = {"event": "计划报备" if "计划" in event or "证书" in event else "受理告知", "due": "2026-04-24", "unit_id": unit}
     assert due_matches(item, Due(event=event, date=date(2026, 4, 24)), cites) is right
     assert not due_matches(item, Due(event=event, date=date(2026, 4, 23)), cites)
+
+
+def test_an_organisation_described_without_a_topic_asks_whether_it_qualifies(engine: Engine) -> None:
+    answer = ask(engine, "要是在浙江杭州注册一个独立法人的评价公司呢？场地自有的2000平，专职6个人。")
+    assert answer.intent == "eligibility" and answer.verdict is not None, answer.answer
