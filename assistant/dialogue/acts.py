@@ -9,6 +9,8 @@ only from short utterances, so a question that opens with 你好 is still answer
 'thanks'
 >>> act_of("谢谢，那吉林的有效期多久") is None
 True
+>>> act_of("谢谢，你真厉害")
+'thanks'
 >>> act_of("好的，明白了"), act_of("不知道")
 ('acknowledge', None)
 """
@@ -30,6 +32,7 @@ _ACTS: dict[Act, re.Pattern[str]] = {
     "acknowledge": re.compile(r"(?<!不)(明白了|知道了|了解了|懂了|清楚了|收到了?|明白)$"),
 }
 _FILLER = re.compile(r"[\s，。！？!?,.~～、啊呀呢吧哦嗯好的了我你]+")
+_PRAISE = re.compile(r"真?厉害|太好了|真棒|很有用|很有帮助|辛苦了|很清楚")  # said with thanks, asking nothing
 MAX_CHARS = 14  # longer utterances carry a question of their own
 
 REPLIES: dict[Act, str] = {
@@ -50,6 +53,6 @@ def act_of(text: str) -> Act | None:
         return None
     for act, pattern in _ACTS.items():
         found = pattern.search(plain)
-        if found and len(_FILLER.sub("", plain.replace(found.group(0), ""))) <= 2:
+        if found and len(_FILLER.sub("", _PRAISE.sub("", plain.replace(found.group(0), "")))) <= 2:
             return act
     return None

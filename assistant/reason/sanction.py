@@ -148,7 +148,7 @@ _YEARS = {"一": 1, "两": 2, "二": 2, "三": 3}
 
 _LEVEL = "([1-5一二三四五])级"
 _FILED_LEVEL = re.compile(r"备案(到|的是|了|为)?" + _LEVEL)
-_DONE_LEVEL = re.compile(r"(评了|评出|认定了|发了|给[^，,。]{0,6}评了?|开展了?|做了)[^，,。]{0,4}?" + _LEVEL)
+_DONE_LEVEL = re.compile(r"(评了|评出|认定了|发了|给[^，,。]{0,6}评了?|开展了?|做了|组织了?)[^，,。]{0,4}?" + _LEVEL)
 _DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
@@ -166,8 +166,15 @@ def beyond_level(question: str) -> str:
     return "超等级范围评价" if level[1] < level[0] else ""
 
 
+_IDLE_SAID = re.compile(r"(\d+|一|两|二|三)年(多)?(了)?[都也]?(没|未|不)(有)?(再)?(开展|组织|搞|做)")
+
+
 def idle_years(question: str, profile: Profile, today: date | None) -> float | None:
-    """How long the organisation has not worked, from the last time it did (最后一次组织评价是2024年8月)."""
+    """How long the organisation has not worked: said (已经两年没开展过评价, 连续两年都没开展认定工作), or from the
+    last time it did (最后一次组织评价是2024年8月)."""
+    said = _IDLE_SAID.search(question)
+    if said:
+        return float(said.group(1)) if said.group(1).isdigit() else float(_YEARS[said.group(1)])
     since = profile.event_date
     if since is None or today is None or not _IDLE.search(question) or since > today:
         return None

@@ -48,6 +48,10 @@ def ask(engine: Engine, text: str, today: date | None = None):  # type: ignore[n
     # whether kept material may go yet is the keeping period read the other way round
     ("池州评价机构前年那批纸质档案能销毁了吗？", "deadline"),
     ("宿迁这边去年考核的工件可以处理掉了吗？", "deadline"),
+    # 会受什么处理, 会有什么结果 ask what happens, whatever the facts name (有效期满了, 忘了申请延续)
+    ("浙江的评价机构有效期到了，一直没提交延续申请，会受什么处理？", "sanction"),
+    ("江苏的认定单位连续三年都没开展过认定，会有什么结果？", "sanction"),
+    ("吉林的认定机构，2022年备案的，现在资格还在不在？", "validity"),
     # 降了一级 is a step down a scale, not the level 一级
     ("宿迁的行业协会，民政评估去年降了一级，现在是3A，能做第三方评价机构吗？", "eligibility"),
 ])
@@ -105,8 +109,13 @@ def test_kept_material_without_a_date_asks_for_it(engine: Engine) -> None:
      "取消评价资格", "zhejiang-2022-20-jiandu/art_21/item_7"),
     ("浙江的评价机构，上一次组织评价是2025年1月，之后一直没开展，人社会怎么处理？", date(2025, 9, 1),
      "书面通知", "zhejiang-2022-20-jiandu/art_20/item_4"),
+    # … or said as a while (已经三年没组织过评价了)
+    ("浙江有家评价机构已经三年没组织过评价了，会有什么结果？", None,
+     "取消评价资格", "zhejiang-2022-20-jiandu/art_21/item_7"),
     # a level certified above the one filed is 超等级
     ("浙江的评价机构只备案了四级，却给几个考生评了三级，会怎么处理？", None,
+     "书面通知", "zhejiang-2022-20-jiandu/art_20/item_2"),
+    ("浙江的机构备案到四级，却组织了三级的认定，会受什么处理？", None,
      "书面通知", "zhejiang-2022-20-jiandu/art_20/item_2"),
 ])
 def test_history_moves_up_the_ladder(engine: Engine, text: str, today: date | None, now: str, trigger: str) -> None:
@@ -171,11 +180,20 @@ def test_a_correction_after_a_failure_replaces_the_failing_fact(engine: Engine) 
     assert second.verdict is not None and second.verdict.status == "needs_info", second.answer
 
 
-def test_an_acknowledgement_does_not_repeat_the_verdict(engine: Engine) -> None:
+@pytest.mark.parametrize("reply", ["好的，明白了", "谢谢，你真厉害"])
+def test_an_acknowledgement_does_not_repeat_the_verdict(engine: Engine, reply: str) -> None:
     engine.reset()
     engine.ask("吉林的技工学校，场地只有600平方米，能申请吗？")
-    answer = engine.ask("好的，明白了")
+    answer = engine.ask(reply)
     assert answer.intent == "smalltalk" and answer.verdict is None
+
+
+def test_a_review_failed_long_ago_is_corrected(engine: Engine) -> None:
+    engine.reset()
+    first = engine.ask("吉林的行业协会，前年民政年审没合格，能申报认定机构吗？")
+    second = engine.ask("不对，是六年前没通过，近几年都合格")
+    assert first.verdict is not None and first.verdict.status == "not_eligible"
+    assert second.verdict is not None and second.verdict.status == "needs_info", second.answer
 
 
 def test_registered_in_one_place_applying_in_another() -> None:
