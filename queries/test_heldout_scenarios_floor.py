@@ -21,9 +21,9 @@ def test_heldout_dev_verdicts_reach_the_targets(engine) -> None:  # type: ignore
 
 
 # The second final set and the conversations were measured once, then their misses read: development sets now.
-# Their floors sit a little under what is measured (final2 56/73 and 70/87; conversations 28/32 and 52/63), far
+# Their floors sit a little under what is measured (final2 56/73 and 70/87; conversations 29/32 and 53/63), far
 # under the targets, so that a change that reads the ask from the facts less well is seen.
-DEVELOPMENT_FLOORS = {"final2.yaml": (73, 0.75, 0.78), "conversations-final.yaml": (32, 0.80, 0.80)}
+DEVELOPMENT_FLOORS = {"final2.yaml": (73, 0.75, 0.78), "conversations-final.yaml": (32, 0.85, 0.80)}
 
 
 def test_heldout_development_sets_keep_their_floors(engine) -> None:  # type: ignore[no-untyped-def]

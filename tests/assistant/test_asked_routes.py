@@ -217,3 +217,15 @@ def test_the_scorer_compares_due_dates_by_day_and_clause(event: str, unit: str, 
 def test_an_organisation_described_without_a_topic_asks_whether_it_qualifies(engine: Engine) -> None:
     answer = ask(engine, "要是在浙江杭州注册一个独立法人的评价公司呢？场地自有的2000平，专职6个人。")
     assert answer.intent == "eligibility" and answer.verdict is not None, answer.answer
+
+
+def test_a_place_corrected_after_a_place_without_documents_keeps_the_facts(engine: Engine) -> None:
+    engine.reset()
+    first = engine.ask("我们是西安的培训学校，场地只有700平方米，能申请认定机构吗？")
+    second = engine.ask("说错了，我们在吉林")
+    third = engine.ask("外部考点条件")
+    assert first.verdict is None
+    assert second.verdict is not None and second.verdict.status == "not_eligible", second.answer
+    assert any(c.citation and c.citation.unit_id == "jilin-2022-78/sec_1/item_2/pt_3/sub_1"
+               for c in second.verdict.conditions if c.status == "unmet")
+    assert "西安" not in third.answer  # the place without a document is not remembered
