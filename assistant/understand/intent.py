@@ -61,7 +61,7 @@ _AT_EXPIRY = re.compile(r"到期(以?后|了)?(再|就|还会|会)")
 # a pronoun beside it.
 _SENTENCE = re.compile(r"(?<=[。！!？?；;])")
 _CLAUSE = re.compile(r"[，,：:。！!？?；;]+")
-_QUESTION_FORM = re.compile(r"吗|呢|么|哪|几|多少|多久|多长|多大|多远|如何|是否|能否|可否|[?？]|(.)[不没]\1|来得及|赶得上")
+_QUESTION_FORM = re.compile(r"吗|呢|么|怎|啥|咋|哪|几|多少|多久|多长|多大|多远|如何|是否|能否|可否|[?？]|(.)[不没]\1|来得及|赶得上")
 # A clause stating what the asker means to do (想在外市设考点, 拟设的外部考点, 打算…) is what the question asks
 # about, even when the question form stands in a clause of its own (…，先考后补可不可以？).
 _PROPOSAL = re.compile(r"想|打算|拟|准备(?!好)")

@@ -48,6 +48,8 @@ def ask(engine: Engine, text: str, today: date | None = None):  # type: ignore[n
     # whether kept material may go yet is the keeping period read the other way round
     ("池州评价机构前年那批纸质档案能销毁了吗？", "deadline"),
     ("宿迁这边去年考核的工件可以处理掉了吗？", "deadline"),
+    # … but destroying them is an offence when the ask is what happens
+    ("浙江的评价机构私自销毁了评价档案，会怎样？", "sanction"),
     # 会受什么处理, 会有什么结果 ask what happens, whatever the facts name (有效期满了, 忘了申请延续)
     ("浙江的评价机构有效期到了，一直没提交延续申请，会受什么处理？", "sanction"),
     ("江苏的认定单位连续三年都没开展过认定，会有什么结果？", "sanction"),
