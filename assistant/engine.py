@@ -144,7 +144,9 @@ class Engine:
         elif self._route_fits(answer, question, judged):
             judged = judged if judged.coverage == "covered" else Judgement(coverage="covered", confidence=COVERED_BY_ROUTE)
         if judged.coverage != "covered":
-            self.state = before  # the conversation is left as it was, and no verdict is given
+            # no verdict is given; the conversation is left as it was, except that what the user said of the
+            # organisation is kept when only the place lacks a document (成都 → "不好意思，是长春的")
+            self.state = self._kept_facts(before) if judged.coverage == "partial" and question.typed_place else before
             return self._uncovered(found, question, judged)
         if self._imposed(answer, question, judged) and not self._continues(question, before, answer):
             answer.verdict = None  # offered (its follow-up stays), not imposed
@@ -159,6 +161,16 @@ class Engine:
             # the evidence was weighed for the search's best clause; another clause leads (the verdict's)
             judged = judged.model_copy(update={"confidence": min(judged.confidence, OTHER_CLAUSE_CONFIDENCE)})
         return self._remembered(self._covered(answer, judged), question)
+
+    def _kept_facts(self, before: DialogueState | None) -> DialogueState | None:
+        """The conversation after a turn about a place without a document: the organisation's facts and what was
+        asked are kept (a correction of the place can be judged), the place is not remembered."""
+        if self.state is None:
+            return before
+        kept = self.state.model_copy(deep=True)
+        kept.profile.jurisdictions = list(before.profile.jurisdictions) if before is not None else []
+        kept.profile.registered_in_jurisdiction = before.profile.registered_in_jurisdiction if before is not None else None
+        return kept
 
     @staticmethod
     def _imposed(answer: Answer, question: Question, judged: Judgement) -> bool:

@@ -18,3 +18,17 @@ def test_heldout_dev_verdicts_reach_the_targets(engine) -> None:  # type: ignore
     assert report.turns_with_status == 55, "the set changed size: measure it and set its floor again"
     assert report.status_right / report.turns_with_status >= STATUS_AT_LEAST, report.failures
     assert report.cites_right / report.turns_with_cites >= CITED_AT_LEAST, report.failures
+
+
+# The second final set and the conversations were measured once, then their misses read: development sets now.
+# Their floors sit a little under what is measured (final2 56/73 and 70/87; conversations 29/32 and 53/63), far
+# under the targets, so that a change that reads the ask from the facts less well is seen.
+DEVELOPMENT_FLOORS = {"final2.yaml": (73, 0.75, 0.78), "conversations-final.yaml": (32, 0.85, 0.80)}
+
+
+def test_heldout_development_sets_keep_their_floors(engine) -> None:  # type: ignore[no-untyped-def]
+    for name, (turns, status, cited) in DEVELOPMENT_FLOORS.items():
+        report = evaluate_scenarios(engine, load_scenarios(Path(__file__).parent / "heldout-scenarios" / name))
+        assert report.turns_with_status == turns, f"{name} changed size: measure it and set its floor again"
+        assert report.status_right / report.turns_with_status >= status, (name, report.failures)
+        assert report.cites_right / report.turns_with_cites >= cited, (name, report.failures)

@@ -9,6 +9,10 @@ only from short utterances, so a question that opens with 你好 is still answer
 'thanks'
 >>> act_of("谢谢，那吉林的有效期多久") is None
 True
+>>> act_of("谢谢，你真厉害")
+'thanks'
+>>> act_of("好的，明白了"), act_of("不知道")
+('acknowledge', None)
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Act = Literal["greeting", "thanks", "closing", "abilities", "change_topic"]
+Act = Literal["greeting", "thanks", "closing", "abilities", "change_topic", "acknowledge"]
 
 _ACTS: dict[Act, re.Pattern[str]] = {
     "greeting": re.compile(r"^(你好|您好|嗨|哈喽|hello|hi|在吗|早上好|下午好|晚上好)"),
@@ -24,8 +28,11 @@ _ACTS: dict[Act, re.Pattern[str]] = {
     "closing": re.compile(r"(再见|拜拜|bye|没有了|没别的了|就这样|先这样)"),
     "abilities": re.compile(r"你(能|可以|会)(帮我)?(做|干)(些)?(什么|啥)|你有什么(用|功能)"),
     "change_topic": re.compile(r"^(换个问题|换个话题|问别的|问点别的|另一个问题)"),
+    # 好的，明白了: an answer taken in, not a reply to the question pending (不知道 is a reply: not matched)
+    "acknowledge": re.compile(r"(?<!不)(明白了|知道了|了解了|懂了|清楚了|收到了?|明白)$"),
 }
 _FILLER = re.compile(r"[\s，。！？!?,.~～、啊呀呢吧哦嗯好的了我你]+")
+_PRAISE = re.compile(r"真?厉害|太好了|真棒|很有用|很有帮助|辛苦了|很清楚")  # said with thanks, asking nothing
 MAX_CHARS = 14  # longer utterances carry a question of their own
 
 REPLIES: dict[Act, str] = {
@@ -35,6 +42,7 @@ REPLIES: dict[Act, str] = {
     "abilities": ("我能按收录的文件回答技能人才评价机构的问题：查条款；判断能否申请成为评价机构、能否设外部考点、"
                   "能认定几级；算申报时间、备案有效期和各类期限；说明违规后果；比较各地规定。"),
     "change_topic": "好的，请问新的问题。前面说过的情况我还记得，需要时会用上。",
+    "acknowledge": "好的。还有别的问题可以继续问。",
 }
 
 
@@ -45,6 +53,6 @@ def act_of(text: str) -> Act | None:
         return None
     for act, pattern in _ACTS.items():
         found = pattern.search(plain)
-        if found and len(_FILLER.sub("", plain.replace(found.group(0), ""))) <= 2:
+        if found and len(_FILLER.sub("", _PRAISE.sub("", plain.replace(found.group(0), "")))) <= 2:
             return act
     return None

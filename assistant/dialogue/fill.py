@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 _DATE_FIELDS = ("filed_on", "event_date", "expires_on")
 _EXPIRY_WORDS = ("到期", "期满", "届满", "有效期至", "有效期到", "截至", "过期")
 _FILED_WORDS = ("备案", "设立", "成立", "批准", "取得", "获批", "纳入目录")
-_SECOND = re.compile(r"第[2二]次|再次|又(发生|出现|被|犯|违)|二次")
+# A repeated offence: 第二次, 再次, 屡次, 再犯, or 又 before a verb (又拒绝机考了, 今年年度考核又没合格).
+_SECOND = re.compile(r"第[2-9二三四五]次|再次|屡次|多次|再犯|二次|又(?![是称叫要想能或])[\u4e00-\u9fff]")
+# Measures already taken, said with the verb apart from the measure (收到过人社的书面通知, 被市人社约谈过).
+_NOTIFIED = re.compile(r"(收到|接到|出具|下发|被下|拿到|被出具)(过|了)[^，,。；;？?]{0,6}书面通知")
+_INTERVIEWED = re.compile(r"被[^，,。；;？?吗]{0,6}约谈(过|了)|约谈过")
 _FIRST = re.compile(r"第[1一]次|首次|头一次|初次")
 _INTRO = "(的|一家|一所|一个|这边|本地|当地|注册|登记)"
 
@@ -71,6 +75,10 @@ def _place(state: DialogueState, asked: Question, values: dict[str, Any]) -> Non
     if not asked.typed_place:
         return
     values["jurisdictions"] = scope.jurisdictions
+    elsewhere = registered_elsewhere(scope.words, question)
+    if elsewhere:  # 苏州注册的公司想到嘉兴申请: judged for 浙江, where it is not registered
+        values["jurisdictions"], values["registered_in_jurisdiction"] = elsewhere, False
+        return
     if "org_type" in values and introduced(scope.words, question, scope.jurisdictions) \
             and state.profile.registered_in_jurisdiction is None:
         values.setdefault("registered_in_jurisdiction", True)
@@ -81,7 +89,7 @@ def _reply(state: DialogueState, slots: Slots, values: dict[str, Any], question:
     field = state.pending
     if not field:
         if state.focus and state.focus not in values:
-            _number_reply(state.focus, slots, values)  # a bare number after a failure corrects the failing fact
+            _correct_focus(state.focus, slots, values, question)  # a number after a failure corrects the failing fact
         return
     if field in values:
         return
@@ -95,6 +103,19 @@ def _reply(state: DialogueState, slots: Slots, values: dict[str, Any], question:
     _number_reply(field, slots, values)
     if field == "behaviour" and len(question) > 2:
         values["behaviour"] = question
+
+
+def _correct_focus(focus: str, slots: Slots, values: dict[str, Any], question: str) -> None:
+    """After a failure, a number naming no field corrects the failing fact (办公用房40平方米 failed; 不对，是60平方米),
+    even when its unit alone would have put it in the kind's default field (an area: the site's)."""
+    from assistant.understand.slots import names_a_field, prepare
+
+    kind = _kind_of(focus)
+    default = vocabulary()["numbers"][kind].get("default") if kind else None
+    if kind and default and default != focus and default in values and not names_a_field(prepare(question), kind):
+        values[focus] = values.pop(default)
+        return
+    _number_reply(focus, slots, values)
 
 
 def _number_reply(field: str, slots: Slots, values: dict[str, Any]) -> None:
@@ -161,11 +182,31 @@ def _around_date(question: str) -> str:
 
 
 def _history(question: str, values: dict[str, Any]) -> None:
+    """The offence's history: how many times, and which measures were already taken."""
+    if _NOTIFIED.search(question):
+        values["notified_before"] = True
+    if _INTERVIEWED.search(question):
+        values["interviewed_before"] = True
     if _SECOND.search(question):
         values["occurrence"] = 2
     elif _FIRST.search(question):
         values["occurrence"] = 1
 
+
+
+def registered_elsewhere(words: dict[str, str], question: str) -> list[str]:
+    """The places an organisation registered in one place means to apply in, when they differ (我们是苏州注册的
+    培训公司，想到嘉兴申请做浙江的社会评价组织 → 浙江省); empty when it applies where it is registered.
+
+    >>> registered_elsewhere({"苏州": "江苏省", "嘉兴": "浙江省", "浙江": "浙江省"}, "苏州注册的公司，想到嘉兴申请做浙江的评价组织")
+    ['浙江省']
+    >>> registered_elsewhere({"苏州": "江苏省"}, "苏州注册的公司，想在苏州申请")
+    []
+    """
+    home = {j for n, j in words.items() if re.search(f"{re.escape(n)}(市|省|县|区)?(注册|登记)", question)}
+    target = [j for n, j in words.items() if j not in home and re.search(
+        f"(到|去|来|在){re.escape(n)}(市|省)?[^，,。？?]{{0,4}}(申请|申报|备案)|(做|成为|当){re.escape(n)}(省|市)?的", question)]
+    return list(dict.fromkeys(target)) if home and target else []
 
 
 def introduced(words: dict[str, str], question: str, jurisdictions: list[str]) -> list[str]:

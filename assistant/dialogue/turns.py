@@ -29,6 +29,11 @@ HELP_TEXT = ("我可以：查条款（宿迁 第九条）；判断能否申请�
 _TOPICS = {"eligibility", "external_site", "levels", "validity"}  # a bare topic also wants the clauses' words
 _CONTEXT_FIELDS = {"jurisdictions", "registered_in_jurisdiction"}
 _YES_NO = re.compile(r"吗|嘛|哪些|什么|能不能|可不可以|可否|能否|行不行|够不够|是否|够格|达标|来得及|可以[?？]|行[?？]")
+# A question of its own: asks what, where or how of something, beyond an ellipsis (那浙江呢).
+_OWN_QUESTION = re.compile(r".{4,}(哪里|哪儿|什么|哪些|多少|多久|多长|怎么|如何|怎样)")
+# Facts of an event or an offence, not of the organisation (a date, a history, a behaviour).
+_NOT_DESCRIBING = {"filed_on", "event_date", "expires_on", "behaviour", "interviewed_before", "notified_before",
+                   "occurrence", "serious", "rectified"}
 _WEAK = 1  # an intent score of weak words only (see understand/data/intents.yaml)
 _SHORT = 16  # a reply this short, with no intent words of its own, continues the running determination
 
@@ -49,10 +54,12 @@ def turn(state: DialogueState | None, question: Question, ws: Workspace, today: 
         return _why(state, ws.corpus)
     filled = fill(state, question, ws.corpus, today)
     named = intent or question.intent()
-    if state.determination and _continues(question, text, filled):
+    if state.determination and _continues(question, text, filled, state.determination):
         named = state.determination
     if named == "help":
         return Turn(intent="help", answer=HELP_TEXT, state=state)
+    if named == "lookup" and _describes_applicant(question, filled):
+        named = "eligibility"
     if named in _TOPICS and _only_mentions(question, named, filled, state):
         named = "lookup"
     if named not in DETERMINATIONS:
@@ -67,13 +74,26 @@ def turn(state: DialogueState | None, question: Question, ws: Workspace, today: 
     return step
 
 
-def _continues(question: Question, text: str, filled: set[str]) -> bool:
+def _continues(question: Question, text: str, filled: set[str], running: str) -> bool:
     """Whether an utterance continues the running determination rather than asking a new one: it names no
-    topic, or it is a short reply, or it states facts and asks only in a generic yes/no form (如果人社还没
-    确认，我们先开考行不行 — 行不行 is a weak eligibility word, not a new question)."""
-    if not question.intents or (len(text) <= _SHORT and filled):
+    topic (and is not a question of its own: 收费标准要在哪里公示), or it is a short reply that names no other
+    topic (宿迁备案前向社会公示多长时间 is short, names a place and asks about a deadline), or it states facts and
+    asks only in a generic yes/no form (如果人社还没确认，我们先开考行不行 — 行不行 is a weak eligibility word)."""
+    stated = filled - _CONTEXT_FIELDS
+    if not question.intents:
+        return bool(stated) or not _OWN_QUESTION.search(text)
+    top = max(question.intents.values())
+    if len(text) <= _SHORT and filled and (top <= _WEAK or question.intent() == running):
         return True
-    return bool(filled - _CONTEXT_FIELDS) and max(question.intents.values()) <= _WEAK
+    return bool(stated) and top <= _WEAK
+
+
+def _describes_applicant(question: Question, filled: set[str]) -> bool:
+    """An utterance naming no topic that describes an organisation by two facts or more and asks about it (那要是
+    在长春注册一个独立法人的新机构呢？场地是自有的3000平，专职8个人): whether it qualifies, the question an
+    applicant describing itself asks."""
+    described = filled - _CONTEXT_FIELDS - _NOT_DESCRIBING
+    return len(described) >= 2 and bool(_YES_NO.search(question.plain) or "呢" in question.plain)
 
 
 def _only_mentions(question: Question, named: str, filled: set[str], state: DialogueState) -> bool:

@@ -115,9 +115,35 @@ def _computed(answer: Answer, expect: Expect) -> list[str]:
     problems += [f"next step lacks {m} ({sorted(nxt)})" for m in expect.next_measures if m not in nxt]
     if expect.due:
         dues = computed.get("due", [])
-        if not any(d["due"] == expect.due.date.isoformat() and expect.due.event in (None, d["event"]) for d in dues):
+        if not any(due_matches(d, expect.due, expect.cites) for d in dues):
             problems.append(f"no due date {expect.due.event} {expect.due.date}: {[(d['event'], d['due']) for d in dues]}")
     return problems
+
+
+def due_matches(item: dict[str, Any], due: Due, cites: list[str]) -> bool:
+    """Whether a computed due date is the one expected: the same day, counted from a clause the case cites
+    (when it names any; an article covers its items), for an event named alike. Events are named freely (认定计划报送 / 计划报备, 告知是否受理 /
+    受理告知), so the names need only share a two-character word; the date and the clause are exact.
+
+    >>> item = {"event": "计划报备", "due": "2026-04-24", "unit_id": "j/sec_5/item_3"}
+    >>> due_matches(item, Due(event="认定计划报送", date=date(2026, 4, 24)), ["j/sec_5/item_3"])
+    True
+    >>> due_matches(item, Due(event="证书数据上报", date=date(2026, 4, 24)), [])
+    False
+    >>> due_matches(item, Due(event="认定计划报送", date=date(2026, 4, 24)), ["j/sec_5/item_5"])
+    False
+    """
+    if item["due"] != due.date.isoformat():
+        return False
+    unit = str(item.get("unit_id", ""))
+    if cites and not any(unit == c or unit.startswith(c + "/") or c.startswith(unit + "/") for c in cites):
+        return False  # an article covers its items, an item its article
+    return due.event is None or bool(_pairs(due.event) & _pairs(item["event"]))
+
+
+def _pairs(name: str) -> set[str]:
+    """The two-character words of an event's name."""
+    return {name[i:i + 2] for i in range(len(name) - 1)}
 
 
 def run_scenario(engine: Engine, case: Scenario) -> list[str]:

@@ -89,6 +89,10 @@ def due_item(fact: Deadline, start: date, corpus: Corpus) -> DueItem | None:
 def deadline_outcome(text: str, profile: Profile, facts: FactSet, corpus: Corpus, today: date | None = None) -> Outcome:
     """Every matching deadline of the places in scope, computed from the date given (or asked for); with
     `today`, whether a latest day is still ahead (还来得及吗)."""
+    from .retention import asks_disposal, retention_outcome
+
+    if asks_disposal(text):  # 现在能销毁了吗: the keeping period read the other way round
+        return retention_outcome(text, profile, facts, corpus, today or date.today())
     out = Outcome(determination="deadline")
     event = event_in(text)
     if event is None:

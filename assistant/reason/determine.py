@@ -55,7 +55,7 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
     if name == "sanction":
         from .sanction import sanction_outcome
 
-        return sanction_outcome(profile.behaviour or question, profile, facts, corpus, ranked, ws.lexicon)
+        return sanction_outcome(profile.behaviour or question, profile, facts, corpus, ranked, ws.lexicon, today)
     if name == "deadline":
         from .deadline import deadline_outcome
 
@@ -69,7 +69,7 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
     if name == "validity":
         from .validity import validity_outcome
 
-        return validity_outcome(profile, facts, corpus, today, any(w in question for w in _EXTEND_WORDS))
+        return validity_outcome(profile, facts, corpus, today, any(w in question for w in _EXTEND_WORDS), asked=question)
     return _checklist(name, profile, facts, corpus, question)
 
 

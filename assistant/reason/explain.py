@@ -17,6 +17,9 @@ STATUS_WORDS = {
     "window": {"eligible": "在申报时间内", "not_eligible": "不在申报时间内", "needs_info": "需要日期"},
     "validity": {"eligible": "备案在有效期内", "not_eligible": "备案已不在有效期内或不满足延续条件",
                  "needs_info": "还需要补充信息才能计算有效期"},
+    # a deadline gives a verdict only when it asks whether kept material may go (assistant.reason.retention)
+    "deadline": {"eligible": "保存期已满，可以处理", "not_eligible": "保存期未满或须永久保存，不能处理",
+                 "needs_info": "还需要补充信息才能判断能否处理"},
 }
 
 FIELD_NAMES = {

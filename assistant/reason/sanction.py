@@ -7,6 +7,8 @@ history (already 约谈, already notified, second time, 情节严重) moves up i
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -137,15 +139,71 @@ def ladder_for(profile: Profile, facts: FactSet, s: Sanction, t: Trigger, jurisd
     return Ladder(jurisdiction=jurisdiction, now=_rung(s, t), next=_rung(*nxt) if nxt else None)
 
 
+# Not working for a while: 之后一直没开展, 没再组织评价; and a trigger counting such a while (一年内…不开展评价活动,
+# 2年未开展评价, 连续2年未开展工作).
+_IDLE = re.compile(r"(没|未|不)再?(开展|组织|搞|做)")
+_IDLE_FOR = re.compile(r"(\d+|一|两|二|三)年内?[^，,；;。]{0,10}?(未|不|没有)(开展|组织)")
+_YEARS = {"一": 1, "两": 2, "二": 2, "三": 3}
+
+
+_LEVEL = "([1-5一二三四五])级"
+_FILED_LEVEL = re.compile(r"备案(到|的是|了|为)?" + _LEVEL)
+_DONE_LEVEL = re.compile(r"(评了|评出|认定了|发了|给[^，,。]{0,6}评了?|开展了?|做了|组织了?)[^，,。]{0,4}?" + _LEVEL)
+_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def beyond_level(question: str) -> str:
+    """A level certified above the one filed (只备案到三级，却给考生评了二级技师) named as the documents name it:
+    超等级范围评价 (一级 is the highest, so a smaller number is beyond). Empty when the question says no such thing.
+
+    >>> beyond_level("只备案到三级，却给考生评了二级技师"), beyond_level("备案到二级，评了三级")
+    ('超等级范围评价', '')
+    """
+    filed, done = _FILED_LEVEL.search(question), _DONE_LEVEL.search(question)
+    if not filed or not done:
+        return ""
+    level = [int(_DIGIT.get(m.group(m.lastindex or 0), m.group(m.lastindex or 0))) for m in (filed, done)]
+    return "超等级范围评价" if level[1] < level[0] else ""
+
+
+_IDLE_SAID = re.compile(r"(\d+|一|两|二|三)年(多)?(了)?[都也]?(没|未|不)(有)?(再)?(开展|组织|搞|做)")
+
+
+def idle_years(question: str, profile: Profile, today: date | None) -> float | None:
+    """How long the organisation has not worked: said (已经两年没开展过评价, 连续两年都没开展认定工作), or from the
+    last time it did (最后一次组织评价是2024年8月)."""
+    said = _IDLE_SAID.search(question)
+    if said:
+        return float(said.group(1)) if said.group(1).isdigit() else float(_YEARS[said.group(1)])
+    since = profile.event_date
+    if since is None or today is None or not _IDLE.search(question) or since > today:
+        return None
+    return (today - since).days / 365.25
+
+
+def idle_trigger(pairs: list[tuple[Sanction, Trigger]], years: float) -> tuple[Sanction, Trigger] | None:
+    """The trigger counting the longest while not working that has already passed (2年未开展评价 after two
+    years and more, 一年内不开展评价活动 before)."""
+    counted = [(float(m.group(1)) if m.group(1).isdigit() else _YEARS[m.group(1)], pair)
+               for pair in pairs if (m := _IDLE_FOR.search(pair[1].text))]
+    passed = [(n, pair) for n, pair in counted if n <= years]
+    return max(passed, key=lambda x: x[0])[1] if passed else None
+
+
 def sanction_outcome(question: str, profile: Profile, facts: FactSet, corpus: Corpus, ranked: list[str],
-                     lexicon: Lexicon) -> Outcome:
-    """Per jurisdiction in scope (or every one the ranking reaches), the ladder for the behaviour."""
+                     lexicon: Lexicon, today: date | None = None) -> Outcome:
+    """Per jurisdiction in scope (or every one the ranking reaches), the ladder for the behaviour; a while
+    without working, dated, picks the trigger that counts it."""
     out = Outcome(determination="sanction")
     docs = [d for d in corpus.documents if not profile.jurisdictions or d.meta.jurisdiction in profile.jurisdictions]
     scored: list[tuple[float, Ladder]] = []
     for jurisdiction in dict.fromkeys(d.meta.jurisdiction for d in docs):
         ids = {d.meta.id for d in docs if d.meta.jurisdiction == jurisdiction}
-        found = match_trigger(question, ranked, _pairs(facts, ids), lexicon)
+        pairs = _pairs(facts, ids)
+        found = match_trigger(f"{question} {beyond_level(question)}".strip(), ranked, pairs, lexicon)
+        idle = idle_years(question, profile, today)
+        if idle is not None and (by_time := idle_trigger(pairs, idle)) is not None:
+            found = (by_time, max(found[1] if found else 0.0, MIN_MATCH))
         if found:
             scored.append((found[1], ladder_for(profile, facts, *found[0], jurisdiction)))
     top = max((s for s, _ in scored), default=0.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict
@@ -80,8 +81,10 @@ def _places(profile: Profile, corpus: Corpus) -> list[Place]:
             or (p.inherit and any(parents.get(j) == p.jurisdiction for j in named))]
 
 
-def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: date, extension: bool) -> Outcome:
-    """Valid on `today`? With the renewal window and, when asked, the extension conditions."""
+def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: date, extension: bool,
+                     asked: str = "") -> Outcome:
+    """Valid on `today`? With the renewal window and, when asked, the extension conditions; `asked` is the
+    question, read for a length of extension asked for (延长三年) and the day a renewal is handed in."""
     rules, places = validity_rules(), _places(profile, corpus)
     out = Outcome(determination="validity")
     if not places:
@@ -89,6 +92,8 @@ def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: da
     checks, notes, changes = [], [], []  # type: ignore[var-annotated]
     for place in places:
         term = _term_checks(place, profile, facts, corpus, today, notes, changes, out)
+        if extension:
+            term += _asked_checks(place, profile, facts, corpus, today, asked, changes)
         lapsed = any(c.status == "unmet" for c in term)
         if place.continues and lapsed:
             carried = [check(cond, profile, facts, corpus)[0] for cond in place.conditions]
@@ -114,6 +119,39 @@ def validity_outcome(profile: Profile, facts: FactSet, corpus: Corpus, today: da
     out.verdict = Verdict(status=status, determination=rules.title, conditions=checks,
                           changes_needed=changes if unmet else [], obligations=notes)
     out.citations = list(dict.fromkeys(out.citations))
+    return out
+
+
+_EXTEND_BY = re.compile(r"延长(\d+(?:\.\d+)?)年")
+_RENEWING = re.compile(r"延续|续期|续展")
+
+
+def _asked_checks(place: Place, profile: Profile, facts: FactSet, corpus: Corpus, today: date, asked: str,
+                  changes: list[str]) -> list[ConditionCheck]:
+    """What a renewal or extension question asks of the rules: an extension longer than the most the clause
+    allows (最多延长2年, asked 延长3年), a renewal handed in before its window opens (期满前3个月内)."""
+    out: list[ConditionCheck] = []
+    from assistant.lang.text import normalize, numbers_to_arabic
+    from assistant.understand.intent import ask_part
+
+    asked = numbers_to_arabic(normalize(ask_part(asked)[0]))  # what is asked, not what is told (一直没申请延续)
+    by = _EXTEND_BY.search(asked)
+    if by and place.extend:
+        fact = deadline_fact(facts, place.extend)
+        if fact.direction == "at_most" and fact.amount is not None:
+            ok = float(by.group(1)) <= fact.amount
+            out.append(ConditionCheck(text=f"有效期延长：{fact.text}", status="met" if ok else "unmet",
+                                      value=f"延长{by.group(1)}年", citation=cite(corpus, place.extend.unit)))
+            changes += [] if ok else [f"延长期限：{by.group(1)} → 至多 {fact.amount:g} 年"]
+    if place.renew and place.valid and profile.filed_on is not None and _RENEWING.search(asked):
+        term = deadline_fact(facts, place.valid)
+        expiry = shift(profile.filed_on, years=term.amount or 0) - timedelta(days=1)
+        fact = deadline_fact(facts, place.renew)
+        opens = shift(expiry + timedelta(days=1), months=-int(fact.amount or 0) if fact.unit == "月" else 0)
+        if today < opens:
+            out.append(ConditionCheck(text=f"延续申请：{fact.text}提出（{opens.isoformat()} 至 {expiry.isoformat()}）",
+                                      status="unmet", value=f"今天 {today.isoformat()}", citation=cite(corpus, place.renew.unit)))
+            changes.append(f"延续申请须在 {opens.isoformat()} 至 {expiry.isoformat()} 提出")
     return out
 
 

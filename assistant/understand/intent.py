@@ -28,13 +28,20 @@ from assistant.lang.text import normalize
 from .slots import DATA, prepare
 
 # "3月20日能申报吗": a day named next to applying asks about the window, whoever applies.
-# The day may come as 3月20日, 3.20, 下个月15日 or 今天, before the verb or after it (申报，下个月15日去交).
-_DAY = r"(\d{1,2}月\d{1,2}[日号]|\d{1,2}\.\d{1,2}(?!\d)|今天|明天|下周|下个月\d{0,2}[日号]?|现在)"
+# The day may come as 3月20日, 3.20, 下个月15日, 今天 or 后天, before the verb or after it (申报，下个月15日去交);
+# 现在 is not a day here (现在想直接申报 states a plan; 现在能报 is a window word of its own).
+_DAY = r"(\d{1,2}月\d{1,2}[日号]|\d{1,2}\.\d{1,2}(?!\d)|今天|明天|后天|下周|下个月\d{0,2}[日号]?)"
 _DATED_APPLICATION = re.compile(_DAY + r".{0,8}(申报|报名|能报|可以报|递交|能交|去交|报还来得及)|(申报|报名).{0,6}" + _DAY + r".{0,4}(去交|能交|交)")
+# "今天去省鉴定中心交申报材料还赶得上吗", "11月1号还赶得上吗": a day, then handing in (or whether it is still in
+# time) in the same clause, in a question about applying that names nothing else to hand in (成绩, 数据, 计划 …
+# are deadlines of their own).
+_DAY_HANDED_IN = re.compile(_DAY + r"[^，,。？?；;]{0,14}?(申报|报名|递交|提交|交|报|还赶得上|还来得及|还算数|还算)")
+_APPLYING = re.compile(r"申报|征集|报名|想报")
+_OTHER_DUE = re.compile(r"成绩|数据|计划|结果|档案|意见|公示|证书|整改|延续|材料补")
 
 # "能申请开展二级吗", "直接开展二级技师的认定": a level named as the object of certifying asks which levels,
 # even when 申请开展 (an eligibility word) comes with it.
-_LEVEL_WORK = re.compile(r"(开展|认定|做|申请|申报)[^,，。？?]{0,4}([1-5一二三四五]级|高级技师|技师)")
+_LEVEL_WORK = re.compile(r"(开展|认定|做|申请|申报)[^,，。？?]{0,4}([1-5一二三四五]级|高级技师|技师|(哪几个|哪些|几个|哪个|什么)等级)")
 
 # "浙江和吉林的场地要求比较": 比较 closing the question asks to compare (情节比较轻 mid-sentence is "rather").
 _FINAL_COMPARE = re.compile(r"(比较|对比)(一下)?[。?？!！\s]*$")
@@ -44,9 +51,26 @@ _CERTIFICATE_VALID = re.compile(r"证书[^,，。？?]{0,4}有效期内?")
 _CLEAN_RECORD = re.compile(r"(没有|没|无|未|从未)(任何)?(违法|违规|违纪|失信|[、,，])+|(违法|违规|违纪)[^,，。？?]{0,3}(都没|也没|没有)")
 
 
+# Nor is a step up or down a scale (复评降了一级, 高一级) a question about the level 一级.
+_ONE_STEP = re.compile(r"(降|升|提|高|低|上|下)了?(一|1)级")
+# Nor is a plan for when a term runs out (合同只签了两年，到期再续 / 到期再看) a question about validity.
+_AT_EXPIRY = re.compile(r"到期(以?后|了)?(再|就|还会|会)")
+
+# The question's shape: sentences end at 。！？；, clauses at commas and colons; a question form is an
+# interrogative word or particle, or an A-not-A (能不能, 够不够); a bare yes/no is one of them with at most
+# a pronoun beside it.
+_SENTENCE = re.compile(r"(?<=[。！!？?；;])")
+_CLAUSE = re.compile(r"[，,：:。！!？?；;]+")
+_QUESTION_FORM = re.compile(r"吗|呢|么|怎|啥|咋|哪|几|多少|多久|多长|多大|多远|如何|是否|能否|可否|[?？]|(.)[不没]\1|来得及|赶得上")
+# A clause stating what the asker means to do (想在外市设考点, 拟设的外部考点, 打算…) is what the question asks
+# about, even when the question form stands in a clause of its own (…，先考后补可不可以？).
+_PROPOSAL = re.compile(r"想|打算|拟|准备(?!好)")
+_BARE_WORDS = re.compile(r"这样|这个|那样|那么|这|那|我们|请问|的话|还|就|也|真的|能|可以|可|行|够|成|是|不|吗|呢|吧|啊|[?？]")
+
+
 def _facts_removed(text: str) -> str:
-    """The text without stated facts that merely share words with a topic (see the two patterns above)."""
-    return _CLEAN_RECORD.sub("", _CERTIFICATE_VALID.sub("", text))
+    """The text without stated facts that merely share words with a topic (see the patterns above)."""
+    return _ONE_STEP.sub("", _AT_EXPIRY.sub("", _CLEAN_RECORD.sub("", _CERTIFICATE_VALID.sub("", text))))
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +82,68 @@ def _table() -> dict[str, dict[str, Any]]:
 
 
 def scores(text: str) -> dict[str, int]:
-    """Each intent's score for a question (only intents that scored)."""
+    """Each intent's score for a question (only intents that scored).
+
+    What is *asked* decides over what is *stated*: when the clause holding the question form (`ask_part`)
+    names some intent, an intent named only by the stated facts scores below it, so 租赁合同只签了三年…
+    这样能申报吗 asks about applying, not about a term running out, and 去年被约谈过…这回会怎么处理 still
+    asks what happens. When the ask names nothing (能先在那边开考吗), the facts name the topic as before."""
+    asked, stated = ask_part(text)
+    found_ask, found_fact = _raw_scores(asked), _raw_scores(stated)
+    for intent, bonus in _bonuses(asked, text).items():
+        found_ask[intent] = found_ask.get(intent, 0) + bonus
+    top = max(found_ask.values(), default=0)
+    out: dict[str, int] = {}
+    for intent, words in _table().items():
+        total = found_ask.get(intent, 0) + found_fact.get(intent, 0)
+        if not total or total < words.get("min_score", 1):
+            continue
+        if top and not found_ask.get(intent):
+            total = min(total, top - 1)  # named only by the facts: below what is asked
+        if total > 0:
+            out[intent] = total
+    return out
+
+
+def ask_part(text: str) -> tuple[str, str]:
+    """The question's ask and its stated facts: the clauses holding a question form (吗, 什么, 几, 能不能, ？ …)
+    or saying what the asker means to do (想…, 拟…) are asked, the rest is stated. A bare yes/no (这样可以吗, 行不行, 够吗) asks about its whole sentence; a
+    text with no question form is all ask (外部考点条件).
+
+    >>> ask_part("场地是租的，合同只签了三年。这样能申报吗？")
+    ('这样能申报吗', '场地是租的 合同只签了三年')
+    >>> ask_part("合同只签了两年，这个可以吗？")
+    ('合同只签了两年 这个可以吗', '')
+    >>> ask_part("被约谈后又未及时上报证书数据会怎样")
+    ('被约谈后又未及时上报证书数据会怎样', '')
+    """
+    asked: list[str] = []
+    stated: list[str] = []
+    for sentence in _SENTENCE.split(normalize(text)):
+        clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+        holding = [c for c in clauses if _QUESTION_FORM.search(c)]
+        if sentence.strip() and re.search(r"[?？]\s*$", sentence) is None and not holding:
+            stated += clauses
+            continue
+        if not holding or any(_bare(c) for c in holding):
+            asked += clauses
+            continue
+        asked += [c for c in clauses if c in holding or _PROPOSAL.search(c)]
+        stated += [c for c in clauses if c not in holding and not _PROPOSAL.search(c)]
+    if not asked:
+        return " ".join(stated), ""
+    return " ".join(asked), " ".join(stated)
+
+
+def _bare(clause: str) -> bool:
+    """A yes/no with no content of its own (这样可以吗, 行不行, 够吗): it asks about what was said before it."""
+    return len(_BARE_WORDS.sub("", clause)) <= 1
+
+
+def _raw_scores(text: str) -> dict[str, int]:
+    """The intent words' scores of a stretch of text, before any weighing of asked against stated."""
+    if not text:
+        return {}
     prepared = _facts_removed(prepare(text))
     plain = _facts_removed(normalize(text))  # 二级 stays 二级 here; prepare() makes it 2级
 
@@ -69,14 +154,22 @@ def scores(text: str) -> dict[str, int]:
     for intent, words in _table().items():
         score = (4 * sum(map(has, words.get("decisive", []))) + 2 * sum(map(has, words.get("strong", [])))
                  + any(map(has, words.get("weak", []))))
-        if score and score >= words.get("min_score", 1):
+        if score:
             out[intent] = score
-    if _DATED_APPLICATION.search(prepared):
-        out["window"] = out.get("window", 0) + 3
-    if _LEVEL_WORK.search(plain) and "levels" in out:
-        out["levels"] += 3
-    if _FINAL_COMPARE.search(plain):
-        out["comparison"] = out.get("comparison", 0) + 2
+    return out
+
+
+def _bonuses(asked: str, text: str) -> dict[str, int]:
+    """Scores from the question's shape rather than its words: a day next to applying (the window), a level
+    as the object of certifying, 比较 closing the question."""
+    out: dict[str, int] = {}
+    if _DATED_APPLICATION.search(prepare(asked)) or (
+            _DAY_HANDED_IN.search(prepare(asked)) and _APPLYING.search(text) and not _OTHER_DUE.search(text)):
+        out["window"] = 3
+    if _LEVEL_WORK.search(normalize(asked)) and _raw_scores(text).get("levels"):
+        out["levels"] = 3
+    if _FINAL_COMPARE.search(normalize(text)):
+        out["comparison"] = 2
     return out
 
 

@@ -33,6 +33,9 @@ _NEG_NEXT = re.compile(r"^[^，,。；;]{0,3}?(都没|也没|还没|没有|没|�
 _NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)"
                        r"|(还在|正在|准备|打算|待)(采购|建设|筹建|筹备|安装|办理|申请|建)")  # 还在采购: not yet had
 _AREA_BEFORE = re.compile(r"(场地|面积|场所|用房|厂房)(是|有|为|约|大约|共|达|总共)?\s*$")
+_ONE_STEP = re.compile(r"(降|升|提|高|低)了?(一|1)级")
+_AMOUNT_FILLER = re.compile(r"\d+(\.\d+)?|平方米|平方|平米|㎡|个|人|名|年|平|就|只有|只|大概|大约|约|左右|吧|的|是|有|共|一共|总共|差不多|\s")
+_TERM_BEFORE = re.compile(r"(延长|延期|续期|续展|有效期为?|期限为?|保存)\s*$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
 
 
@@ -71,13 +74,15 @@ def read_slots(text: str) -> Slots:
     vocab, slots = vocabulary(), Slots()
     prepared = prepare(text)
     slots.unsure = any(w in prepared for w in vocab["unsure"])
+    previous = ""
     for clause in clauses(prepared):
         if any(w in clause for w in vocab["unsure"]):
             continue
         _categories(clause, slots.values)
         _flags(clause, slots.values)
-        _numbers(clause, slots)
+        _numbers(clause, slots, previous)
         _level(clause, slots.values)
+        previous = clause
     slots.yes_no = _yes_no(prepared)
     return slots
 
@@ -121,9 +126,14 @@ def _categories(clause: str, out: dict[str, Any]) -> None:
         out["org_type"] = "enterprise"
 
 
+# Words in which 无, 非, 不 are part of a noun or adjective, not a negation of the clause: 因为拒绝采用无纸化
+# 机考被约谈过 was read as "not interviewed".
+_BOUND_NEGATORS = re.compile(r"无纸化|非法|不良|不合格|不规范|不正当|无正当|不予|非营利|无偿|非公|不达标")
+
+
 def _negated(clause: str, at: int) -> bool:
     """A negator in the clause before the word at `at` (没有不良记录, 尚未取得法人资格)."""
-    before = clause[:at]
+    before = _BOUND_NEGATORS.sub("◇", clause[:at])
     return sum(before.count(n) for n in ("没有", "尚未", "还没", "不是", "不具备")) + sum(
         1 for ch in re.sub("没有|尚未|还没|不是|不具备", "", before) if ch in "没未无非不") > 0
 
@@ -170,7 +180,9 @@ def _phrase_value(clause: str, spec: dict[str, Any]) -> bool | None:
     return None
 
 
-def _numbers(clause: str, slots: Slots) -> None:
+def _numbers(clause: str, slots: Slots, previous: str = "") -> None:
+    """The numbers of a clause, each in the field named nearest it; a clause naming no field of the number's
+    kind takes the one the clause before names (一间办公室，二十平方: the office's area)."""
     rating = re.search(r"([1-5一二三四五])\s*a\s*级?|(a{3,5})级?", clause)
     if rating:
         digit = rating.group(1)
@@ -186,9 +198,11 @@ def _numbers(clause: str, slots: Slots) -> None:
                 slots.plain_numbers.append(float(m.group(1)))
             continue
         kind, unit_end = kind_field
+        if kind == "years" and _TERM_BEFORE.search(clause[:m.start()]):
+            continue  # 延长3年, 有效期3年: a term asked about, not how long the organisation has done something
         value = float(m.group(1)) + (0.5 if m.group(2) or clause[unit_end:unit_end + 1] == "半" else 0)
         after = clause[unit_end:matches[i + 1].start() if i + 1 < len(matches) else len(clause)]
-        fields = _fields_for(clause[prev_end:m.start()], after, clause, kind)
+        fields = _fields_for(clause[prev_end:m.start()], after, clause, kind, previous)
         prev_end = unit_end
         for field in fields:
             slots.values[field] = value
@@ -215,7 +229,7 @@ def _unit_of(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
     return None
 
 
-def _fields_for(before: str, after: str, clause: str, kind: str) -> list[str]:
+def _fields_for(before: str, after: str, clause: str, kind: str, previous: str = "") -> list[str]:
     """The field(s) a number fills: named by the words since the previous number (场地1200平米其中办公用房100平米;
     理论考场2个共60个考位), else by the words after it up to the next (3个专职人员), else anywhere in the clause;
     "A和B各5人" fills both."""
@@ -223,8 +237,20 @@ def _fields_for(before: str, after: str, clause: str, kind: str) -> list[str]:
         named = _named_fields(segment, kind)
         if named:
             return named if "各" in before[-2:] else named[-1:]
+    if previous and _only_amount(clause) and (named := _named_fields(previous, kind)):
+        return named[-1:]
     field = _field_for(clause, kind)
     return [field] if field else []
+
+
+def names_a_field(text: str, kind: str) -> bool:
+    """Whether the text names a field of this kind of number (场地, 办公用房 for an area), or only gives one."""
+    return bool(_named_fields(text, kind))
+
+
+def _only_amount(clause: str) -> bool:
+    """Whether a clause says nothing but an amount (二十平方, 大概45平左右): it continues the clause before."""
+    return len(_AMOUNT_FILLER.sub("", clause)) <= 1
 
 
 def _named_fields(segment: str, kind: str) -> list[str]:
@@ -252,6 +278,7 @@ def _field_for(clause: str, kind: str) -> str | None:
 
 def _level(clause: str, out: dict[str, Any]) -> None:
     clause = clause.replace("技师学院", "")  # a kind of school, not the level 技师
+    clause = _ONE_STEP.sub("", clause)  # 复评降了一级: a step down a scale, not the level 一级
     for word, level in vocabulary()["levels"].items():
         if word in clause:
             out.setdefault("target_level", level)
