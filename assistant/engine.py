@@ -189,8 +189,10 @@ class Engine:
             return True
         if answer.computed and "due" in answer.computed:
             return True  # a due date computed from the user's own date
-        if judged.strangers:  # the route's object is a thing the documents never name (准生证有效期)
-            return False
+        ladder = bool(answer.computed and answer.computed.get("ladders"))
+        if judged.strangers and not ladder:
+            return False  # the route's object is a thing the documents never name (准生证有效期); a sanction
+            # ladder's object is the violation it was matched on (保过 in 朋友圈打保过广告), one they name
         if opening and judged.form_only:
             return False  # its clause matched the route's words only (电工证有效期 → 备案有效期's clause)
         if opening and judged.confidence < ROUTE_FLOOR:

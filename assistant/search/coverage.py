@@ -78,7 +78,7 @@ class Judgement(BaseModel):
     form_only: bool = False  # the first clause matched the question's form (有效期, 公示) and none of its topic
 
 
-FOREIGN_STRANGERS = False
+FOREIGN_STRANGERS = True
 RARE_DF = 2  # a word at most this many clauses (and phrasings) use names a subject the documents pass over
 
 
