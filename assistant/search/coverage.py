@@ -102,7 +102,8 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
     def used(field: str, w: str) -> int:
         return max(retriever.doc_frequency(field, a) for a in query.alternatives.get(w, [w]))
 
-    strange = strangers(retriever, query, unstated)
+    strange = strangers(retriever, query, top.unit_id, core)
+    unstated += [w for w in strange if w not in unstated]
     foreign = [w for w in unstated if (used("body", w) == 0 and used("asked", w) == 0) or (FOREIGN_STRANGERS and w in strange)]
     rare = [w for w in unstated if w not in foreign and used("body", w) + used("asked", w) <= 2 * RARE_DF]
     leads = [h.text_score if h.text_score is not None else h.score for h in hits[:2]]

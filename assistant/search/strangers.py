@@ -26,10 +26,16 @@ if TYPE_CHECKING:
     from assistant.search.retriever import Retriever
 
 
-def strangers(retriever: Retriever, query: NormalizedQuery, unstated: list[str]) -> list[str]:
-    """The user's words the first clause leaves unsaid that name something the corpus never names."""
-    return [w for w in unstated if _unused(retriever, w) and _a_word(retriever, w)
-            and not is_fragment(query.text, w)]
+def strangers(retriever: Retriever, query: NormalizedQuery, unit_id: str, words: list[str]) -> list[str]:
+    """The user's words that name something the corpus never names and that the clause does not state in
+    the documents' own words for them (the lexicon's): a thesaurus or word-vector neighbour (案件 → 受理) is
+    a guess that helps search find a clause, not the clause saying what was asked."""
+    found = [w for w in words if _unused(retriever, w) and _a_word(retriever, w) and not is_fragment(query.text, w)]
+    if not found:
+        return []
+    lex = retriever.ws.lexicon
+    own = {w: [w, *lex.alternatives(w)] for w in found}
+    return retriever.unstated(unit_id, query.model_copy(update={"core": found, "alternatives": own}))
 
 
 _HOW = ("怎么", "怎样", "如何")  # 怎么设, 如何办: asking how to do what the route is about, not a topic
