@@ -168,7 +168,8 @@ class Engine:
         verdict = answer.verdict
         if verdict is None or verdict.status != "needs_info" or question.scope.jurisdictions:
             return False
-        return all(c.status == "unknown" for c in verdict.conditions) and bool(_unsaid(judged)) \
+        asked = question.intents.get(answer.intent, 0) >= ASKED_OUTRIGHT
+        return all(c.status == "unknown" for c in verdict.conditions) and (bool(_unsaid(judged)) or not asked) \
             and judged.confidence < CONFIDENT
 
     def _continues(self, question: Question, before: DialogueState | None, answer: Answer) -> bool:
