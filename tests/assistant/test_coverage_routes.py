@@ -52,3 +52,12 @@ def test_a_due_date_from_the_users_own_date_is_computed(engine: Engine) -> None:
 def test_a_piece_cut_across_a_date_is_not_a_thing() -> None:
     assert is_fragment("回执是2023年5月1日出的", "日出")
     assert not is_fragment("健康证的有效期多长", "健康证")
+
+
+def test_a_determination_nobody_asked_for_is_offered_not_given(engine: Engine) -> None:
+    """劳动合同备案 asks for a list of papers: the eligibility determination is not imposed on it."""
+    engine.reset()
+    assert engine.ask("劳动合同备案要准备哪些材料").verdict is None
+    engine.reset()
+    asked = engine.ask("评价机构备案需要什么条件")
+    assert asked.coverage == "covered" and asked.verdict is not None and asked.verdict.status == "needs_info"
