@@ -5,7 +5,8 @@ The judgement is made from evidence, not from a list of forbidden topics:
 
 - how much of the user's own content words (not what the lexicon or the thesaurus added) the first
   cited clause states, in its own words or the documents' words for them;
-- the user's content words no clause, concept or phrasing of the corpus uses (护照, 驾照, 职称 …);
+- the user's content words no clause, concept or phrasing of the corpus uses (护照, 驾照, 职称 …), and the
+  things it never names though a thesaurus neighbour or a part of the word is used (准生证, 居住; strangers.py);
 - how clearly the first clause leads the next one;
 - whether the place asked about has a document.
 
@@ -78,7 +79,6 @@ class Judgement(BaseModel):
     form_only: bool = False  # the first clause matched the question's form (有效期, 公示) and none of its topic
 
 
-FOREIGN_STRANGERS = True
 RARE_DF = 2  # a word at most this many clauses (and phrasings) use names a subject the documents pass over
 
 
@@ -104,7 +104,8 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
 
     strange = strangers(retriever, query, top.unit_id, core)
     unstated += [w for w in strange if w not in unstated]
-    foreign = [w for w in unstated if (used("body", w) == 0 and used("asked", w) == 0) or (FOREIGN_STRANGERS and w in strange)]
+    # a thing the corpus never names is foreign though its head or a neighbour is used (准生证 → 证书)
+    foreign = [w for w in unstated if (used("body", w) == 0 and used("asked", w) == 0) or w in strange]
     rare = [w for w in unstated if w not in foreign and used("body", w) + used("asked", w) <= 2 * RARE_DF]
     leads = [h.text_score if h.text_score is not None else h.score for h in hits[:2]]
     margin = math.log(leads[0] / leads[1]) if len(leads) > 1 and leads[1] > 0 else 2.0
