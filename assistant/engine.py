@@ -41,6 +41,7 @@ CONFIDENT = 0.8  # below this, a determination that knows nothing of the applica
 SHORT_REPLY = 32
 COMPUTED = ("validity", "window")  # determinations that compute from a date: without one, a lookup  # an utterance this short, inside a determination and naming no other topic, continues it
 COVERED_BY_ROUTE = 0.6  # a verdict decided from stated facts, or a computed date: covered, its clause not weighed  # the most a first citation other than the weighed one is shown with
+ROUTE_FLOOR = 0.1  # below this, the evidence of an opening question is too thin for any route to make it covered
 FORGET_PLACE = ("不限地区", "不限地方", "换个地方", "所有地区", "全部地区")
 RELATIVE_FLOOR = 0.35  # citations scoring below this share of the best one are noise
 
@@ -141,7 +142,7 @@ class Engine:
             found.model_copy(deep=True), question, today, ranked)
         if self._continues(question, before, answer) and running is not None:
             judged = running  # a reply inside a determination is judged with the question that opened it
-        elif self._route_fits(answer, question, judged):
+        elif self._route_fits(answer, question, judged, before is None or not before.determination):
             judged = judged if judged.coverage == "covered" else Judgement(coverage="covered", confidence=COVERED_BY_ROUTE)
         if judged.coverage != "covered":
             # no verdict is given; the conversation is left as it was, except that what the user said of the
@@ -179,7 +180,8 @@ class Engine:
         verdict = answer.verdict
         if verdict is None or verdict.status != "needs_info" or question.scope.jurisdictions:
             return False
-        return all(c.status == "unknown" for c in verdict.conditions) and bool(_unsaid(judged)) \
+        asked = question.intents.get(answer.intent, 0) >= ASKED_OUTRIGHT
+        return all(c.status == "unknown" for c in verdict.conditions) and (bool(_unsaid(judged)) or not asked) \
             and judged.confidence < CONFIDENT
 
     def _continues(self, question: Question, before: DialogueState | None, answer: Answer) -> bool:
@@ -189,14 +191,21 @@ class Engine:
         own = question.intent()
         return answer.intent == before.determination and (len(question.plain) <= SHORT_REPLY or own in ("lookup", own))
 
-    def _route_fits(self, answer: Answer, question: Question, judged: Judgement) -> bool:
+    def _route_fits(self, answer: Answer, question: Question, judged: Judgement, opening: bool = False) -> bool:
         """The documents hold the rules of what was asked: a comparison table, a computed due date or sanction
         ladder, a determination decided from facts the user stated, or one begun for a place that has a
-        document (its follow-up asks what it needs); help needs no document."""
-        if answer.comparison or answer.computed or answer.intent == "help":
+        document (its follow-up asks what it needs), about something the documents regulate; help needs no
+        document."""
+        if answer.comparison or answer.intent == "help":
             return True
         verdict = answer.verdict
         if verdict is not None and verdict.status != "needs_info" and self.facts_given:
+            return True
+        if answer.computed and "due" in answer.computed:
+            return True  # a due date computed from the user's own date
+        if not _object_regulated(answer, judged, opening):
+            return False
+        if answer.computed:
             return True
         begun = verdict is not None or bool(answer.follow_up)
         if not begun:
@@ -330,6 +339,17 @@ class Engine:
         rest = [] if step.replace_citations else [c for c in answer.citations if c.unit_id not in {d.unit_id for d in deciding}]
         answer.citations = (deciding + rest)[:MAX_CITATIONS * 2] if deciding or step.replace_citations else answer.citations
         return answer
+
+
+def _object_regulated(answer: Answer, judged: Judgement, opening: bool) -> bool:
+    """Whether the route's object is something the documents regulate, so that the route may stand for
+    evidence: not a thing they never name (准生证有效期; a sanction ladder's object is the violation it was
+    matched on, 保过 in 朋友圈打保过广告), not a question whose clause matched the route's words only (电工证有效期 →
+    备案有效期's clause), not an opening question the documents barely touch (养老护理员报名费用)."""
+    ladder = bool(answer.computed and answer.computed.get("ladders"))
+    if judged.strangers and not ladder:
+        return False
+    return not opening or (not judged.form_only and judged.confidence >= ROUTE_FLOOR)
 
 
 def _unsaid(judged: Judgement) -> list[str]:

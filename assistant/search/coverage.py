@@ -5,7 +5,8 @@ The judgement is made from evidence, not from a list of forbidden topics:
 
 - how much of the user's own content words (not what the lexicon or the thesaurus added) the first
   cited clause states, in its own words or the documents' words for them;
-- the user's content words no clause, concept or phrasing of the corpus uses (护照, 驾照, 职称 …);
+- the user's content words no clause, concept or phrasing of the corpus uses (护照, 驾照, 职称 …), and the
+  things it never names though a thesaurus neighbour or a part of the word is used (准生证, 居住; strangers.py);
 - how clearly the first clause leads the next one;
 - whether the place asked about has a document.
 
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from assistant.lang.places import Gazetteer, Scope
+from assistant.search.strangers import form_only, strangers
 
 if TYPE_CHECKING:
     from assistant.search.retriever import Retriever, SearchResult
@@ -62,6 +64,8 @@ class Evidence(BaseModel):
     unstated: list[str] = []  # the user's words the first clause does not state
     unknown_words: list[str] = []
     keyword: bool = False  # a search-box query (公示期, 档案保存): a few characters, no question words
+    strangers: list[str] = []  # things asked about that the corpus never names (准生证, 中标): see strangers.py
+    form_only: bool = False  # the first clause states none of the question's topic words, only its route's
 
 
 class Judgement(BaseModel):
@@ -71,6 +75,8 @@ class Judgement(BaseModel):
     confidence: float
     note: str | None = None
     unstated: list[str] = []  # the user's words the first clause leaves out (what a verdict would not answer)
+    strangers: list[str] = []  # of those, things the corpus never names: no route answers a question about them
+    form_only: bool = False  # the first clause matched the question's form (有效期, 公示) and none of its topic
 
 
 RARE_DF = 2  # a word at most this many clauses (and phrasings) use names a subject the documents pass over
@@ -96,7 +102,10 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
     def used(field: str, w: str) -> int:
         return max(retriever.doc_frequency(field, a) for a in query.alternatives.get(w, [w]))
 
-    foreign = [w for w in unstated if used("body", w) == 0 and used("asked", w) == 0]
+    strange = strangers(retriever, query, top.unit_id, core)
+    unstated += [w for w in strange if w not in unstated]
+    # a thing the corpus never names is foreign though its head or a neighbour is used (准生证 → 证书)
+    foreign = [w for w in unstated if (used("body", w) == 0 and used("asked", w) == 0) or w in strange]
     rare = [w for w in unstated if w not in foreign and used("body", w) + used("asked", w) <= 2 * RARE_DF]
     leads = [h.text_score if h.text_score is not None else h.score for h in hits[:2]]
     margin = math.log(leads[0] / leads[1]) if len(leads) > 1 and leads[1] > 0 else 2.0
@@ -106,7 +115,8 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
 
     return Evidence(stated=1 - share(unstated), unknown=share(foreign), rare=share(rare), margin=round(margin, 3),
                     hits=len(hits), unstated=unstated, unknown_words=foreign + rare, strength=strength, actor=actor,
-                    keyword=_keyword(query.text))
+                    keyword=_keyword(query.text), strangers=strange,
+                    form_only=form_only(core, unstated))
 
 
 _QUESTION_MARKS = set("吗呢么啥怎哪几多谁?？")
@@ -157,11 +167,11 @@ def judge(ev: Evidence, place_gaps: list[str] | None = None) -> Judgement:
         note = f"这些文件没有涉及“{missing}”" if missing else "这些文件没有直接回答这个问题"
         if place_gaps:  # the place asked about is missing too: say it, so no one reads it as "no rule there"
             note = "；".join(place_gaps) + "；" + note
-        return Judgement(coverage="not_covered", confidence=conf, note=note, unstated=ev.unstated)
+        return Judgement(coverage="not_covered", confidence=conf, note=note, unstated=ev.unstated, strangers=ev.strangers, form_only=ev.form_only)
     if place_gaps:
         return Judgement(coverage="partial", confidence=conf, note="；".join(place_gaps) + "；以下是其他地区的规定",
-                         unstated=ev.unstated)
-    return Judgement(coverage="covered", confidence=conf, unstated=ev.unstated)
+                         unstated=ev.unstated, strangers=ev.strangers, form_only=ev.form_only)
+    return Judgement(coverage="covered", confidence=conf, unstated=ev.unstated, strangers=ev.strangers, form_only=ev.form_only)
 
 
 def place_gaps(scope: Scope, places: Gazetteer) -> list[str]:

@@ -1,0 +1,71 @@
+"""Things the question asks about that the documents never name: 准生证, 电工证, 中标人, 案件.
+
+A route (a validity, a deadline, a sanction ladder) fits many questions by its form alone: 准生证有效期是多长
+asks for a validity as 备案有效期是多长 does. What tells them apart is the route's object, the thing whose
+validity or deadline is asked. The documents regulate 备案, 证书数据, 公示 …; a question whose object is a
+thing they never name is not one they answer, however well the route fits.
+
+The lexicon and the thesaurus tie such a word to the corpus loosely (准生证 → 证书 through its head 证,
+案件 → 查处 through a synonym group), which is right for search and wrong for coverage: the word itself,
+as the user typed it, is a word of the language (the thesaurus knows it whole, or a corpus concept is
+found inside it) that no clause and no phrasing uses. Segmentation fragments (那要, 交行 in 今天交行不行,
+日出 in 11月1日出的) are not things: they are not whole words of the thesaurus, or they follow a digit.
+
+>>> is_fragment("备案回执是2022年11月1日出的", "日出")
+True
+>>> is_fragment("准生证有效期是多长", "准生证")
+False
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.search.query import NormalizedQuery
+    from assistant.search.retriever import Retriever
+
+
+def strangers(retriever: Retriever, query: NormalizedQuery, unit_id: str, words: list[str]) -> list[str]:
+    """The user's words that name something the corpus never names and that the clause does not state in
+    the documents' own words for them (the lexicon's): a thesaurus or word-vector neighbour (案件 → 受理) is
+    a guess that helps search find a clause, not the clause saying what was asked."""
+    found = [w for w in words if _unused(retriever, w) and _a_word(retriever, w) and not is_fragment(query.text, w)]
+    if not found:
+        return []
+    lex = retriever.ws.lexicon
+    own = {w: [w, *lex.alternatives(w)] for w in found}
+    return retriever.unstated(unit_id, query.model_copy(update={"core": found, "alternatives": own}))
+
+
+_HOW = ("怎么", "怎样", "如何")  # 怎么设, 如何办: asking how to do what the route is about, not a topic
+
+
+def form_only(core: list[str], unstated: list[str]) -> bool:
+    """The clause matched the question's form alone: of the words that say what the question is about (its
+    content words besides those naming a route: 有效期, 公示, 条件 …), it states none. 准生证有效期是多长 and
+    公示中标人要公示几天 are answered by 备案有效期's and 公示期's clauses only through 有效期 and 公示."""
+    from assistant.understand.intent import route_words
+
+    topic = [w for w in core if w not in route_words() and not w.startswith(_HOW)]
+    return bool(topic) and all(w in unstated for w in topic)
+
+
+def _unused(retriever: Retriever, word: str) -> bool:
+    """No clause and no phrasing uses the word in its own form (its expansions are not asked about)."""
+    return retriever.doc_frequency("body", word) == 0 and retriever.doc_frequency("asked", word) == 0
+
+
+def _a_word(retriever: Retriever, word: str) -> bool:
+    """A word of the language: the thesaurus knows it whole, or a corpus concept is found inside it (证 in
+    准生证) while the word itself triggers none (a trigger is a word the documents' readers already mean)."""
+    if word in retriever.synonyms.found_in(word):
+        return True
+    lex = retriever.ws.lexicon
+    return bool(lex.alternatives(word)) and not any(word in c.triggers for c in lex.concepts.values())
+
+
+def is_fragment(text: str, word: str) -> bool:
+    """A piece cut across a date or a count (1日出的 → 日出, 3次发 → 次发): it follows a digit."""
+    at = text.find(word)
+    return at > 0 and text[at - 1].isdigit()
