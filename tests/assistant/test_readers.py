@@ -63,6 +63,7 @@ def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) ->
     ("民政年审有一次不合格", {"annual_review_failed": True}),
     ("内部职工的职业技能等级认定还没做过", {"internal_certification_done": False}),
     ("一直没有建立技能津贴制度", {"skill_allowance": False}),
+    ("校内学生的认定还一次没搞过", {"internal_certification_done": False}),
     ("已建立职业技能等级津贴制度", {"skill_allowance": True}),
     ("考点所在地的人社局还没确认", {"local_confirmation": False}),
     ("打算先考后补手续", {"local_confirmation": False}),
