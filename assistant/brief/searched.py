@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING
 
 from kg.models import Corpus
 
-from .annexes import citable
-from .texts import ClauseTexts
+from .texts import NOT_CITED, ClauseTexts
 from .topic_words import ABOUT, TopicWords
 
 if TYPE_CHECKING:
@@ -54,7 +53,7 @@ class Searched:
     def __init__(self, corpus: Corpus, texts: ClauseTexts, words: TopicWords, hits: list[Hit],
                  asked: Callable[[str], float | None]) -> None:
         self.corpus, self.texts, self.words, self.asked = corpus, texts, words, asked
-        self.hits = [h for h in hits if citable(corpus.unit(h.unit_id))]
+        self.hits = [h for h in hits if corpus.unit(h.unit_id).kind not in NOT_CITED]
         self.share = shares(hits)
 
     def overall(self) -> set[str]:

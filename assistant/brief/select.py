@@ -6,7 +6,7 @@ not every clause that mentions one of its words. The steps, none of them naming 
 1. the search (`searched`): the engine's ranking with the topic as the question, read overall, per
    jurisdiction (each place's best answers and those close to it) and for units stating the whole topic;
 2. the graph (`topic_facts`): units holding a deadline, condition or sanction of the topic, and the units
-   chosen clauses cite (第十九条所列情况), their forms among them (`annexes`: 备案表（附件2）);
+   chosen clauses cite (第十九条所列情况);
 3. pruning: units found only per jurisdiction or by their words must name the topic's concepts
    (`topic_words`), and nothing is cited when no unit states the topic at all;
 4. folding (`fold`): an article whose lead states the topic stands for its items.
@@ -25,11 +25,10 @@ from pydantic import BaseModel
 from kg.facts import FactSet
 from kg.models import Corpus
 
-from .annexes import citable, named_annexes
 from .conjuncts import parts
 from .fold import folded
 from .searched import CANDIDATES, Searched
-from .texts import ClauseTexts, clause_texts, unit_lead
+from .texts import NOT_CITED, ClauseTexts, clause_texts, unit_lead
 from .topic_facts import cited_by, comparison, fact_units, topic_facts
 from .topic_words import ABOUT, TopicWords
 
@@ -107,7 +106,6 @@ class Selector:
         found = search.overall() | set(self._from_graph(topic, words))
         chosen = found | search.about((search.per_place() | search.stating_all()) - found)
         chosen |= search.about(cited_by(chosen, self.facts) - chosen)
-        chosen |= named_annexes(self.corpus, chosen)  # the forms the chosen clauses hand the reader
         if not any(words.stated(self.texts.text[u]) >= ABOUT for u in chosen):
             chosen = set()  # nothing states the topic: the search only found look-alikes (食堂伙食)
         return Reading(chosen=folded(chosen, self.corpus, self.texts, words), search=search, words=words)
@@ -124,7 +122,7 @@ class Selector:
         """Units holding a fact of the topic: kept when the fact names the topic itself, else when the
         unit's text states the topic too."""
         return [u for u, named in fact_units(topic, words, self.facts, self.texts.norm).items()
-                if citable(self.corpus.unit(u))
+                if self.corpus.unit(u).kind not in NOT_CITED
                 and (named or words.stated(self.texts.text[u]) >= GRAPH_ABOUT)]
 
 
