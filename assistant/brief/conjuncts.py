@@ -46,19 +46,23 @@ def parts(topic: str, tokens: Words, words: Words) -> list[str]:
     pieces = [p for p in pieces if p]
     if len(pieces) < 2:
         return []
-    out = [_completed(p, i == len(pieces) - 1, pieces, words) if len(p) <= BARE else p
+    out = [_completed(p, i == len(pieces) - 1, pieces, tokens, words) if len(p) <= BARE else p
            for i, p in enumerate(pieces)]
     return list(dict.fromkeys(out))
 
 
-def _completed(piece: str, last: bool, pieces: list[str], words: Words) -> str:
+def _completed(piece: str, last: bool, pieces: list[str], tokens: Words, words: Words) -> str:
     """A bare part with what it shares with its neighbour: for the last part, the first part without its
     last word (评价机构目录发布与查询 -> 评价机构目录查询); for another, the last part without its first
-    word (成绩与证书数据上报 -> 成绩数据上报)."""
+    word (成绩与证书数据上报 -> 成绩数据上报). The words are the segmenter's, or, for a part it reads as one
+    word, that word's sub-words."""
     other = pieces[0] if last else pieces[-1]
+    split = tokens(other)
+    if len(split) >= 2:
+        return "".join(split[:-1]) + piece if last else piece + "".join(split[1:])
     ends = [w for w in words(other) if len(w) >= 2 and w != other
             and (other.endswith(w) if last else other.startswith(w))]
     if not ends:
         return piece
-    end = min(ends, key=len)
+    end = max(ends, key=len)
     return other[: -len(end)] + piece if last else piece + other[len(end):]
