@@ -3,9 +3,10 @@
 The same retriever that answers questions scores every unit with the topic as the question. Three ways a
 unit gets in on its score, none of them naming a document:
 
-- overall: a unit close to the best is on the topic by that alone, unless it names none of the topic's
-  concepts and none of its phrasings asks for it in the topic's words (宿迁 第四条 on the bureau's powers
-  scores close to the best for 哪些单位可以申请, but is neither about applicants nor asked for as such); one
+- overall: a unit close to the best is on the topic by that alone, unless the topic names concepts, the
+  unit does not name them and none of its phrasings asks for it in the topic's words (a clause on a
+  bureau's powers scores close to the best for a question on who may apply, but is neither about
+  applicants nor asked for as such); one
   further down must also state the topic and, where people's phrasings of it exist, be asked for in the
   topic's words (a clause on fee publicity says 公示 too, but nobody looks for it as 公示期);
 - per jurisdiction: each place answers in its own words, and its best clause may score far below another
@@ -68,7 +69,8 @@ class Searched:
             stated = self.words.stated(self.texts.text[hit.unit_id]) >= ABOUT
             asked = self.asked(hit.unit_id)
             sought = asked is None or asked > 0  # asked for in the topic's words, or nothing is known
-            close = share >= STRONG and (sought or self.words.names_concepts(self.texts.text[hit.unit_id]))
+            close = share >= STRONG and (sought or not self.words.concepts
+                                         or self.words.names_concepts(self.texts.text[hit.unit_id]))
             if close or (share >= WEAK and stated and sought) or (asked is not None and asked >= ASKED):
                 out.add(hit.unit_id)
         return out
