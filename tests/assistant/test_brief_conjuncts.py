@@ -49,3 +49,4 @@ def test_a_clause_on_half_of_a_joined_topic_is_cited(selector: Selector) -> None
     assert "zhejiang-2022-20-jiandu/art_20/item_3" in cited
     assert "chizhou-2024-4/art_22/pt_6" in cited
     assert "zhejiang-2022-20-jiandu/art_20/item_2" not in cited  # 超范围评价, the item beside it
+
