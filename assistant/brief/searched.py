@@ -17,7 +17,8 @@ unit gets in on its score, none of them naming a document:
 - stating all of it: a unit that says the whole topic in its own text and scores fair.
 
 Units found only per jurisdiction or by stating the topic must also name the topic's concepts (see
-`TopicWords.names_concepts`): that prunes the neighbours that share one word with it.
+`TopicWords.names_concepts`) and say some of its words: that prunes the neighbours that share one word
+with it, or only the concepts' commonest words.
 """
 
 from __future__ import annotations
@@ -95,8 +96,11 @@ class Searched:
                 and self.words.stated(self.texts.text[h.unit_id]) >= FULL}
 
     def about(self, unit_ids: set[str]) -> set[str]:
-        """The units among some that name the topic's concepts (or state it, for a topic naming none)."""
-        return {u for u in unit_ids if self.words.names_concepts(self.texts.text[u])}
+        """The units among some that name the topic's concepts (or state it, for a topic naming none) and
+        say something of the topic in their own words: a concept's triggers can be as common as 条件 or 申请,
+        so a clause on an organisation's 备案条件 names every concept of 考生报名条件 without a word of it."""
+        return {u for u in unit_ids if self.words.names_concepts(self.texts.text[u])
+                and self.words.stated(self.texts.text[u]) > 0}
 
     def _place(self, unit_id: str) -> str:
         return self.corpus.doc(self.corpus.unit(unit_id).doc_id).meta.jurisdiction

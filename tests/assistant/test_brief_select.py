@@ -112,3 +112,14 @@ def test_a_close_clause_of_a_topic_naming_no_concept_stays(selector: Selector) -
     """考试违纪 names no concept of the lexicon: 浙江's 违纪违规处理 item says 违纪 without 考试 and is
     its best answer."""
     assert "zhejiang-2022-20-jiandu/art_19/item_5" in selector.select("考试违纪")
+
+
+def test_a_clause_naming_the_topics_concepts_in_common_words_only_is_left_out(selector: Selector) -> None:
+    """考生报名条件 is about candidates: 池州's clauses on an organisation's 遴选备案 and its 备案材料 name the
+    concepts of applying and conditions (申请, 条件) but no word of the topic, and are left out; the clauses
+    on candidates' conditions stay."""
+    cited = selector.select("考生报名条件")
+    assert "zhejiang-2022-20-jiandu/art_18/item_1" in cited  # 考生资格不符合申报条件的
+    assert "jiangsu-2019-178/sec_2/item_1/pt_2" in cited  # 申报条件原则上按…国家职业技能标准要求执行
+    assert "chizhou-2024-4/art_7" not in cited
+    assert "chizhou-2024-4/art_10" not in cited
