@@ -5,8 +5,9 @@ though it states only half of its words, so the briefing looks for each part as 
 cites the union. A conjunction is a word of its own in the topic (与 in 年度评估与星级评定, not in 参与评价;
 及 not in 及时), or an enumeration comma. The words of a part too short to stand alone are completed from
 the part they are coordinated with, as Chinese coordination reads: in 成绩与证书数据上报 the 数据上报 is
-the 成绩's too (成绩数据上报), in 评价机构目录发布与查询 the 评价机构目录 is the 查询's (评价机构目录查询). What a parenthesis adds
-(评价职业（工种）) explains a word and is not a part.
+the 成绩's too (成绩数据上报), in 评价机构目录发布与查询 the 评价机构目录 is the 查询's (评价机构目录查询). A bare part that shares
+nothing (方式 in 公示期及方式) is not looked for alone; bare parts joined to each other (考场与设备) are.
+What a parenthesis adds (评价职业（工种）) explains a word and is not a part.
 
 >>> words = lambda t: {"证书数据上报": ["证书", "数据", "上报"]}.get(t, [t])
 >>> parts("年度评估与星级评定", lambda t: t.replace("与", " 与 ").split(), words)
@@ -15,6 +16,8 @@ the 成绩's too (成绩数据上报), in 评价机构目录发布与查询 the 
 ['成绩数据上报', '证书数据上报']
 >>> parts("参与评价", lambda t: ["参与", "评价"], words)
 []
+>>> parts("公示期及方式", lambda t: t.replace("及", " 及 ").split(), lambda t: [t])
+['公示期']
 """
 
 from __future__ import annotations
@@ -46,9 +49,11 @@ def parts(topic: str, tokens: Words, words: Words) -> list[str]:
     pieces = [p for p in pieces if p]
     if len(pieces) < 2:
         return []
+    if all(len(p) <= BARE for p in pieces):
+        return list(dict.fromkeys(pieces))  # 考场与设备: words of one kind, each a topic
     out = [_completed(p, i == len(pieces) - 1, pieces, tokens, words) if len(p) <= BARE else p
            for i, p in enumerate(pieces)]
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(p for p in out if len(p) > BARE))  # 方式 alone (公示期及方式) is no topic
 
 
 def _completed(piece: str, last: bool, pieces: list[str], tokens: Words, words: Words) -> str:

@@ -27,6 +27,8 @@ def selector(corpus: Corpus, retriever: Retriever) -> Selector:
     ("证书发放和收费标准", ["证书发放", "收费标准"]),
     ("考评人员、场地要求", ["考评人员", "场地要求"]),
     ("试题与试卷保管", ["试题保管", "试卷保管"]),  # 试题 alone is too bare: the 保管 is its too
+    ("考场与设备", ["考场", "设备"]),  # bare words of one kind are each a topic
+    ("公示期及方式", ["公示期"]),  # 方式 alone is none, and 公示期 is one word to share nothing of
     ("参与评价的单位", []),  # 与 inside 参与 joins nothing
     ("证书及时发放", []),  # nor 及 inside 及时
     ("公示期", []),
