@@ -3,9 +3,12 @@
 The same retriever that answers questions scores every unit with the topic as the question. Three ways a
 unit gets in on its score, none of them naming a document:
 
-- overall: a unit close to the best is on the topic by that alone; one further down must also state the
-  topic and, where people's phrasings of it exist, be asked for in the topic's words (a clause on fee
-  publicity says 公示 too, but nobody looks for it as 公示期);
+- overall: a unit close to the best is on the topic by that alone, unless the topic names concepts, the
+  unit does not name them and none of its phrasings asks for it in the topic's words (a clause on a
+  bureau's powers scores close to the best for a question on who may apply, but is neither about
+  applicants nor asked for as such); one
+  further down must also state the topic and, where people's phrasings of it exist, be asked for in the
+  topic's words (a clause on fee publicity says 公示 too, but nobody looks for it as 公示期);
 - per jurisdiction: each place answers in its own words, and its best clause may score far below another
   place's (江苏 says 生成…证书号 where others say 颁发证书), so a unit close to its own jurisdiction's best
   counts too, when that best scores at least a tenth of the overall best (below that the place is taken to
@@ -14,7 +17,8 @@ unit gets in on its score, none of them naming a document:
 - stating all of it: a unit that says the whole topic in its own text and scores fair.
 
 Units found only per jurisdiction or by stating the topic must also name the topic's concepts (see
-`TopicWords.names_concepts`): that prunes the neighbours that share one word with it.
+`TopicWords.names_concepts`) and say some of its words: that prunes the neighbours that share one word
+with it, or only the concepts' commonest words.
 """
 
 from __future__ import annotations
@@ -65,8 +69,10 @@ class Searched:
                 continue
             stated = self.words.stated(self.texts.text[hit.unit_id]) >= ABOUT
             asked = self.asked(hit.unit_id)
-            if (share >= STRONG or (share >= WEAK and stated and (asked is None or asked > 0))
-                    or (asked is not None and asked >= ASKED)):
+            sought = asked is None or asked > 0  # asked for in the topic's words, or nothing is known
+            close = share >= STRONG and (sought or not self.words.concepts
+                                         or self.words.names_concepts(self.texts.text[hit.unit_id]))
+            if close or (share >= WEAK and stated and sought) or (asked is not None and asked >= ASKED):
                 out.add(hit.unit_id)
         return out
 
@@ -90,8 +96,11 @@ class Searched:
                 and self.words.stated(self.texts.text[h.unit_id]) >= FULL}
 
     def about(self, unit_ids: set[str]) -> set[str]:
-        """The units among some that name the topic's concepts (or state it, for a topic naming none)."""
-        return {u for u in unit_ids if self.words.names_concepts(self.texts.text[u])}
+        """The units among some that name the topic's concepts (or state it, for a topic naming none) and
+        say something of the topic in their own words: a concept's triggers can be as common as 条件 or 申请,
+        so a clause on an organisation's 备案条件 names every concept of 考生报名条件 without a word of it."""
+        return {u for u in unit_ids if self.words.names_concepts(self.texts.text[u])
+                and self.words.stated(self.texts.text[u]) > 0}
 
     def _place(self, unit_id: str) -> str:
         return self.corpus.doc(self.corpus.unit(unit_id).doc_id).meta.jurisdiction

@@ -17,6 +17,7 @@ apart from them (tests/data/briefs_extra.yaml), and are measured by `policykg ev
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -24,6 +25,7 @@ from pydantic import BaseModel
 from kg.facts import FactSet
 from kg.models import Corpus
 
+from .conjuncts import parts
 from .fold import folded
 from .searched import CANDIDATES, Searched
 from .texts import NOT_CITED, ClauseTexts, clause_texts, unit_lead
@@ -50,19 +52,54 @@ class Choice(BaseModel):
     facts: FactSet  # the facts of these units that are about the topic (not every fact a long clause holds)
 
 
+@dataclass
+class Reading:
+    """What one topic (or one part of a joined topic) chooses."""
+
+    chosen: set[str]
+    search: Searched
+    words: TopicWords
+
+
+def _union(sets: list[FactSet]) -> FactSet:
+    """The facts of several readings, each once."""
+    def once(items: list) -> list:
+        return list({id(x): x for x in items}.values())
+
+    return FactSet(fingerprint=sets[0].fingerprint, deadlines=once([d for f in sets for d in f.deadlines]),
+                   conditions=once([c for f in sets for c in f.conditions]),
+                   sanctions=once([s for f in sets for s in f.sanctions]))
+
+
 class Selector:
     """Chooses a topic's clauses in one corpus."""
 
     def __init__(self, corpus: Corpus, facts: FactSet, retriever: Retriever) -> None:
         self.corpus, self.facts, self.retriever = corpus, facts, retriever
         self.texts = clause_texts(corpus)
+        self.tokens, self.subwords = retriever.tok.tokens, retriever.tok.words
 
     def select(self, topic: str) -> list[str]:
         """The unit ids a briefing on the topic cites, in reading order."""
         return self.choose(topic).units
 
     def choose(self, topic: str) -> Choice:
-        """The topic's units, each one's search score, and the words that state the topic."""
+        """The topic's units, each one's search score, and the words that state the topic: the union of
+        what the topic and each of the topics it joins (`conjuncts`) find."""
+        topics = [topic, *parts(topic, self.tokens, self.subwords)]
+        readings = [self._reading(t) for t in topics]
+        chosen = set().union(*(r.chosen for r in readings))
+        chosen = {u for u in chosen if not any(u.startswith(a + "/") for a in chosen)}  # an article stands for its items
+        order = {u.id: i for i, u in enumerate(self.corpus.units())}
+        units = sorted(chosen, key=order.__getitem__)
+        score = {u: max(r.search.share.get(u, 0.0) for r in readings) for u in units}
+        spellings = list(dict.fromkeys(w for r in readings for w in r.words.spellings()))
+        found = [topic_facts(self.facts, units, r.words, comparison(t), self.texts.norm)
+                 for r, t in zip(readings, topics, strict=True)]
+        return Choice(units=units, score=score, words=spellings, facts=_union(found))
+
+    def _reading(self, topic: str) -> Reading:
+        """One topic's units, as the search, the graph and the folding of articles choose them."""
         result = self.retriever.rank_units(topic, limit=CANDIDATES)
         words = TopicWords(result.query, self.texts, self.retriever.ws.lexicon)
         search = Searched(self.corpus, self.texts, words, result.hits, lambda u: self.asked_share(u, words))
@@ -71,11 +108,7 @@ class Selector:
         chosen |= search.about(cited_by(chosen, self.facts) - chosen)
         if not any(words.stated(self.texts.text[u]) >= ABOUT for u in chosen):
             chosen = set()  # nothing states the topic: the search only found look-alikes (食堂伙食)
-        kept = folded(chosen, self.corpus, self.texts, words)
-        order = {u.id: i for i, u in enumerate(self.corpus.units())}
-        units = sorted(kept, key=order.__getitem__)
-        return Choice(units=units, score={u: search.share.get(u, 0.0) for u in kept}, words=words.spellings(),
-                      facts=topic_facts(self.facts, units, words, comparison(topic), self.texts.norm))
+        return Reading(chosen=folded(chosen, self.corpus, self.texts, words), search=search, words=words)
 
     def asked_share(self, unit_id: str, words: TopicWords) -> float | None:
         """The share of a unit's phrasings that state the topic; None when the unit has none (a document

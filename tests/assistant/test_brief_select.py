@@ -96,3 +96,30 @@ def test_a_folder_of_briefing_gold_never_reads_its_reserved_splits() -> None:
     folder = Path(__file__).resolve().parents[2] / "queries" / "briefs"
     names = [p.name for p in gold_files(folder)]
     assert "dev.yaml" in names and not [n for n in names if n.startswith("final")]
+
+
+def test_a_close_look_alike_naming_none_of_the_topics_concepts_is_left_out(selector: Selector) -> None:
+    """收费公开 names a fee and a publicity: 宿迁's 公示备案 and 吉林's 信息公开 publish an organisation's
+    details and score close to the best, but say nothing of fees and nobody asks for them as fees."""
+    cited = selector.select("收费公开")
+    assert "zhejiang-2022-20-jigou/art_17" in cited  # 收费标准 … 向社会公开
+    assert "suqian-2022-36/art_2/item_5" in cited  # 合理确定收费标准并向社会公示
+    assert "suqian-2022-36/art_7/item_4" not in cited
+    assert "jilin-2022-78/sec_4/item_3/pt_3" not in cited
+
+
+def test_a_close_clause_of_a_topic_naming_no_concept_stays(selector: Selector) -> None:
+    """考试违纪 names no concept of the lexicon: 浙江's 违纪违规处理 item says 违纪 without 考试 and is
+    its best answer."""
+    assert "zhejiang-2022-20-jiandu/art_19/item_5" in selector.select("考试违纪")
+
+
+def test_a_clause_naming_the_topics_concepts_in_common_words_only_is_left_out(selector: Selector) -> None:
+    """考生报名条件 is about candidates: 池州's clauses on an organisation's 遴选备案 and its 备案材料 name the
+    concepts of applying and conditions (申请, 条件) but no word of the topic, and are left out; the clauses
+    on candidates' conditions stay."""
+    cited = selector.select("考生报名条件")
+    assert "zhejiang-2022-20-jiandu/art_18/item_1" in cited  # 考生资格不符合申报条件的
+    assert "jiangsu-2019-178/sec_2/item_1/pt_2" in cited  # 申报条件原则上按…国家职业技能标准要求执行
+    assert "chizhou-2024-4/art_7" not in cited
+    assert "chizhou-2024-4/art_10" not in cited
