@@ -37,7 +37,7 @@ FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 # Cues that name the measure, not the thing measured: the thing named earlier in the sentence wins.
 MEASURE_WORDS = {"面积", "使用面积", "建筑面积", "总面积"}
 SCOPE_NOUNS = ("职业（工种）等级", "职业(工种)等级", "职业（工种）", "职业(工种)", "职业等级", "工种", "职业", "级别",
-               "等级", "批次", "场次", "考场", "考点", "专业")
+               "等级", "批次", "场次", "考场", "考点", "专业", "间")
 _NOUNS = "|".join(re.escape(n) for n in SCOPE_NOUNS)
 SCOPE = re.compile(rf"(?:每|各|该)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
 
@@ -53,6 +53,8 @@ class AttributeEntry(TypedDict):
     comparators: NotRequired[list[str]]
     scope_has: NotRequired[str]
     scope_lacks: NotRequired[str]
+    context_has: NotRequired[list[str]]
+    context_lacks: NotRequired[list[str]]
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class AttributeSpec:
     comparators: tuple[str, ...] = (">=", ">")
     scope_has: str | None = None
     scope_lacks: str | None = None
+    context_has: tuple[str, ...] = ()
+    context_lacks: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, name: str, data: AttributeEntry) -> AttributeSpec:
@@ -76,13 +80,20 @@ class AttributeSpec:
         comparators = tuple(data.get("comparators", (">=", ">")))
         return cls(name=name, label=data["label"], ask=data["ask"], dimension=data["dimension"], unit=data["unit"],
                    cues=cues, comparators=comparators, scope_has=data.get("scope_has"),
-                   scope_lacks=data.get("scope_lacks"))
+                   scope_lacks=data.get("scope_lacks"), context_has=tuple(data.get("context_has", ())),
+                   context_lacks=tuple(data.get("context_lacks", ())))
 
-    def fits(self, scope: str | None) -> bool:
-        """Whether a per-what scope suits the attribute (每级别 考评员 vs 每个职业 考评人员)."""
+    def fits(self, scope: str | None, sentence: str = "") -> bool:
+        """Whether a per-what scope and the amount's sentence suit the attribute: the examiners assigned to an
+        evaluation being run (评价过程中，每个职业配备考评人员不得少于3人) are not those an applicant employs
+        (拥有…考评人员队伍，每个职业不少于3名考评人员)."""
         if self.scope_has and (scope is None or self.scope_has not in scope):
             return False
-        return not (self.scope_lacks and scope and self.scope_lacks in scope)
+        if self.scope_lacks and scope and self.scope_lacks in scope:
+            return False
+        if self.context_has and not any(w in sentence for w in self.context_has):
+            return False
+        return not any(w in sentence for w in self.context_lacks)
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +103,10 @@ def attribute_specs() -> tuple[AttributeSpec, ...]:
 
     data = read_package_yaml(DATA)
     return tuple(AttributeSpec.from_data(name, entry) for name, entry in data.items())
+
+
+# (cue after the amount?, distance, -cue length, attribute name, spec, cue span): the nearest cue sorts first.
+Candidate = tuple[bool, int, int, str, "AttributeSpec", tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -130,6 +145,11 @@ def scope_before(text: str, start: int, at: int) -> str | None:
     return re.sub(r"^(?:[1１一]个|各|该)", "每个", words)  # 从事该职业的员工: per occupation
 
 
+def _measured_in(spec: AttributeSpec, q: Quantity) -> bool:
+    """Years of a tenure or an experience are never counted in days: 不少于5个工作日 is a period of notice."""
+    return spec.unit != "年" or q.unit in ("年", "月")
+
+
 def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_end: int) -> tuple[int, int] | None:
     """Where a cue of `spec` names the amount: right after it (不少于5人的专职工作人员) or earlier in its clause."""
     tail = text[q.end: after_end]
@@ -166,17 +186,19 @@ def _named_by(text: str, q: Quantity, others: list[Quantity]) -> Reading | None:
         return None
     if REFUSAL.search(text, q.end, _bounds(text, q.end, SENTENCE)[1]):
         comparator = FLIP[comparator]
-    specs = [s for s in attribute_specs()
-             if s.dimension == q.dimension and comparator in s.comparators and s.fits(scope)]
+    s_start, s_end = _bounds(text, q.start, SENTENCE)
+    specs = [s for s in attribute_specs() if s.dimension == q.dimension and comparator in s.comparators
+             and s.fits(scope, text[s_start: s_end]) and _measured_in(s, q)]
     fallback: Reading | None = None
     for c_start in _cue_starts(text, q, others):
-        candidates = []
+        candidates: list[Candidate] = []
         for spec in specs:
             cue = _cue(text, q, spec, c_start, c_end)
             if cue:
                 after = cue[0] >= q.end
                 distance = cue[0] - q.end if after else q.start - cue[1]
                 candidates.append((not after, distance, -(cue[1] - cue[0]), spec.name, spec, cue))
+        candidates = _outermost(candidates)
         named = [c for c in candidates if text[c[-1][0]: c[-1][1]] not in MEASURE_WORDS]
         for group in (named, candidates):
             if group:
@@ -187,6 +209,15 @@ def _named_by(text: str, q: Quantity, others: list[Quantity]) -> Reading | None:
                     return reading
                 fallback = fallback or reading  # 办公用房相对独立，面积不低于50平米: the thing is named before
     return fallback
+
+
+def _outermost(candidates: list[Candidate]) -> list[Candidate]:
+    """Cues that overlap name one compound noun, and its head is qualified by what comes first: in
+    操作技能考核场地面积 the place is 操作技能考核场地, not the 场地面积 its last characters also spell."""
+    def inside(c: Candidate) -> bool:
+        a, b = c[-1]
+        return any(o[-1][0] < a < o[-1][1] < b for o in candidates)
+    return [c for c in candidates if not inside(c)]
 
 
 def numeric_readings(text: str) -> Iterator[Reading]:
