@@ -30,6 +30,15 @@ MEASURES: list[tuple[str, str]] = [
     ("停止备案办理", "停止备案办理"), ("事实说明", "事实说明"), ("注销备案", "注销备案"),
     ("通报其主管部门", "通报主管部门"), ("续期申请不予受理", "续期申请不予受理"), ("不予备案续期", "续期申请不予受理"),
     ("不予续期", "续期申请不予受理"),
+    # The same measures as other documents of the genre word them.
+    ("责令整改", "限期整改"), ("责令改正", "限期整改"), ("限期改正", "限期整改"), ("责令限期", "限期整改"),
+    ("暂停其", "暂停评价活动"), ("暂停认定", "暂停评价活动"), ("暂停开展", "暂停评价活动"),
+    ("取消备案", "取消备案"), ("撤销备案", "取消备案"), ("取消评价资格", "取消评价资格"), ("取消其认定资格", "取消评价资格"),
+    ("取消认定资格", "取消评价资格"), ("取消其考评", "取消评价资格"), ("取消考评", "取消评价资格"),
+    ("移出", "移出目录"), ("向社会公布", "向社会公布"), ("向社会公开", "向社会公布"), ("予以公告", "向社会公布"),
+    ("予以通报", "通报批评"), ("通报其所在单位", "通报主管部门"), ("收回证书", "证书或成绩无效"),
+    ("撤销证书", "证书或成绩无效"), ("撤销其", "证书或成绩无效"), ("不得参加", "禁止参与评价"),
+    ("禁止参加", "禁止参与评价"), ("不得参与", "禁止参与评价"),
 ]
 LIST_LEAD = re.compile(r"下列行为之一|以下情形之一|下列情形之一")
 STEP = re.compile(r"第([一二三])次")
@@ -103,7 +112,9 @@ def _stepped(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
 
 
 BEHAVIOUR = [re.compile(r"(?:发现|出现)([^。；，]{4,60}?)的，"), re.compile(r"对于([^。；，]{4,60})，"),
-             re.compile(r"对([^。；，]{4,60}?)的(?:机构)?，"), re.compile(r"([^。；，]{4,30}?)的，视同")]
+             re.compile(r"对([^。；，]{4,60}?)的(?:机构)?，"), re.compile(r"([^。；，]{4,30}?)的，视同"),
+             # The genre's plain conditional: a behaviour closed by 的, then what follows (评价机构弄虚作假的，取消其备案).
+             re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?:凡|如|若)?([^。；，]{4,40}?)的，")]
 
 
 def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
@@ -116,7 +127,7 @@ def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
         for pattern in BEHAVIOUR:
             m = pattern.search(words)
             measures = measures_in(words[m.end(1):]) if m else []
-            if m and measures:
+            if m and measures and not LIST_LEAD.search(m.group(1)):  # a list's lead, its items not split
                 at = sentence.start() + m.start(1)
                 yield Sanction(id=f"sanction:{unit.id}@{at}", measures=measures,
                                triggers=[Trigger(text=m.group(1), provenance=ut.provenance(at, at + len(m.group(1))))],
