@@ -196,6 +196,7 @@ ATTRIBUTES: dict[str, str] = {
     "occupations_max": "可申报的职业（工种）数 (at most)",
     "established_years": "依法登记成立满 N 年",
     "training_experience_years": "开展职业技能培训 N 年以上",
+    "safety_accident": "安全生产等责任事故 within N 年 (prohibited)",
     # Yes/no requirements of the genre, read by the grammar of a list of conditions (kg/data/requirements.yaml).
     "rules_in_place": "健全的管理制度 (bool: 财务、人力资源、规章制度)",
     "mechanism_in_place": "技能人才培养评价使用激励机制 (bool)",

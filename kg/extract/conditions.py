@@ -36,6 +36,7 @@ REFUSAL = re.compile(r"不予|不得(?:申报|申请|备案)|不能(?:申报|申
 FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 # Cues that name the measure, not the thing measured: the thing named earlier in the sentence wins.
 MEASURE_WORDS = {"面积", "使用面积", "建筑面积", "总面积"}
+HEAD_REACH = 16  # how far after an amount the head noun it counts may close its clause
 SCOPE_NOUNS = ("职业（工种）等级", "职业(工种)等级", "职业（工种）", "职业(工种)", "职业等级", "工种", "职业", "级别",
                "等级", "批次", "场次", "考场", "考点", "专业", "间")
 _NOUNS = "|".join(re.escape(n) for n in SCOPE_NOUNS)
@@ -158,9 +159,17 @@ def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_e
     for cue in spec.cues:
         if tail.startswith(cue, gap):
             return q.end + gap, q.end + gap + len(cue)
+    head = tail.rstrip(" 　")
+    if len(head) <= HEAD_REACH:  # 2个以上独立的标准化考场, 5年以上职业技能鉴定或评价工作经验: the noun the clause closes on
+        for cue in spec.cues:
+            if head.endswith(cue) and cue not in MEASURE_WORDS:
+                return q.end + len(head) - len(cue), q.end + len(head)
     best: tuple[int, int] | None = None
+    scopes = [(m.start(), m.end()) for m in SCOPE.finditer(text, clause_start, q.start)]
     for cue in spec.cues:
         at = text.rfind(cue, clause_start, q.start)
+        if any(a <= at and at + len(cue) <= b for a, b in scopes):
+            continue  # 每个职业(工种)申报的等级不超过3个: the scope's noun is not what is counted
         if at >= 0 and (best is None or at + len(cue) > best[1]):
             best = (at, at + len(cue))
     return best
@@ -264,6 +273,9 @@ PRESENCE: list[Rule] = [
     _r("government_affiliated", r"不应当具备政府行政管理、审批许可职能", "prohibited"),
     _r("annual_review_failed", rf"{N}[^，。；]{{0,10}}?年审不合格|年审不合格", "prohibited"),
     _r("abnormal_operation", rf"{N}[^，。；]{{0,16}}?经营异常(?:目录|名录)|经营异常(?:目录|名录)", "prohibited"),
+    _r("bad_record", r"(?:未|没有)(?:受到|受过)[^，。；]{0,12}?(?:行政处罚|刑事处罚|处罚)|无[^，。；]{0,8}?(?:行政处罚|处罚记录)",
+       "prohibited"),
+    _r("safety_accident", r"(?:未发生|无|没有发生)[^，。；]{0,8}?(?:安全生产|安全|质量)?(?:责任)?事故", "prohibited"),
     _r("external_site_allowed", r"不得设置外部考点", "prohibited"),
     _r("question_bank", r"评价题库|配套的评价题库"),
     _r("national_standard", r"具[有备](?:完备的|相应)?国家职业技能标准"),
@@ -271,10 +283,24 @@ PRESENCE: list[Rule] = [
 ]
 
 
+LOOKBACK_BEFORE = re.compile(rf"(?:近|最近|过去|申请之日前|申报之日前)?\s*({NUMBER})\s*(年|个月)\s*(?:内|以内|来|中)?\s*[，,]?\s*"
+                             r"(?:[^，。；,;]{0,6}?)$")
+
+
 def _lookback(m: re.Match[str]) -> Period | None:
-    """The 3年 of 3年内…年审不合格, when the match starts with one."""
+    """The 3年 of 3年内…年审不合格: when the match starts with one, or its clause opens with one right before it
+    (近三年内无违法违规…记录, 近2年未被列入…)."""
     if m.re.groups >= 2 and m.group(1):
         return Period(amount=number_value(m.group(1)), unit="月" if m.group(2) == "个月" else m.group(2))
+    text = m.string
+    start = max(text.rfind(p, 0, m.start()) for p in "，,；;。\n：:") + 1
+    before = LOOKBACK_BEFORE.search(text, start, m.start())
+    if before and re.search(r"(?:近|最近|过去|之日前)|内|以内|来", before.group(0)):
+        try:
+            amount = number_value(before.group(1))
+        except ValueError:
+            return None
+        return Period(amount=amount, unit="月" if before.group(2) == "个月" else before.group(2))
     return None
 
 
