@@ -13,8 +13,10 @@ words before or after the amount (不少于 / 至少 / 达到 / 满 … N, N 以
 (5.0, '年', '>=', '5年以上')
 >>> [(q.value, q.value_max, q.unit) for q in quantities_in("面积50—100平米")]
 [(50.0, 100.0, '平方米')]
->>> number_value("1千"), number_value("两"), number_value("一千二"), number_value("半")
-(1000.0, 2.0, 1200.0, 0.5)
+>>> number_value("1千"), number_value("两"), number_value("一千二"), number_value("半"), number_value("1,000")
+(1000.0, 2.0, 1200.0, 0.5, 1000.0)
+>>> [(q.value, q.comparator) for q in quantities_in("场地千余平方米")]
+[(1000.0, '>')]
 >>> [(q.value, q.unit) for q in quantities_in("保存期为一年半")]
 [(1.5, '年')]
 """
@@ -30,7 +32,7 @@ from ..numerals import cn_to_int
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # A number: Arabic (full-width too, with a decimal and a 千/万 multiplier), Chinese, or 半; 余/多 = "more than".
-NUMBER = rf"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[千万]?|[{CN_DIGITS}]+|半)"
+NUMBER = rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[千万]?|[{CN_DIGITS}]+|半)"
 APPROX = "余多"
 
 # Measure words: spelling -> (canonical unit, dimension, factor to the canonical unit).
@@ -83,6 +85,8 @@ _STARS = re.compile(r"(?<![A-Z])(?P<num>A{2,5})\s*(?P<unit>级)?(?:\s*" + _SUFFI
 def number_value(text: str) -> float:
     """The value of one numeral as written (Arabic, Chinese, mixed, 半; 一千二 = 1200)."""
     text = re.sub(r"\s", "", text).replace("．", ".")
+    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", text):  # 1,000: a thousands separator
+        text = text.replace(",", "")
     if text == "半":
         return 0.5
     m = re.fullmatch(r"([0-9０-９]+(?:\.[0-9０-９]+)?)([千万]?)", text)
@@ -145,8 +149,10 @@ class Quantity:
 def _not_an_amount(m: re.Match[str], unit_word: str) -> bool:
     """Numerals that are words or dates, not amounts: 十分, 2022年, 3月15日."""
     num, text = re.sub(r"\s", "", m.group("num")), m.string
-    if len(num) == 1 and num in "百千万零〇" or num == "十" and unit_word == "分":
-        return True  # 千万, 十分: words, not amounts
+    if len(num) == 1 and num in "零〇" or num in "百千万" and len(num) == 1 and not m.group("approx"):
+        return True  # 千万: a word, not an amount (千余平方米 is one)
+    if num == "十" and unit_word == "分":
+        return True  # 十分: "very"
     if unit_word == "年" and re.fullmatch(r"[0-9０-９]{4}", num):
         return True
     after, before = text[m.end("unit"): m.end("unit") + 1], text[max(0, m.start("num") - 1): m.start("num")]
