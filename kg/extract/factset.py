@@ -21,6 +21,7 @@ from .references import Directory, references_in
 from .requirements import requirements_in
 from .sanctions import sanctions_in
 from .spans import UnitText
+from .unnamed import unnamed_in
 
 SKIP = {"preamble", "closing", "chapter"}
 F = TypeVar("F", bound=Any)
@@ -89,11 +90,13 @@ def _with_subject(corpus: Corpus, fact: F) -> F:
 
 def _conditions(corpus: Corpus, texts: list[UnitText], warnings: list[str]) -> list[Condition]:
     """Amounts and fixed yes/no patterns of every unit, then the yes/no requirements of the genre's grammar
-    where they state something the others do not."""
+    where they state something the others do not, and the thresholds of a list of conditions no attribute
+    names."""
     found = _collect(texts, conditions_in, warnings)
     taken = {(c.provenance.doc_id, c.provenance.start, c.provenance.end) for c in found}
     more = _collect(texts, lambda ut: requirements_in(ut, listed(corpus, ut.unit)), warnings)
     found += [c for c in more if not _overlaps(c, taken)]  # 未被列入失信名单 is bad_record already
+    found += _collect(texts, lambda ut: unnamed_in(ut, listed(corpus, ut.unit)), warnings)
     return [_with_subject(corpus, c) for c in _most_specific(found)]
 
 

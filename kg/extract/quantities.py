@@ -47,7 +47,8 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "个自然日": ("天", "time", 1), "自然日": ("天", "time", 1),
     "个月": ("月", "time", 1), "月": ("月", "time", 1), "周年": ("年", "time", 1), "年": ("年", "time", 1),
     "天": ("天", "time", 1), "日": ("日", "time", 1), "个小时": ("小时", "time", 1), "小时": ("小时", "time", 1),
-    "名": ("名", "persons", 1), "人": ("人", "persons", 1), "位": ("人", "persons", 1),
+    "人次": ("人次", "person_times", 1), "名": ("名", "persons", 1), "人": ("人", "persons", 1), "位": ("人", "persons", 1),
+    "台": ("个", "count", 1), "套": ("个", "count", 1),
     "个": ("个", "count", 1), "间": ("个", "count", 1), "家": ("家", "orgs", 1), "分": ("分", "score", 1),
     "A级": ("A", "rating", 1), "A": ("A", "rating", 1), "批次": ("批次", "batches", 1), "批": ("批次", "batches", 1),
 }
@@ -108,7 +109,7 @@ class Quantity:
     value: float
     value_max: float | None
     unit: str  # canonical: 平方米, cm, 工作日, 年, 月, 天, 日, 人, 名, 个, 家, 分, A
-    dimension: str  # area, length, time, persons, count, orgs, score, rating
+    dimension: str  # area, length, time, persons, person_times, count, orgs, score, rating
     comparator: str | None  # >=, >, <=, <; None when the words give none
     prefix: str | None  # the comparator word before the number, as written
     suffix: str | None  # the comparator word after the unit, as written

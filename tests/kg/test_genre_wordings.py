@@ -7,6 +7,7 @@ the noun that closes the phrase, who is named), the fact does not. Rows say wher
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -160,3 +161,20 @@ def test_what_no_attribute_counts_gives_no_condition(clause: str) -> None:
     from kg.extract.conditions import numeric_readings
 
     assert not list(numeric_readings(clause))
+
+
+def test_a_threshold_of_a_list_of_conditions_no_attribute_names_is_still_a_condition(tmp_path: Path) -> None:
+    (tmp_path / "list.txt").write_text(
+        "某市技能人才评价机构管理办法\n第一条 申请备案的评价机构应当具备下列条件：\n（一）具有独立法人资格；\n"
+        "（二）具有高级职称的专业技术人员不少于3人；\n（三）年培训规模500人次以上；\n（四）每个考场配备计算机不少于30台。\n"
+        "第二条 本市现有评价机构12家，共有考评人员300余人。\n", encoding="utf-8")
+    (tmp_path / "list.meta.yaml").write_text(
+        "documents:\n  - id: list-2025-1\n    title: 某市技能人才评价机构管理办法\n    issuer: 某市人力资源和社会保障局\n"
+        "    jurisdiction: 某市\n    level: city\n    issued: 2025-01-01\n    effective: 2025-01-01\n"
+        "    numbering: article\n    body_start: 第一条\n", encoding="utf-8")
+    facts = extract_all(parse_corpus(tmp_path), tmp_path)
+    got = {(c.attribute, c.value, c.comparator, c.scope, c.provenance.quote) for c in facts.conditions
+           if c.attribute.startswith("unnamed")}
+    assert got == {("unnamed_persons", 3, ">=", None, "具有高级职称的专业技术人员不少于3人"),
+                   ("unnamed_person_times", 500, ">=", None, "年培训规模500人次以上"),
+                   ("unnamed_count", 30, ">=", "每个考场", "每个考场配备计算机不少于30台")}  # not 第二条's figures
