@@ -268,7 +268,8 @@ PRESENCE: list[Rule] = [
     _r("one_desk_per_person", r"一人一桌"),
     _r("not_for_profit", r"不以[营盈]利为(?:最终)?目的|非[营盈]利性?"),
     _r("bad_record", r"无违法违规[、和]?失信等不良行为记录|无(?:重大)?(?:违法违规|不良信用|失信|不良)(?:等)?(?:不良)?(?:行为)?记录"
-                     r"|未被列入(?:严重)?(?:违法)?失信|无(?:重大)?违法违规行为", "prohibited"),
+                     r"|未被列入(?:严重)?(?:违法)?失信|无(?:重大)?违法违规行为"
+                     r"|(?:无|没有)[^，。；]{0,16}?(?:不良|违法|违规|失信)(?:行为|信用)?记录", "prohibited"),
     _r("government_affiliated", r"政府及其所属部门[^。；]{0,30}不能申报", "prohibited"),
     _r("government_affiliated", r"不应当具备政府行政管理、审批许可职能", "prohibited"),
     _r("annual_review_failed", rf"{N}[^，。；]{{0,10}}?年审不合格|年审不合格", "prohibited"),

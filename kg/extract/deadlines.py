@@ -57,6 +57,9 @@ EVENTS: list[tuple[str, str]] = [
     ("审查", "审核"), ("上传", "数据上传"), ("录入", "数据上传"), ("颁发", "证书发放"), ("核发", "证书发放"),
     ("发放", "证书发放"), ("发证", "证书发放"), ("补办", "证书补办"), ("备案申请", "备案申请"), ("报告", "报告"),
 ]
+# Acts that name the event only as what is to be done after the amount (…15个工作日内组织专家评估): before it,
+# they qualify a noun (通过技术评估的机构…公示).
+EVENTS_AFTER: list[tuple[str, str]] = [("评估", "评估")]
 # A generic event the sentence may name more precisely before the clause: 考核工件，保存期不少于半年.
 REFINES = {"档案保存": ("工件",)}
 # Words right before the amount that say what kind of time it is.
@@ -64,7 +67,7 @@ VALID_BEFORE = re.compile(r"(?:有效期|备案期限|期限|时间原则上)(?:
 AT_LEAST_BEFORE = re.compile(r"(?:至少)?(?:提前|前)\s*(?:至少)?\s*$")
 WITHIN_BEFORE = re.compile(r"(?:期满|到期|届满|截止|结束|有效期)前\s*$")
 AT_MOST_BEFORE = re.compile(r"(?:最多|至多|最长)(?:延长|不超过)?\s*$")
-KEEP_BEFORE = re.compile(r"保存期(?:为|是)\s*$")
+KEEP_BEFORE = re.compile(r"保存期(?:为|是)\s*$|(?:公示|公示期|公示时间|公告期)(?:为|是)?\s*$")
 INACTIVE_AFTER = re.compile(r"\s*(?:内|以内)?\s*(?:无正当理由)?\s*(?:未|不|没有)(?:开展|从事)")
 INACTIVE_BEFORE = re.compile(r"(?:停止|未开展|不开展)[^，。；]{0,20}?(?:超过|超|满)?\s*$")
 CLEAN_AFTER = re.compile(r"\s*(?:内|以内)[^，。；]{0,12}?(?:无|未发生|没有)[^，。；]{0,6}?(?:违规|违纪|违法|失信|事故)")
@@ -112,7 +115,10 @@ def event_of(text: str, at: int, end: int, anchor: str | None = None) -> str:
                 return next(e for w, e in EVENTS if w == word)
         return event
     after, earlier = text[end: s_end], text[s_start: at]
-    return next((e for w, e in EVENTS if w in after), None) or next((e for w, e in EVENTS if w in earlier), "期限")
+    if anchor:
+        earlier = earlier.replace(anchor, "　" * len(anchor))
+    return (next((e for w, e in EVENTS + EVENTS_AFTER if w in after), None)
+            or next((e for w, e in EVENTS if w in earlier), "期限"))
 
 
 def anchor_of(text: str, at: int, direction: str) -> str | None:

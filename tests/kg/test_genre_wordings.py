@@ -52,6 +52,7 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
     # 池州 第八条（一）, 宿迁 第二条（八）: a look-back that opens the clause
     ("近三年内无违法违规和失信等不良行为记录。", "bad_record", False, "absent", None, "3年"),
     ("近3年内未受到人社部门行政处罚。", "bad_record", False, "absent", None, "3年"),
+    ("近三年无违法违规和失信等不良记录。", "bad_record", False, "absent", None, "3年"),
     ("近两年内未发生重大安全生产事故。", "safety_accident", False, "absent", None, "2年"),
 ]
 
@@ -68,6 +69,9 @@ DEADLINES: list[tuple[str, str, float, str, str | None, str]] = [
     ("职业技能等级证书应在成绩公示结束后20个工作日内发放。", "within", 20, "工作日", "成绩公示结束", "证书发放"),
     ("评价机构应当于考核结束后10个工作日内将评价结果报人社部门备案。", "within", 10, "工作日", "考核结束", "结果报备"),
     ("评价机构名称发生变更的，应当自变更之日起15日内向备案机关报告。", "within", 15, "日", "变更", "报告"),
+    ("市职业技能鉴定中心在收到申报材料后15个工作日内组织专家评估。", "within", 15, "工作日", "收到申报材料", "评估"),
+    # 吉林 四（三）3: a publicity period stated bare lasts at least that long
+    ("评估结果在市人社局网站公示5个工作日。", "at_least", 5, "工作日", None, "公示"),
     # 浙江 第二十一条: inactivity
     ("无正当理由连续两年不开展评价工作的，视同自动退出。", "inactivity", 2, "年", None, "未开展评价"),
 ]
@@ -166,7 +170,8 @@ def test_what_no_attribute_counts_gives_no_condition(clause: str) -> None:
 def test_a_threshold_of_a_list_of_conditions_no_attribute_names_is_still_a_condition(tmp_path: Path) -> None:
     (tmp_path / "list.txt").write_text(
         "某市技能人才评价机构管理办法\n第一条 申请备案的评价机构应当具备下列条件：\n（一）具有独立法人资格；\n"
-        "（二）具有高级职称的专业技术人员不少于3人；\n（三）年培训规模500人次以上；\n（四）每个考场配备计算机不少于30台。\n"
+        "（二）具有高级职称的专业技术人员不少于3人；\n（三）年培训规模500人次以上；\n（四）每个考场配备计算机不少于30台；\n"
+        "（五）院校类申报单位还应开设相关专业3年以上。\n"
         "第二条 本市现有评价机构12家，共有考评人员300余人。\n", encoding="utf-8")
     (tmp_path / "list.meta.yaml").write_text(
         "documents:\n  - id: list-2025-1\n    title: 某市技能人才评价机构管理办法\n    issuer: 某市人力资源和社会保障局\n"
@@ -177,4 +182,7 @@ def test_a_threshold_of_a_list_of_conditions_no_attribute_names_is_still_a_condi
            if c.attribute.startswith("unnamed")}
     assert got == {("unnamed_persons", 3, ">=", None, "具有高级职称的专业技术人员不少于3人"),
                    ("unnamed_person_times", 500, ">=", None, "年培训规模500人次以上"),
-                   ("unnamed_count", 30, ">=", "每个考场", "每个考场配备计算机不少于30台")}  # not 第二条's figures
+                   ("unnamed_count", 30, ">=", "每个考场", "每个考场配备计算机不少于30台"),
+                   ("unnamed_years", 3, ">=", None, "院校类申报单位还应开设相关专业3年以上")}  # not 第二条's figures
+    [years] = [c for c in facts.conditions if c.attribute == "unnamed_years"]
+    assert years.subjects == ["org:school"] and not facts.deadlines  # the time a condition reads is no deadline
