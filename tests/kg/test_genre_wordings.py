@@ -62,6 +62,8 @@ DEADLINES: list[tuple[str, str, float, str, str | None, str]] = [
     ("备案有效期满需继续开展评价工作的，应在有效期满前3个月内提出延续申请。", "within_before", 3, "月", "有效期满", "延续申请"),
     # 宿迁 第十一条: 提前 is "at least before"
     ("评价机构应当提前30日向社会公布评价计划。", "at_least_before", 30, "日", "评价实施", "计划报备"),
+    ("社会培训评价组织应当在每批次认定开始前5个工作日向鉴定中心报送认定计划。", "at_least_before", 5, "工作日",
+     "每批次认定开始", "计划报备"),
     # the anchor named by 之日起 without 自, or by an act done right before the amount
     ("人社部门应在收到申请之日起20个工作日内完成审核。", "within", 20, "工作日", "收到申请", "审核"),
     ("考生对成绩有异议的，可在成绩公布之日起7日内申请复核。", "within", 7, "日", "成绩公布", "复核"),
