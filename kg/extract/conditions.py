@@ -288,7 +288,7 @@ LOOKBACK_BEFORE = re.compile(rf"(?:近|最近|过去|申请之日前|申报之�
                              r"(?:[^，。；,;]{0,6}?)$")
 
 
-def _lookback(m: re.Match[str]) -> Period | None:
+def lookback_of(m: re.Match[str]) -> Period | None:
     """The 3年 of 3年内…年审不合格: when the match starts with one, or its clause opens with one right before it
     (近三年内无违法违规…记录, 近2年未被列入…)."""
     if m.re.groups >= 2 and m.group(1):
@@ -335,7 +335,7 @@ def conditions_in(ut: UnitText) -> Iterator[Condition]:
             subjects = subjects_of(text, m.start())
             yield Condition(id="", subject=subjects[0] if subjects else None, subjects=subjects,
                             attribute=rule.attribute, comparator="exists" if required else "absent", value=required,
-                            polarity=rule.polarity, lookback=_lookback(m),
+                            polarity=rule.polarity, lookback=lookback_of(m),
                             text=m.group(0), provenance=ut.provenance(m.start(), m.end()))
 
 

@@ -188,3 +188,20 @@ def test_a_threshold_of_a_list_of_conditions_no_attribute_names_is_still_a_condi
                    ("unnamed_years", 3, ">=", None, "院校类申报单位还应开设相关专业3年以上")}  # not 第二条's figures
     [years] = [c for c in facts.conditions if c.attribute == "unnamed_years"]
     assert years.subjects == ["org:school"] and not facts.deadlines  # the time a condition reads is no deadline
+
+
+def test_the_items_of_a_list_of_refusals_are_prohibitions(tmp_path: Path) -> None:
+    (tmp_path / "refuse.txt").write_text(
+        "某市技能人才评价机构管理办法\n第一条 申请备案的机构有下列情形之一的，不予备案：\n（一）近3年内受到人社部门行政处罚的；\n"
+        "（二）被列入严重失信主体名单的；\n（三）近两年发生重大安全事故的。\n"
+        "第二条 评价机构应当如实记录考生受到处罚的情况。\n", encoding="utf-8")
+    (tmp_path / "refuse.meta.yaml").write_text(
+        "documents:\n  - id: refuse-2025-1\n    title: 某市技能人才评价机构管理办法\n    issuer: 某市人力资源和社会保障局\n"
+        "    jurisdiction: 某市\n    level: city\n    issued: 2025-01-01\n    effective: 2025-01-01\n"
+        "    numbering: article\n    body_start: 第一条\n", encoding="utf-8")
+    facts = extract_all(parse_corpus(tmp_path), tmp_path)
+    got = {(c.provenance.unit_id.rsplit("/", 1)[-1], c.attribute, c.comparator,
+            f"{c.lookback.amount:g}{c.lookback.unit}" if c.lookback else None) for c in facts.conditions}
+    assert got == {("item_1", "bad_record", "absent", "3年"), ("item_2", "listed_as_untrustworthy", "absent", None),
+                   ("item_3", "safety_accident", "absent", "2年")}  # 第二条 is no list of refusals
+    assert not facts.deadlines  # the look-backs belong to the prohibitions
