@@ -201,8 +201,6 @@ ATTRIBUTES: dict[str, str] = {
     "unnamed_persons": "人数 (the words before the amount say of whom)",
     "unnamed_count": "个数 (台, 套, 个 …)",
     "unnamed_area": "面积 平方米",
-    "unnamed_person_times": "人次",
-    "unnamed_years": "年限 (开设相关专业3年以上)",
     # Yes/no requirements of the genre, read by the grammar of a list of conditions (kg/data/requirements.yaml).
     "rules_in_place": "健全的管理制度 (bool: 财务、人力资源、规章制度)",
     "mechanism_in_place": "技能人才培养评价使用激励机制 (bool)",

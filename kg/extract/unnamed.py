@@ -3,10 +3,11 @@
 
 A threshold in an item of a list of conditions (应当具备下列条件) is a requirement whatever it counts: a
 regulator adds new ones with every document. When no cue word of kg/data/attributes.yaml names it, it is
-still a condition, named by what it counts (`unnamed_persons`, `unnamed_count`, `unnamed_area`,
-`unnamed_person_times`, `unnamed_years`), quoted from its clause's start so the words say what is counted. Time is left
-to the deadline reader (公示不少于5个工作日 is a period, not a condition); amounts without a comparator
-(a description: 共有3个考场) are no threshold.
+still a condition, named by what it counts (`unnamed_persons`, `unnamed_count`, `unnamed_area`), quoted
+from its clause's start so the words say what is counted; a volume of activity (`unnamed_person_times`) and
+years of an activity (`unnamed_years`) are read but not kept (see KEPT). Time whose clause names a period of
+the work is left to the deadline reader (公示不少于5个工作日 is a period, not a condition); amounts without a
+comparator (a description: 共有3个考场) are no threshold.
 
 >>> [(name, q.value, q.comparator, text) for name, q, text, _ in unnamed_readings("具有高级职称的专业技术人员不少于3人")]
 [('unnamed_persons', 3.0, '>=', '具有高级职称的专业技术人员不少于3人')]
@@ -56,9 +57,16 @@ def unnamed_readings(text: str) -> Iterator[tuple[str, Quantity, str, int]]:
         yield NAMES[q.dimension], q, text[start: q.end], start
 
 
+# What is kept as a fact: staff, equipment and space, which annotators of the genre's requirements count as
+# requirements on the organisation; a volume of activity (年培训500人次以上) or a number of years of some
+# activity no attribute names is a requirement too, but of the running of the work, and is left out.
+KEPT = {"unnamed_persons", "unnamed_count", "unnamed_area"}
+
+
 def unnamed_in(ut: UnitText, listed: bool) -> Iterator[Condition]:
     """The thresholds an item of a list of conditions states that no attribute names (`listed`: the unit is
-    such an item; elsewhere an amount is a figure of the running of the work, not a condition)."""
+    such an item; elsewhere an amount is a figure of the running of the work, not a condition). Those not
+    KEPT still tell the caller which time is a requirement rather than a deadline."""
     if not listed:
         return
     text = ut.text
