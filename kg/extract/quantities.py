@@ -17,6 +17,8 @@ words before or after the amount (不少于 / 至少 / 达到 / 满 … N, N 以
 (1000.0, 2.0, 1200.0, 0.5, 1000.0)
 >>> [(q.value, q.comparator) for q in quantities_in("场地千余平方米")]
 [(1000.0, '>')]
+>>> [(q.value, q.comparator) for q in quantities_in("场地面积≥1000㎡，考位＞30个")]
+[(1000.0, '>='), (30.0, '>')]
 >>> [(q.value, q.unit) for q in quantities_in("保存期为一年半")]
 [(1.5, '年')]
 """
@@ -64,6 +66,8 @@ PREFIX: dict[str, str] = {
     "不得超过": "<=", "不应超过": "<=", "不能超过": "<=", "不超过": "<=", "不多于": "<=", "不高于": "<=",
     "不大于": "<=", "至多": "<=", "最多": "<=", "最长": "<=", "最高": "<=",
     "不足": "<", "少于": "<", "低于": "<", "小于": "<", "未满": "<", "不满": "<", "未达到": "<",
+    # the signs tables and reposted texts use
+    "≥": ">=", "≧": ">=", ">=": ">=", "＞": ">", ">": ">", "≤": "<=", "≦": "<=", "<=": "<=", "＜": "<", "<": "<",
 }
 SUFFIX: dict[str, str] = {
     "（含）以上": ">=", "(含)以上": ">=", "及以上": ">=", "或以上": ">=", "以上": ">=",
@@ -71,7 +75,7 @@ SUFFIX: dict[str, str] = {
     "以内": "<=", "之内": "<=", "内": "<=",
 }
 _VERB_GAP = r"(?:应|须|需|要|必须|应当)?(?:配备|配置|具有|具备|拥有|设有|设置|保存|有|在|为)?"
-_PREFIX = "(?P<pre>" + "|".join(sorted(PREFIX, key=len, reverse=True)) + ")"
+_PREFIX = "(?P<pre>" + "|".join(re.escape(p) for p in sorted(PREFIX, key=len, reverse=True)) + ")"
 _SUFFIX = "(?P<suf>" + "|".join(re.escape(s) for s in sorted(SUFFIX, key=len, reverse=True)) + ")"
 _RANGE = r"\s*[—\-–~～至到]\s*"
 PATTERN = re.compile(

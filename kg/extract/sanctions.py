@@ -23,7 +23,8 @@ from .spans import UnitText
 MEASURES: list[tuple[str, str]] = [
     ("约谈", "约谈"), ("通报批评", "通报批评"), ("限期整改", "限期整改"), ("书面通知", "书面通知"),
     ("暂停评价", "暂停评价活动"), ("不予认定", "评价结果不予认定"), ("驳回", "评价结果不予认定"),
-    ("无效", "证书或成绩无效"), ("视同自行退出", "视同退出"),
+    ("无效", "证书或成绩无效"), ("视同自行退出", "视同退出"), ("自动退出", "视同退出"), ("视同退出", "视同退出"),
+    ("视为退出", "视同退出"), ("视为放弃", "视同退出"), ("视为自动放弃", "视同退出"),
     ("取消其备案", "取消备案"), ("移除机构备案", "取消备案"), ("取消其评价资格", "取消评价资格"),
     ("移出备案机构目录", "移出目录"), ("退出评价机构目录", "移出目录"), ("不再受理", "不再受理申请"),
     ("列入监管档案", "列入监管档案"), ("对社会公布", "向社会公布"), ("禁止该单位", "禁止参与评价"),
@@ -115,6 +116,7 @@ BEHAVIOUR = [re.compile(r"(?:发现|出现)([^。；，]{4,60}?)的，"), re.com
              re.compile(r"对([^。；，]{4,60}?)的(?:机构)?，"), re.compile(r"([^。；，]{4,30}?)的，视同"),
              # The genre's plain conditional: a behaviour closed by 的, then what follows (评价机构弄虚作假的，取消其备案).
              re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?:凡|如|若)?([^。；，]{4,40}?)的，")]
+ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百]+条\s*")
 
 
 def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
@@ -128,11 +130,13 @@ def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
             m = pattern.search(words)
             measures = measures_in(words[m.end(1):]) if m else []
             if m and measures and not LIST_LEAD.search(m.group(1)):  # a list's lead, its items not split
-                at = sentence.start() + m.start(1)
+                label = ARTICLE_LABEL.match(m.group(1))
+                offset = m.start(1) + (label.end() if label else 0)  # 第十一条 无正当理由…: the behaviour, not its label
+                behaviour, at = words[offset: m.end(1)], sentence.start() + offset
                 yield Sanction(id=f"sanction:{unit.id}@{at}", measures=measures,
-                               triggers=[Trigger(text=m.group(1), provenance=ut.provenance(at, at + len(m.group(1))))],
+                               triggers=[Trigger(text=behaviour, provenance=ut.provenance(at, at + len(behaviour)))],
                                imposed_by=authority_in(words) or DEFAULT_AUTHORITY,
-                               sanctioned=sanctioned_in(words, m.start(1)), text=words,
+                               sanctioned=sanctioned_in(words, offset), text=words,
                                provenance=ut.provenance(sentence.start(), sentence.end()))
                 break
 

@@ -34,6 +34,7 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
     ("场地使用面积不少于1,000平方米。", "site_area", 1000, ">=", None, None),
     ("有满足评价需要的场地，总面积达到一千五百平方米。", "site_area", 1500, ">=", None, None),
     ("评价场地千余平方米。", "site_area", 1000, ">", None, None),
+    ("考核场地面积≥1000㎡。", "practical_site_area", 1000, ">=", None, None),
     # 吉林 一（二）3: tenure, in every spelling of a floor
     ("场地为自有产权或租赁期限在3年（含）以上。", "site_tenure_years", 3, ">=", None, None),
     ("租赁场地的，剩余租期不少于两年。", "site_tenure_years", 2, ">=", None, None),
@@ -87,6 +88,7 @@ SANCTIONS: list[tuple[str, set[str], set[str]]] = [
      {"证书或成绩无效", "禁止参与评价"}, {"person:candidate"}),
     ("评价机构未按规定公示评价结果的，责令整改，并暂停其评价活动。", {"限期整改", "暂停评价活动"}, {"org:evaluation_org"}),
     ("社评组织超范围开展评价活动的，移出评价机构目录。", {"移出目录"}, {"org:social_training_org"}),
+    ("评价机构连续两年未开展认定工作的，视为自动放弃备案。", {"视同退出"}, {"org:evaluation_org"}),
 ]
 
 
@@ -156,7 +158,7 @@ def test_the_sanction_names_its_measures_and_who_it_falls_on(read: tuple[Corpus,
     s = found[0]
     assert measures <= set(s.measures)
     assert set(s.sanctioned) == sanctioned
-    assert s.triggers and s.triggers[0].text in clause
+    assert s.triggers and s.triggers[0].text in clause and not s.triggers[0].text.startswith("第")
 
 
 @pytest.mark.parametrize("clause", [
