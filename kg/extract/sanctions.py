@@ -75,6 +75,32 @@ def _aliases_of(actor_id: str) -> list[str]:
     return next((a.aliases for a in taxonomy() if a.id == actor_id), [])
 
 
+INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.．、](?!\d)")
+
+
+def _inline(unit: Unit, source: SourceOf) -> Sanction | None:
+    """A list whose items stayed in the lead's paragraph (a reposted text lost its line breaks): 有下列情形之一的，
+    取消其备案：（一）…；（二）…。 Every item between two marks is a behaviour."""
+    ut = source(unit)
+    colon = re.search(r"[：:]", ut.text)
+    lead = ut.text[: colon.start()] if colon else ""
+    marks = list(INLINE_ITEM.finditer(ut.text, colon.end())) if colon else []
+    measures = measures_in(lead)
+    if not measures or not LIST_LEAD.search(lead) or len(marks) < 2:
+        return None
+    triggers = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(ut.text)
+        words = ut.text[m.end(): end].rstrip("；;。 \n")
+        if words:
+            triggers.append(Trigger(text=words, provenance=ut.provenance(m.end(), m.end() + len(words))))
+    at = LIST_LEAD.search(lead).start()  # type: ignore[union-attr]
+    return Sanction(id=f"sanction:{unit.id}", measures=measures, triggers=triggers,
+                    qualifier=next((q for q in QUALIFIERS if q in lead), None),
+                    imposed_by=authority_in(lead) or DEFAULT_AUTHORITY, sanctioned=sanctioned_in(lead, at),
+                    text=lead, provenance=ut.provenance(0, len(lead)))
+
+
 def _listed(doc: Document, unit: Unit, source: SourceOf) -> Sanction | None:
     """A lead sentence with measures followed by the listed behaviours."""
     lead = unit.text.split("\n", 1)[0]
@@ -156,7 +182,7 @@ def sanctions_in(corpus: Corpus, corpus_dir: Path, known: dict[str, UnitText] | 
         for unit in doc.units:
             if unit.kind in ("preamble", "closing", "chapter", "row") or (unit.kind == "section" and unit.children):
                 continue
-            listed = _listed(doc, unit, source)
+            listed = _listed(doc, unit, source) or (None if unit.children else _inline(unit, source))
             if listed:
                 found.append(listed)
             elif not unit.children:

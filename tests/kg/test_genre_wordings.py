@@ -89,6 +89,9 @@ SANCTIONS: list[tuple[str, set[str], set[str]]] = [
     ("评价机构未按规定公示评价结果的，责令整改，并暂停其评价活动。", {"限期整改", "暂停评价活动"}, {"org:evaluation_org"}),
     ("社评组织超范围开展评价活动的，移出评价机构目录。", {"移出目录"}, {"org:social_training_org"}),
     ("评价机构连续两年未开展认定工作的，视为自动放弃备案。", {"视同退出"}, {"org:evaluation_org"}),
+    # a reposted text lost the line breaks of a list: its items are still the behaviours
+    ("评价机构有下列情形之一的，由人力资源社会保障部门责令限期整改，并暂停其评价活动：（一）未按规定公示评价结果的；"
+     "（二）超范围开展评价活动的；（三）未按要求报送评价计划的。", {"限期整改", "暂停评价活动"}, {"org:evaluation_org"}),
 ]
 
 
@@ -206,3 +209,13 @@ def test_the_items_of_a_list_of_refusals_are_prohibitions(tmp_path: Path) -> Non
     assert got == {("item_1", "bad_record", "absent", "3年"), ("item_2", "listed_as_untrustworthy", "absent", None),
                    ("item_3", "safety_accident", "absent", "2年")}  # 第二条 is no list of refusals
     assert not facts.deadlines  # the look-backs belong to the prohibitions
+
+
+
+INLINE_LIST = ("评价机构有下列情形之一的，由人力资源社会保障部门责令限期整改，并暂停其评价活动：（一）未按规定公示评价结果的；"
+               "（二）超范围开展评价活动的；（三）未按要求报送评价计划的。")
+
+
+def test_a_list_of_behaviours_left_in_its_lead_paragraph_is_read_item_by_item(read: tuple[Corpus, FactSet]) -> None:
+    [sanction] = _facts(read, INLINE_LIST, "sanctions")
+    assert [t.text for t in sanction.triggers] == ["未按规定公示评价结果的", "超范围开展评价活动的", "未按要求报送评价计划的"]
