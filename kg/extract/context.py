@@ -55,9 +55,11 @@ def listed(corpus: Corpus, unit: Unit) -> bool:
 
 
 def refused(corpus: Corpus, unit: Unit) -> bool:
-    """Whether a unit is an item of a list of refusals (有下列情形之一的，不予备案：…): its lead-in or an
-    enclosing one says so, and the unit is not that lead-in itself."""
+    """Whether a unit is an item of a list of refusals (有下列情形之一的，不予备案：…): an enclosing lead-in says so,
+    or the unit is a whole list whose items stayed in its lead's paragraph."""
     doc = corpus.doc(unit.doc_id)
+    if not unit.children and re.search(REFUSAL_CUE.pattern + r"[^：:]{0,4}[：:]\s*\S", unit.text):
+        return True  # the items stayed in the lead's paragraph: 有下列情形之一的，不予备案：（一）…；（二）…
     return any(REFUSAL_CUE.search(lead(doc, u)) for u in ancestors(doc, unit))
 
 

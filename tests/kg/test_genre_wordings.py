@@ -55,6 +55,9 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
     ("近3年内未受到人社部门行政处罚。", "bad_record", False, "absent", None, "3年"),
     ("近三年无违法违规和失信等不良记录。", "bad_record", False, "absent", None, "3年"),
     ("近两年内未发生重大安全生产事故。", "safety_accident", False, "absent", None, "2年"),
+    # a list of refusals whose items stayed in its lead's paragraph
+    ("申报单位有下列情形之一的，不予受理：（一）近2年内受到行政处罚的；（二）被列入失信名单的。", "bad_record", False,
+     "absent", None, "2年"),
 ]
 
 # (clause, direction, amount, unit, anchor, event): the deadline it states.
