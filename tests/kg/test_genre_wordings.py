@@ -83,6 +83,9 @@ DEADLINES: list[tuple[str, str, float, str, str | None, str]] = [
 ]
 
 # (clause, measures it must include, parties sanctioned): a behaviour and what it leads to.
+# Clauses of the examination's rules: a consequence for a candidate or an examiner, no sanction of the tables.
+RULES = ["考评人员与考生有利害关系的，不得参与该场次考评工作。", "考生迟到15分钟以上的，视为自动放弃考试。"]
+
 SANCTIONS: list[tuple[str, set[str], set[str]]] = [
     ("评价机构弄虚作假、违规发放证书的，取消其备案资格，3年内不再受理其备案申请，并向社会公布。",
      {"取消备案", "不再受理申请", "向社会公布"}, {"org:evaluation_org"}),
@@ -91,7 +94,7 @@ SANCTIONS: list[tuple[str, set[str], set[str]]] = [
      {"证书或成绩无效", "禁止参与评价"}, {"person:candidate"}),
     ("评价机构未按规定公示评价结果的，责令整改，并暂停其评价活动。", {"限期整改", "暂停评价活动"}, {"org:evaluation_org"}),
     ("社评组织超范围开展评价活动的，移出评价机构目录。", {"移出目录"}, {"org:social_training_org"}),
-    ("评价机构连续两年未开展认定工作的，视为自动放弃备案。", {"视同退出"}, {"org:evaluation_org"}),
+    ("评价机构连续两年未开展认定工作的，视为自动退出。", {"视同退出"}, {"org:evaluation_org"}),
     # a reposted text lost the line breaks of a list: its items are still the behaviours
     ("评价机构有下列情形之一的，由人力资源社会保障部门责令限期整改，并暂停其评价活动：（一）未按规定公示评价结果的；"
      "（二）超范围开展评价活动的；（三）未按要求报送评价计划的。", {"限期整改", "暂停评价活动"}, {"org:evaluation_org"}),
@@ -106,7 +109,7 @@ def _article(i: int) -> str:
 def read(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, FactSet]:
     """Every clause of the tables as one article of a new document, read by the whole extractor."""
     folder = tmp_path_factory.mktemp("genre")
-    clauses = [row[0] for table in (CONDITIONS, DEADLINES, SANCTIONS) for row in table]
+    clauses = [row[0] for table in (CONDITIONS, DEADLINES, SANCTIONS) for row in table] + RULES
     body = "\n".join(f"第{_article(i)} {c}" for i, c in enumerate(clauses))
     (folder / "new.txt").write_text(f"某市技能人才评价机构管理办法\n{body}\n", encoding="utf-8")
     (folder / "new.meta.yaml").write_text(
@@ -165,6 +168,11 @@ def test_the_sanction_names_its_measures_and_who_it_falls_on(read: tuple[Corpus,
     assert measures <= set(s.measures)
     assert set(s.sanctioned) == sanctioned
     assert s.triggers and s.triggers[0].text in clause and not s.triggers[0].text.startswith("第")
+
+
+@pytest.mark.parametrize("clause", RULES)
+def test_a_rule_of_the_examination_is_no_sanction(read: tuple[Corpus, FactSet], clause: str) -> None:
+    assert not _facts(read, clause, "sanctions")
 
 
 @pytest.mark.parametrize("clause", [
