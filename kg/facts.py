@@ -194,6 +194,13 @@ ATTRIBUTES: dict[str, str] = {
     "employees": "职工人数 人 (参保职工; 从事该职业的员工 per occupation)",
     "evaluation_batches": "组织认定工作批次 (备案有效期内)",
     "occupations_max": "可申报的职业（工种）数 (at most)",
+    "established_years": "依法登记成立满 N 年",
+    "training_experience_years": "开展职业技能培训 N 年以上",
+    "safety_accident": "安全生产等责任事故 within N 年 (prohibited)",
+    # Thresholds of a list of conditions that no attribute names, by what they count (kg/extract/unnamed.py).
+    "unnamed_persons": "人数 (the words before the amount say of whom)",
+    "unnamed_count": "个数 (台, 套, 个 …)",
+    "unnamed_area": "面积 平方米",
     # Yes/no requirements of the genre, read by the grammar of a list of conditions (kg/data/requirements.yaml).
     "rules_in_place": "健全的管理制度 (bool: 财务、人力资源、规章制度)",
     "mechanism_in_place": "技能人才培养评价使用激励机制 (bool)",

@@ -33,9 +33,11 @@ _PAGE_NUMBER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$")
 _SPACES = " \t\u3000\u00a0\ufeff"
 _TERMINAL = "。；;：:！!？?"
 _STRUCTURE_START = re.compile(
-    r"^(第[一二三四五六七八九十百零〇]+[章条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[.．、]|附件)"
+    r"^(第[ \u3000]*(?:[一二三四五六七八九十百零〇]+|\d{1,3})[ \u3000]*[章条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[.．、]|附件)"
 )
 
+
+_CUT_LABEL = re.compile(r"^第[ \u3000]*(?:[一二三四五六七八九十百零〇]+|\d{1,3})[ \u3000]*$")
 
 # What a broken encoding leaves where characters were: ASCII and full-width question marks, U+FFFD.
 _DAMAGE = "?？\ufffd"
@@ -105,6 +107,8 @@ def continues(prev: Line, nxt: Line, gap: int) -> bool:
     sentence, the line after does not start a numbered unit, and the line before is body
     text (it has clause punctuation or starts with a unit marker) rather than a title.
     """
+    if prev.text and nxt.text and _CUT_LABEL.match(prev.text) and nxt.text[:1] in "条章":
+        return True  # 第三 | 条 评价机构…: a break fell inside the label
     if gap < 1 or prev.is_cell or nxt.is_cell or prev.is_heading or not prev.text or not nxt.text:
         return False
     if prev.text[-1] in _TERMINAL or _STRUCTURE_START.match(nxt.text):

@@ -2,6 +2,8 @@
 
 >>> detect("第二十三条 本办法自发布之日起施行。")
 Marker(type='ARTICLE', number=23, marker='第二十三条', rest='本办法自发布之日起施行。')
+>>> detect("第 3 条 评价机构应当…").marker
+'第三条'
 >>> detect("(三) 阅卷不规范").type
 'PAREN_CN'
 >>> detect("2. 职业技能等级认定备案表").number
@@ -15,12 +17,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .numerals import cn_to_int
+from .numerals import cn_to_int, int_to_cn
 
 _CN = "一二三四五六七八九十百零〇"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("CHAPTER", re.compile(rf"^(第([{_CN}]+)章)\s*(.*)$")),
-    ("ARTICLE", re.compile(rf"^(第([{_CN}]+)条)\s*(.*)$")),
+    # A label a PDF conversion spaced out (第 三 条) or wrote in digits (第3条) is the same label.
+    ("CHAPTER", re.compile(rf"^(第[ \u3000]*([{_CN}]+|\d{{1,3}})[ \u3000]*章)\s*(.*)$")),
+    ("ARTICLE", re.compile(rf"^(第[ \u3000]*([{_CN}]+|\d{{1,3}})[ \u3000]*条)\s*(.*)$")),
     ("ANNEX", re.compile(r"^(附件\s*(\d+))\s*()$")),
     ("ENUM_CN", re.compile(r"^(([一二三四五六七八九十]+)、)\s*(.*)$")),
     ("PAREN_CN", re.compile(r"^([（(]([一二三四五六七八九十]+)[）)])\s*(.*)$")),
@@ -54,7 +57,11 @@ def detect(text: str) -> Marker | None:
     for mtype, pattern in _PATTERNS:
         m = pattern.match(text)
         if m:
-            return Marker(mtype, cn_to_int(m.group(2).strip()), m.group(1).strip(), m.group(3).strip())
+            number = cn_to_int(m.group(2).strip())
+            marker = m.group(1).strip()
+            if mtype in ("CHAPTER", "ARTICLE") and number > 0:
+                marker = f"第{int_to_cn(number)}{marker[-1]}"  # 第 3 条 is cited as 第三条
+            return Marker(mtype, number, marker, m.group(3).strip())
     return None
 
 

@@ -33,14 +33,24 @@ class Region:
 
 
 def _find_line(lines: list[Line], needle: str, occurrence: int = 1) -> int | None:
-    """Index of the n-th line whose clean text starts with the clean needle."""
+    """Index of the n-th line whose clean text starts with the clean needle; a needle that is a numbering
+    label also finds the label spelt otherwise (body_start 第一条 finds 第 1 条)."""
     target, seen = clean_line(needle), 0
+    label = detect(target)
     for i, line in enumerate(lines):
-        if line.text and line.text.startswith(target):
+        if line.text and (line.text.startswith(target) or _same_label(label, line.text)):
             seen += 1
             if seen == occurrence:
                 return i
     return None
+
+
+def _same_label(label: Marker | None, text: str) -> bool:
+    """Whether a line opens on the article or chapter label a needle names (and the needle is nothing more)."""
+    if label is None or label.rest or label.type not in ("ARTICLE", "CHAPTER"):
+        return False
+    found = detect(text)
+    return found is not None and (found.type, found.number) == (label.type, label.number)
 
 
 def _regions(path: Path, source: str, metas: list[DocumentMeta]) -> list[Region]:

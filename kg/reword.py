@@ -71,7 +71,9 @@ def _stride(items: list[str], k: int) -> list[str]:
 
 def condition_variants(fact: Condition) -> list[str]:
     """Rewordings of a numeric condition's phrase: cue × comparator × numeral × unit × word order."""
-    spec = next(s for s in attribute_specs() if s.name == fact.attribute)
+    spec = next((s for s in attribute_specs() if s.name == fact.attribute), None)
+    if spec is None:
+        return []  # a threshold no attribute names (kg/extract/unnamed.py) has no cue words to vary
     cue = next((c for c in spec.cues if c in fact.text), None)
     scope = fact.scope or ""
     comparator = fact.comparator if fact.comparator in PREFIX else ">="

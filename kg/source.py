@@ -43,12 +43,21 @@ def to_simplified(text: str) -> tuple[str, int]:
     """简体 text of the same length, and how many characters changed (0 for text already in 简体)."""
     import zhconv
 
-    if not text or zhconv.issimp(text) is not False:
-        return text, 0
+    if not text or _traditional_only().isdisjoint(text):
+        return text, 0  # no character only 繁体 writes: nothing to convert (a mixed text, reposted half-converted, is)
     converted = zhconv.convert(text, "zh-hans")
     if len(converted) != len(text):  # a phrase changed length: convert character by character instead
         converted = "".join(c if len(c := zhconv.convert(ch, "zh-hans")) == 1 else ch for ch in text)
     return converted, sum(a != b for a, b in zip(text, converted, strict=False))
+
+
+@lru_cache(maxsize=1)
+def _traditional_only() -> frozenset[str]:
+    """Characters only 繁体 writes (zhconv's own table): one is enough to convert, wherever it stands."""
+    import zhconv
+
+    zhconv.issimp("")  # loads the tables
+    return frozenset(zhconv.zhconv.zhcdicts["TRADONLY"])
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,9 @@ REFUSAL = re.compile(r"不予|不得(?:申报|申请|备案)|不能(?:申报|申
 FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 # Cues that name the measure, not the thing measured: the thing named earlier in the sentence wins.
 MEASURE_WORDS = {"面积", "使用面积", "建筑面积", "总面积"}
+HEAD_REACH = 16  # how far after an amount the head noun it counts may close its clause
 SCOPE_NOUNS = ("职业（工种）等级", "职业(工种)等级", "职业（工种）", "职业(工种)", "职业等级", "工种", "职业", "级别",
-               "等级", "批次", "场次", "考场", "考点", "专业")
+               "等级", "批次", "场次", "考场", "考点", "专业", "间")
 _NOUNS = "|".join(re.escape(n) for n in SCOPE_NOUNS)
 SCOPE = re.compile(rf"(?:每|各|该)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
 
@@ -53,6 +54,8 @@ class AttributeEntry(TypedDict):
     comparators: NotRequired[list[str]]
     scope_has: NotRequired[str]
     scope_lacks: NotRequired[str]
+    context_has: NotRequired[list[str]]
+    context_lacks: NotRequired[list[str]]
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class AttributeSpec:
     comparators: tuple[str, ...] = (">=", ">")
     scope_has: str | None = None
     scope_lacks: str | None = None
+    context_has: tuple[str, ...] = ()
+    context_lacks: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, name: str, data: AttributeEntry) -> AttributeSpec:
@@ -76,13 +81,20 @@ class AttributeSpec:
         comparators = tuple(data.get("comparators", (">=", ">")))
         return cls(name=name, label=data["label"], ask=data["ask"], dimension=data["dimension"], unit=data["unit"],
                    cues=cues, comparators=comparators, scope_has=data.get("scope_has"),
-                   scope_lacks=data.get("scope_lacks"))
+                   scope_lacks=data.get("scope_lacks"), context_has=tuple(data.get("context_has", ())),
+                   context_lacks=tuple(data.get("context_lacks", ())))
 
-    def fits(self, scope: str | None) -> bool:
-        """Whether a per-what scope suits the attribute (每级别 考评员 vs 每个职业 考评人员)."""
+    def fits(self, scope: str | None, sentence: str = "") -> bool:
+        """Whether a per-what scope and the amount's sentence suit the attribute: the examiners assigned to an
+        evaluation being run (评价过程中，每个职业配备考评人员不得少于3人) are not those an applicant employs
+        (拥有…考评人员队伍，每个职业不少于3名考评人员)."""
         if self.scope_has and (scope is None or self.scope_has not in scope):
             return False
-        return not (self.scope_lacks and scope and self.scope_lacks in scope)
+        if self.scope_lacks and scope and self.scope_lacks in scope:
+            return False
+        if self.context_has and not any(w in sentence for w in self.context_has):
+            return False
+        return not any(w in sentence for w in self.context_lacks)
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +104,10 @@ def attribute_specs() -> tuple[AttributeSpec, ...]:
 
     data = read_package_yaml(DATA)
     return tuple(AttributeSpec.from_data(name, entry) for name, entry in data.items())
+
+
+# (cue after the amount?, distance, -cue length, attribute name, spec, cue span): the nearest cue sorts first.
+Candidate = tuple[bool, int, int, str, "AttributeSpec", tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -130,6 +146,11 @@ def scope_before(text: str, start: int, at: int) -> str | None:
     return re.sub(r"^(?:[1１一]个|各|该)", "每个", words)  # 从事该职业的员工: per occupation
 
 
+def _measured_in(spec: AttributeSpec, q: Quantity) -> bool:
+    """Years of a tenure or an experience are never counted in days: 不少于5个工作日 is a period of notice."""
+    return spec.unit != "年" or q.unit in ("年", "月")
+
+
 def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_end: int) -> tuple[int, int] | None:
     """Where a cue of `spec` names the amount: right after it (不少于5人的专职工作人员) or earlier in its clause."""
     tail = text[q.end: after_end]
@@ -138,9 +159,17 @@ def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_e
     for cue in spec.cues:
         if tail.startswith(cue, gap):
             return q.end + gap, q.end + gap + len(cue)
+    head = tail.rstrip(" 　")
+    if len(head) <= HEAD_REACH:  # 2个以上独立的标准化考场, 5年以上职业技能鉴定或评价工作经验: the noun the clause closes on
+        for cue in spec.cues:
+            if head.endswith(cue) and cue not in MEASURE_WORDS:
+                return q.end + len(head) - len(cue), q.end + len(head)
     best: tuple[int, int] | None = None
+    scopes = [(m.start(), m.end()) for m in SCOPE.finditer(text, clause_start, q.start)]
     for cue in spec.cues:
         at = text.rfind(cue, clause_start, q.start)
+        if any(a <= at and at + len(cue) <= b for a, b in scopes):
+            continue  # 每个职业(工种)申报的等级不超过3个: the scope's noun is not what is counted
         if at >= 0 and (best is None or at + len(cue) > best[1]):
             best = (at, at + len(cue))
     return best
@@ -166,17 +195,19 @@ def _named_by(text: str, q: Quantity, others: list[Quantity]) -> Reading | None:
         return None
     if REFUSAL.search(text, q.end, _bounds(text, q.end, SENTENCE)[1]):
         comparator = FLIP[comparator]
-    specs = [s for s in attribute_specs()
-             if s.dimension == q.dimension and comparator in s.comparators and s.fits(scope)]
+    s_start, s_end = _bounds(text, q.start, SENTENCE)
+    specs = [s for s in attribute_specs() if s.dimension == q.dimension and comparator in s.comparators
+             and s.fits(scope, text[s_start: s_end]) and _measured_in(s, q)]
     fallback: Reading | None = None
     for c_start in _cue_starts(text, q, others):
-        candidates = []
+        candidates: list[Candidate] = []
         for spec in specs:
             cue = _cue(text, q, spec, c_start, c_end)
             if cue:
                 after = cue[0] >= q.end
                 distance = cue[0] - q.end if after else q.start - cue[1]
                 candidates.append((not after, distance, -(cue[1] - cue[0]), spec.name, spec, cue))
+        candidates = _outermost(candidates)
         named = [c for c in candidates if text[c[-1][0]: c[-1][1]] not in MEASURE_WORDS]
         for group in (named, candidates):
             if group:
@@ -187,6 +218,15 @@ def _named_by(text: str, q: Quantity, others: list[Quantity]) -> Reading | None:
                     return reading
                 fallback = fallback or reading  # 办公用房相对独立，面积不低于50平米: the thing is named before
     return fallback
+
+
+def _outermost(candidates: list[Candidate]) -> list[Candidate]:
+    """Cues that overlap name one compound noun, and its head is qualified by what comes first: in
+    操作技能考核场地面积 the place is 操作技能考核场地, not the 场地面积 its last characters also spell."""
+    def inside(c: Candidate) -> bool:
+        a, b = c[-1]
+        return any(o[-1][0] < a < o[-1][1] < b for o in candidates)
+    return [c for c in candidates if not inside(c)]
 
 
 def numeric_readings(text: str) -> Iterator[Reading]:
@@ -228,11 +268,15 @@ PRESENCE: list[Rule] = [
     _r("one_desk_per_person", r"一人一桌"),
     _r("not_for_profit", r"不以[营盈]利为(?:最终)?目的|非[营盈]利性?"),
     _r("bad_record", r"无违法违规[、和]?失信等不良行为记录|无(?:重大)?(?:违法违规|不良信用|失信|不良)(?:等)?(?:不良)?(?:行为)?记录"
-                     r"|未被列入(?:严重)?(?:违法)?失信|无(?:重大)?违法违规行为", "prohibited"),
+                     r"|未被列入(?:严重)?(?:违法)?失信|无(?:重大)?违法违规行为"
+                     r"|(?:无|没有)[^，。；]{0,16}?(?:不良|违法|违规|失信)(?:行为|信用)?记录", "prohibited"),
     _r("government_affiliated", r"政府及其所属部门[^。；]{0,30}不能申报", "prohibited"),
     _r("government_affiliated", r"不应当具备政府行政管理、审批许可职能", "prohibited"),
     _r("annual_review_failed", rf"{N}[^，。；]{{0,10}}?年审不合格|年审不合格", "prohibited"),
     _r("abnormal_operation", rf"{N}[^，。；]{{0,16}}?经营异常(?:目录|名录)|经营异常(?:目录|名录)", "prohibited"),
+    _r("bad_record", r"(?:未|没有)(?:受到|受过)[^，。；]{0,12}?(?:行政处罚|刑事处罚|处罚)|无[^，。；]{0,8}?(?:行政处罚|处罚记录)",
+       "prohibited"),
+    _r("safety_accident", r"(?:未发生|无|没有发生)[^，。；]{0,8}?(?:安全生产|安全|质量)?(?:责任)?事故", "prohibited"),
     _r("external_site_allowed", r"不得设置外部考点", "prohibited"),
     _r("question_bank", r"评价题库|配套的评价题库"),
     _r("national_standard", r"具[有备](?:完备的|相应)?国家职业技能标准"),
@@ -240,10 +284,24 @@ PRESENCE: list[Rule] = [
 ]
 
 
-def _lookback(m: re.Match[str]) -> Period | None:
-    """The 3年 of 3年内…年审不合格, when the match starts with one."""
+LOOKBACK_BEFORE = re.compile(rf"(?:近|最近|过去|申请之日前|申报之日前)?\s*({NUMBER})\s*(年|个月)\s*(?:内|以内|来|中)?\s*[，,]?\s*"
+                             r"(?:[^，。；,;]{0,6}?)$")
+
+
+def lookback_of(m: re.Match[str]) -> Period | None:
+    """The 3年 of 3年内…年审不合格: when the match starts with one, or its clause opens with one right before it
+    (近三年内无违法违规…记录, 近2年未被列入…)."""
     if m.re.groups >= 2 and m.group(1):
         return Period(amount=number_value(m.group(1)), unit="月" if m.group(2) == "个月" else m.group(2))
+    text = m.string
+    start = max(text.rfind(p, 0, m.start()) for p in "，,；;。\n：:") + 1
+    before = LOOKBACK_BEFORE.search(text, start, m.start())
+    if before and re.search(r"(?:近|最近|过去|之日前)|内|以内|来", before.group(0)):
+        try:
+            amount = number_value(before.group(1))
+        except ValueError:
+            return None
+        return Period(amount=amount, unit="月" if before.group(2) == "个月" else before.group(2))
     return None
 
 
@@ -277,7 +335,7 @@ def conditions_in(ut: UnitText) -> Iterator[Condition]:
             subjects = subjects_of(text, m.start())
             yield Condition(id="", subject=subjects[0] if subjects else None, subjects=subjects,
                             attribute=rule.attribute, comparator="exists" if required else "absent", value=required,
-                            polarity=rule.polarity, lookback=_lookback(m),
+                            polarity=rule.polarity, lookback=lookback_of(m),
                             text=m.group(0), provenance=ut.provenance(m.start(), m.end()))
 
 

@@ -18,6 +18,9 @@ from ..models import Corpus, Document, Unit
 from .parties import subjects_in
 
 LIST_CUE = re.compile(r"(?:具备|具有|符合|满足|达到)[^，,。；;]{0,4}?(?:下列|以下|如下)|条件\s*[:：]|条件\s*$")
+# A list of refusals: what must not hold to be admitted (有下列情形之一的，不予备案：).
+REFUSAL_CUE = re.compile(r"(?:下列|以下|如下)(?:情形|情况|条件)?之一的?\s*[，,]?\s*(?:[^，,。；;：:]{0,10}?)"
+                         r"(?:不予|不得|不能|不再|不可)(?:受理|备案|申报|申请|认定|遴选|纳入|推荐|参加)")
 
 
 def lead(doc: Document, unit: Unit) -> str:
@@ -49,6 +52,15 @@ def listed(corpus: Corpus, unit: Unit) -> bool:
     """Whether a unit is an item of a list of conditions (its own lead-in counts: 1.…应当同时具备以下三个条件:)."""
     doc = corpus.doc(unit.doc_id)
     return any(LIST_CUE.search(lead(doc, u)) for u in [unit, *ancestors(doc, unit)])
+
+
+def refused(corpus: Corpus, unit: Unit) -> bool:
+    """Whether a unit is an item of a list of refusals (有下列情形之一的，不予备案：…): an enclosing lead-in says so,
+    or the unit is a whole list whose items stayed in its lead's paragraph."""
+    doc = corpus.doc(unit.doc_id)
+    if not unit.children and re.search(REFUSAL_CUE.pattern + r"[^：:]{0,4}[：:]\s*\S", unit.text):
+        return True  # the items stayed in the lead's paragraph: 有下列情形之一的，不予备案：（一）…；（二）…
+    return any(REFUSAL_CUE.search(lead(doc, u)) for u in ancestors(doc, unit))
 
 
 def _own_lead(unit: Unit, quote: str) -> list[str]:

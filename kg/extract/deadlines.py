@@ -51,7 +51,15 @@ EVENTS: list[tuple[str, str]] = [
     ("延长", "有效期延长"), ("目录有效期", "目录有效期"), ("有效期", "有效期"), ("备案期限", "有效期"),
     ("试点", "认定试点"), ("申报", "申报"), ("督导", "质量督导"), ("检查", "定期检查"),
     ("未开展", "未开展评价"), ("不开展", "未开展评价"), ("停止", "停止认定工作"), ("规范开展", "规范开展评价"),
+    # Acts every document of the genre times, named by their verb (a sentence without the words above).
+    ("评价结果", "结果报备"), ("认定结果", "结果报备"), ("考核结果", "结果报备"), ("复核", "复核申请"),
+    ("申诉", "复核申请"), ("异议", "复核申请"), ("变更", "变更报告"), ("整改", "整改"), ("审核", "审核"),
+    ("审查", "审核"), ("上传", "数据上传"), ("录入", "数据上传"), ("颁发", "证书发放"), ("核发", "证书发放"),
+    ("发放", "证书发放"), ("发证", "证书发放"), ("补办", "证书补办"), ("备案申请", "备案申请"), ("报告", "报告"),
 ]
+# Acts that name the event only as what is to be done after the amount (…15个工作日内组织专家评估): before it,
+# they qualify a noun (通过技术评估的机构…公示).
+EVENTS_AFTER: list[tuple[str, str]] = [("评估", "评估")]
 # A generic event the sentence may name more precisely before the clause: 考核工件，保存期不少于半年.
 REFINES = {"档案保存": ("工件",)}
 # Words right before the amount that say what kind of time it is.
@@ -59,13 +67,21 @@ VALID_BEFORE = re.compile(r"(?:有效期|备案期限|期限|时间原则上)(?:
 AT_LEAST_BEFORE = re.compile(r"(?:至少)?(?:提前|前)\s*(?:至少)?\s*$")
 WITHIN_BEFORE = re.compile(r"(?:期满|到期|届满|截止|结束|有效期)前\s*$")
 AT_MOST_BEFORE = re.compile(r"(?:最多|至多|最长)(?:延长|不超过)?\s*$")
-KEEP_BEFORE = re.compile(r"保存期(?:为|是)\s*$")
+KEEP_BEFORE = re.compile(r"保存期(?:为|是)\s*$|(?:公示|公示期|公示时间|公告期)(?:为|是)?\s*$")
 INACTIVE_AFTER = re.compile(r"\s*(?:内|以内)?\s*(?:无正当理由)?\s*(?:未|不|没有)(?:开展|从事)")
 INACTIVE_BEFORE = re.compile(r"(?:停止|未开展|不开展)[^，。；]{0,20}?(?:超过|超|满)?\s*$")
 CLEAN_AFTER = re.compile(r"\s*(?:内|以内)[^，。；]{0,12}?(?:无|未发生|没有)[^，。；]{0,6}?(?:违规|违纪|违法|失信|事故)")
 ANCHORS = [re.compile(p) for p in (
-    r"自(?P<a>[^，。；]{1,12}?)(?:之日)?起", r"于(?P<a>[^，。；]{2,10}?)后", r"经(?P<a>[^，。；]{2,10}?)(?:的|后)，",
-    r"(?P<a>评价结束|公示无异议|受理备案申请|试点结束|收到[^，。；]{1,10}?)后", r"(?P<a>有效期满|期满|到期|届满|有效期)前")]
+    r"自(?P<a>[^，。；]{1,12}?)(?:之日)?起", r"(?:在|从)?(?P<a>[^，。；自在从于应须将]{2,12}?)之日起",
+    r"于(?P<a>[^，。；]{2,10}?)后", r"经(?P<a>[^，。；]{2,10}?)(?:的|后)，",
+    r"(?P<a>评价结束|公示无异议|受理备案申请|试点结束|收到[^，。；]{1,10}?)后",
+    # …结束后 / …公布后 / …核发后 N 日内: an act done, right before the amount.
+    r"(?P<a>[^，。；自在从于应须将的]{1,10}?(?:结束|完成|公布|公示期满|公示|发布|核发|颁发|发放|变更|批准|通过|受理|"
+    r"提交|举行|实施))后(?=\s*(?:[0-9０-９一二两三四五六七八九十]|的))",
+    r"(?P<a>有效期满|期满|到期|届满|有效期)前",
+    # …认定考核前15个工作日 / 考试开始前3日: the act planned, right before 前 and the amount.
+    r"(?P<a>[^，。；在于应须将的]{1,10}?(?:开始|举行|实施|开考|考核|考试|认定|鉴定|评价|活动))前"
+    r"(?=\s*(?:至少)?\s*[0-9０-９一二两三四五六七八九十])")]
 PLANNED = re.compile(r"(认定批次|评价批次|批次|认定|评价|考试|考核|鉴定)")
 
 
@@ -85,12 +101,16 @@ def _nearest_event(words: str) -> tuple[int, str] | None:
     return (best[0], best[2]) if best else None
 
 
-def event_of(text: str, at: int, end: int) -> str:
+def event_of(text: str, at: int, end: int, anchor: str | None = None) -> str:
     """The event an amount belongs to: the nearest event word before it in its clause (refined by the
-    sentence: 考核工件，保存期), else the first event word after it in the sentence (…内将《结果汇总表》报…)."""
+    sentence: 考核工件，保存期), else the first event word after it in the sentence (…内将《结果汇总表》报…).
+    The anchor's words name what is counted from, not what must be done (成绩公示结束后20日内发放证书)."""
     c_start, _ = _bounds(text, at, CLAUSE)
     s_start, s_end = _bounds(text, at, SENTENCE)
-    found = _nearest_event(text[c_start: end])
+    before = text[c_start: end]
+    if anchor and anchor in before:
+        before = before.replace(anchor, "　" * len(anchor))
+    found = _nearest_event(before)
     if found:
         event = found[1]
         for word in REFINES.get(event, ()):
@@ -98,7 +118,10 @@ def event_of(text: str, at: int, end: int) -> str:
                 return next(e for w, e in EVENTS if w == word)
         return event
     after, earlier = text[end: s_end], text[s_start: at]
-    return next((e for w, e in EVENTS if w in after), None) or next((e for w, e in EVENTS if w in earlier), "期限")
+    if anchor:
+        earlier = earlier.replace(anchor, "　" * len(anchor))
+    return (next((e for w, e in EVENTS + EVENTS_AFTER if w in after), None)
+            or next((e for w, e in EVENTS if w in earlier), "期限"))
 
 
 def anchor_of(text: str, at: int, direction: str) -> str | None:
@@ -176,10 +199,12 @@ def _read(text: str, ut: UnitText | None = None) -> Iterator[Deadline]:
             continue
         direction, start = read
         actor = None if direction in ("valid_for", "lookback") else actor_of(text, q.start)
+        anchor = anchor_of(text, q.start, direction)
         event = _inactive_event(text, q) if direction == "inactivity" else (
-            direction == "within_before" and _event_after(text, q.end) or event_of(text, q.start, q.end))
+            direction == "within_before" and _event_after(text, q.end)
+            or event_of(text, q.start, q.end, anchor if direction == "within" else None))
         yield Deadline(id="", event=event, amount=q.value, amount_max=q.value_max,
-                       unit=q.unit, direction=direction, anchor=anchor_of(text, q.start, direction),
+                       unit=q.unit, direction=direction, anchor=anchor,
                        actor=actor, text=text[start: q.end], provenance=prov(start, q.end))
     for m in NO_LATER_THAN.finditer(text):
         yield Deadline(id="", event=event_of(text, m.start(), m.end()), direction="at_least_before",

@@ -13,16 +13,19 @@ from ..facts import Condition, Deadline, FactSet
 from ..models import Corpus, Unit
 from .actors import mentions, taxonomy
 from .conditions import conditions_in
-from .context import addressees, listed
+from .context import addressees, listed, refused
 from .deadlines import deadlines_in
 from .ids import identify_conditions, identify_deadlines, identify_references, identify_sanctions
 from .links import link_triggers
 from .references import Directory, references_in
+from .refusals import refusals_in
 from .requirements import requirements_in
 from .sanctions import sanctions_in
 from .spans import UnitText
+from .unnamed import KEPT, unnamed_in
 
 SKIP = {"preamble", "closing", "chapter"}
+LOOKBACK_REACH = 16  # characters between a look-back (近3年内) and the prohibition it opens
 F = TypeVar("F", bound=Any)
 
 
@@ -60,10 +63,15 @@ def _not_claimed(deadlines: list[Deadline], conditions: list[Condition]) -> list
     """One fact, one kind: time a condition reads (租赁期不少于5年, 规范开展评价工作满2年, 3年内年审不合格)
     is not also a deadline."""
     spans: dict[str, list[tuple[int, int]]] = {}
+    looks: dict[str, list[tuple[int, float]]] = {}
     for c in conditions:
         spans.setdefault(c.provenance.doc_id, []).append((c.provenance.start, c.provenance.end))
+        if c.lookback is not None:  # 近3年内受到行政处罚: the 3年内 is the prohibition's look-back
+            looks.setdefault(c.provenance.doc_id, []).append((c.provenance.start, c.lookback.amount))
     return [d for d in deadlines
-            if not any(a < d.provenance.end and d.provenance.start < b for a, b in spans.get(d.provenance.doc_id, []))]
+            if not any(a < d.provenance.end and d.provenance.start < b for a, b in spans.get(d.provenance.doc_id, []))
+            and not any(0 <= at - d.provenance.end <= LOOKBACK_REACH and d.amount == amount
+                        for at, amount in looks.get(d.provenance.doc_id, []))]
 
 
 def _collect(texts: list[UnitText], finder: Callable[[UnitText], Iterator[F]], warnings: list[str]) -> list[F]:
@@ -87,14 +95,23 @@ def _with_subject(corpus: Corpus, fact: F) -> F:
     return fact.model_copy(update={"subject": found[0], "subjects": found}) if found else fact
 
 
-def _conditions(corpus: Corpus, texts: list[UnitText], warnings: list[str]) -> list[Condition]:
+def _conditions(corpus: Corpus, texts: list[UnitText],
+                warnings: list[str]) -> tuple[list[Condition], list[Condition]]:
     """Amounts and fixed yes/no patterns of every unit, then the yes/no requirements of the genre's grammar
-    where they state something the others do not."""
+    where they state something the others do not, the thresholds of a list of conditions no attribute
+    names, and what the items of a list of refusals forbid; apart, the thresholds read but not kept (time a
+    list of conditions requires: no deadline either)."""
     found = _collect(texts, conditions_in, warnings)
     taken = {(c.provenance.doc_id, c.provenance.start, c.provenance.end) for c in found}
     more = _collect(texts, lambda ut: requirements_in(ut, listed(corpus, ut.unit)), warnings)
     found += [c for c in more if not _overlaps(c, taken)]  # 未被列入失信名单 is bad_record already
-    return [_with_subject(corpus, c) for c in _most_specific(found)]
+    unnamed = _collect(texts, lambda ut: unnamed_in(ut, listed(corpus, ut.unit)), warnings)
+    found += [c for c in unnamed if c.attribute in KEPT]
+    taken = {(c.provenance.doc_id, c.provenance.start, c.provenance.end) for c in found}
+    banned = _collect(texts, lambda ut: refusals_in(ut, refused(corpus, ut.unit)), warnings)
+    found += [c for c in banned if not _overlaps(c, taken)]
+    left_out = [c for c in unnamed if c.attribute not in KEPT]
+    return [_with_subject(corpus, c) for c in _most_specific(found)], left_out
 
 
 def _overlaps(fact: Condition, spans: set[tuple[str, int, int]]) -> bool:
@@ -107,9 +124,10 @@ def extract_all(corpus: Corpus, corpus_dir: Path | None = None) -> FactSet:
     warnings: list[str] = []
     corpus_dir = corpus_dir or corpus.require_folder()
     texts = list(_unit_texts(corpus, corpus_dir, warnings))
-    conditions = _conditions(corpus, texts, warnings)
+    conditions, left_out = _conditions(corpus, texts, warnings)
     conditions = identify_conditions(conditions)
-    deadlines = identify_deadlines(_not_claimed(_most_specific(_collect(texts, deadlines_in, warnings)), conditions))
+    deadlines = _most_specific(_collect(texts, deadlines_in, warnings))
+    deadlines = identify_deadlines(_not_claimed(deadlines, conditions + left_out))
     sanctions = identify_sanctions(sanctions_in(corpus, corpus_dir, {ut.unit.id: ut for ut in texts}))
     sanctions = link_triggers(sanctions, conditions, deadlines, corpus)
     directory = Directory(corpus)

@@ -123,9 +123,16 @@ def sanctioned_in(sentence: str, behaviour_at: int) -> list[str]:
     """Who a sanction falls on: the organisation whose behaviour it is (named before the behaviour, the
     applicant in general when none is), and the people the measures name (参评人员 of 证书无效)."""
     before = [a for p, a in _named(sentence[:behaviour_at], ("organisation",), modifiers=True)]
+    opener = _named(sentence[behaviour_at: behaviour_at + 8], ("organisation", "person"), modifiers=True)
+    if not before and opener and opener[0][0] <= 1:  # the behaviour opens on who does it: 考生…作弊的, 评价机构…的
+        return list(dict.fromkeys([opener[0][1]] + _people(sentence, behaviour_at)))
     own = OWN_SUBJECT.match(sentence.lstrip("（()）0123456789一二三四五六七八九十、. "))
     orgs = before or (["org:evaluation_org"] if own is None or re.search(r"认定|评价", own.group(0)) else [])
+    return list(dict.fromkeys(orgs + _people(sentence, behaviour_at)))
+
+
+def _people(sentence: str, behaviour_at: int) -> list[str]:
+    """The people the measures after a behaviour name (参评人员 of 证书无效)."""
     stop = [i for i in (sentence.find(p, behaviour_at) for p in "；;") if i >= 0]
     measures = sentence[behaviour_at: min(stop) if stop else len(sentence)]
-    people = [a for _, a in _named(measures, ("person",), modifiers=True)]
-    return list(dict.fromkeys(orgs + people))
+    return [a for _, a in _named(measures, ("person",), modifiers=True)]

@@ -13,8 +13,12 @@ words before or after the amount (不少于 / 至少 / 达到 / 满 … N, N 以
 (5.0, '年', '>=', '5年以上')
 >>> [(q.value, q.value_max, q.unit) for q in quantities_in("面积50—100平米")]
 [(50.0, 100.0, '平方米')]
->>> number_value("1千"), number_value("两"), number_value("一千二"), number_value("半")
-(1000.0, 2.0, 1200.0, 0.5)
+>>> number_value("1千"), number_value("两"), number_value("一千二"), number_value("半"), number_value("1,000")
+(1000.0, 2.0, 1200.0, 0.5, 1000.0)
+>>> [(q.value, q.comparator) for q in quantities_in("场地千余平方米")]
+[(1000.0, '>')]
+>>> [(q.value, q.comparator) for q in quantities_in("场地面积≥1000㎡，考位＞30个")]
+[(1000.0, '>='), (30.0, '>')]
 >>> [(q.value, q.unit) for q in quantities_in("保存期为一年半")]
 [(1.5, '年')]
 """
@@ -30,7 +34,7 @@ from ..numerals import cn_to_int
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 # A number: Arabic (full-width too, with a decimal and a 千/万 multiplier), Chinese, or 半; 余/多 = "more than".
-NUMBER = rf"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[千万]?|[{CN_DIGITS}]+|半)"
+NUMBER = rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[千万]?|[{CN_DIGITS}]+|半)"
 APPROX = "余多"
 
 # Measure words: spelling -> (canonical unit, dimension, factor to the canonical unit).
@@ -45,7 +49,8 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "个自然日": ("天", "time", 1), "自然日": ("天", "time", 1),
     "个月": ("月", "time", 1), "月": ("月", "time", 1), "周年": ("年", "time", 1), "年": ("年", "time", 1),
     "天": ("天", "time", 1), "日": ("日", "time", 1), "个小时": ("小时", "time", 1), "小时": ("小时", "time", 1),
-    "名": ("名", "persons", 1), "人": ("人", "persons", 1), "位": ("人", "persons", 1),
+    "人次": ("人次", "person_times", 1), "名": ("名", "persons", 1), "人": ("人", "persons", 1), "位": ("人", "persons", 1),
+    "台": ("个", "count", 1), "套": ("个", "count", 1),
     "个": ("个", "count", 1), "间": ("个", "count", 1), "家": ("家", "orgs", 1), "分": ("分", "score", 1),
     "A级": ("A", "rating", 1), "A": ("A", "rating", 1), "批次": ("批次", "batches", 1), "批": ("批次", "batches", 1),
 }
@@ -61,6 +66,8 @@ PREFIX: dict[str, str] = {
     "不得超过": "<=", "不应超过": "<=", "不能超过": "<=", "不超过": "<=", "不多于": "<=", "不高于": "<=",
     "不大于": "<=", "至多": "<=", "最多": "<=", "最长": "<=", "最高": "<=",
     "不足": "<", "少于": "<", "低于": "<", "小于": "<", "未满": "<", "不满": "<", "未达到": "<",
+    # the signs tables and reposted texts use
+    "≥": ">=", "≧": ">=", ">=": ">=", "＞": ">", ">": ">", "≤": "<=", "≦": "<=", "<=": "<=", "＜": "<", "<": "<",
 }
 SUFFIX: dict[str, str] = {
     "（含）以上": ">=", "(含)以上": ">=", "及以上": ">=", "或以上": ">=", "以上": ">=",
@@ -68,7 +75,7 @@ SUFFIX: dict[str, str] = {
     "以内": "<=", "之内": "<=", "内": "<=",
 }
 _VERB_GAP = r"(?:应|须|需|要|必须|应当)?(?:配备|配置|具有|具备|拥有|设有|设置|保存|有|在|为)?"
-_PREFIX = "(?P<pre>" + "|".join(sorted(PREFIX, key=len, reverse=True)) + ")"
+_PREFIX = "(?P<pre>" + "|".join(re.escape(p) for p in sorted(PREFIX, key=len, reverse=True)) + ")"
 _SUFFIX = "(?P<suf>" + "|".join(re.escape(s) for s in sorted(SUFFIX, key=len, reverse=True)) + ")"
 _RANGE = r"\s*[—\-–~～至到]\s*"
 PATTERN = re.compile(
@@ -83,6 +90,8 @@ _STARS = re.compile(r"(?<![A-Z])(?P<num>A{2,5})\s*(?P<unit>级)?(?:\s*" + _SUFFI
 def number_value(text: str) -> float:
     """The value of one numeral as written (Arabic, Chinese, mixed, 半; 一千二 = 1200)."""
     text = re.sub(r"\s", "", text).replace("．", ".")
+    if re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", text):  # 1,000: a thousands separator
+        text = text.replace(",", "")
     if text == "半":
         return 0.5
     m = re.fullmatch(r"([0-9０-９]+(?:\.[0-9０-９]+)?)([千万]?)", text)
@@ -104,7 +113,7 @@ class Quantity:
     value: float
     value_max: float | None
     unit: str  # canonical: 平方米, cm, 工作日, 年, 月, 天, 日, 人, 名, 个, 家, 分, A
-    dimension: str  # area, length, time, persons, count, orgs, score, rating
+    dimension: str  # area, length, time, persons, person_times, count, orgs, score, rating
     comparator: str | None  # >=, >, <=, <; None when the words give none
     prefix: str | None  # the comparator word before the number, as written
     suffix: str | None  # the comparator word after the unit, as written
@@ -145,8 +154,10 @@ class Quantity:
 def _not_an_amount(m: re.Match[str], unit_word: str) -> bool:
     """Numerals that are words or dates, not amounts: 十分, 2022年, 3月15日."""
     num, text = re.sub(r"\s", "", m.group("num")), m.string
-    if len(num) == 1 and num in "百千万零〇" or num == "十" and unit_word == "分":
-        return True  # 千万, 十分: words, not amounts
+    if len(num) == 1 and num in "零〇" or num in "百千万" and len(num) == 1 and not m.group("approx"):
+        return True  # 千万: a word, not an amount (千余平方米 is one)
+    if num == "十" and unit_word == "分":
+        return True  # 十分: "very"
     if unit_word == "年" and re.fullmatch(r"[0-9０-９]{4}", num):
         return True
     after, before = text[m.end("unit"): m.end("unit") + 1], text[max(0, m.start("num") - 1): m.start("num")]

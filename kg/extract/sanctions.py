@@ -23,13 +23,24 @@ from .spans import UnitText
 MEASURES: list[tuple[str, str]] = [
     ("约谈", "约谈"), ("通报批评", "通报批评"), ("限期整改", "限期整改"), ("书面通知", "书面通知"),
     ("暂停评价", "暂停评价活动"), ("不予认定", "评价结果不予认定"), ("驳回", "评价结果不予认定"),
-    ("无效", "证书或成绩无效"), ("视同自行退出", "视同退出"),
+    ("无效", "证书或成绩无效"), ("视同自行退出", "视同退出"), ("自动退出", "视同退出"), ("视同退出", "视同退出"),
+    ("视为退出", "视同退出"), ("视为自动退出", "视同退出"),  # 考生迟到的，视为放弃考试: a rule, not an exit
     ("取消其备案", "取消备案"), ("移除机构备案", "取消备案"), ("取消其评价资格", "取消评价资格"),
     ("移出备案机构目录", "移出目录"), ("退出评价机构目录", "移出目录"), ("不再受理", "不再受理申请"),
     ("列入监管档案", "列入监管档案"), ("对社会公布", "向社会公布"), ("禁止该单位", "禁止参与评价"),
     ("停止备案办理", "停止备案办理"), ("事实说明", "事实说明"), ("注销备案", "注销备案"),
     ("通报其主管部门", "通报主管部门"), ("续期申请不予受理", "续期申请不予受理"), ("不予备案续期", "续期申请不予受理"),
     ("不予续期", "续期申请不予受理"),
+    # The same measures as other documents of the genre word them.
+    ("责令整改", "限期整改"), ("责令改正", "限期整改"), ("限期改正", "限期整改"), ("责令限期", "限期整改"),
+    ("暂停其", "暂停评价活动"), ("暂停认定", "暂停评价活动"), ("暂停开展", "暂停评价活动"),
+    ("取消备案", "取消备案"), ("撤销备案", "取消备案"), ("取消评价资格", "取消评价资格"), ("取消其认定资格", "取消评价资格"),
+    ("取消认定资格", "取消评价资格"), ("取消其考评", "取消评价资格"), ("取消考评", "取消评价资格"),
+    ("移出", "移出目录"), ("向社会公布", "向社会公布"), ("向社会公开", "向社会公布"), ("予以公告", "向社会公布"),
+    ("予以通报", "通报批评"), ("通报其所在单位", "通报主管部门"), ("收回证书", "证书或成绩无效"),
+    ("撤销证书", "证书或成绩无效"), ("撤销其", "证书或成绩无效"), ("禁止参加", "禁止参与评价"),
+    # a ban only with its length: 考生迟到的，不得参加考试 is a rule of the examination, not a sanction
+    ("年内不得参加", "禁止参与评价"), ("年内不得参与", "禁止参与评价"), ("年内不得再参加", "禁止参与评价"),
 ]
 LIST_LEAD = re.compile(r"下列行为之一|以下情形之一|下列情形之一")
 STEP = re.compile(r"第([一二三])次")
@@ -63,6 +74,32 @@ def _aliases_of(actor_id: str) -> list[str]:
     from .actors import taxonomy
 
     return next((a.aliases for a in taxonomy() if a.id == actor_id), [])
+
+
+INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.．、](?!\d)")
+
+
+def _inline(unit: Unit, source: SourceOf) -> Sanction | None:
+    """A list whose items stayed in the lead's paragraph (a reposted text lost its line breaks): 有下列情形之一的，
+    取消其备案：（一）…；（二）…。 Every item between two marks is a behaviour."""
+    ut = source(unit)
+    colon = re.search(r"[：:]", ut.text)
+    lead = ut.text[: colon.start()] if colon else ""
+    marks = list(INLINE_ITEM.finditer(ut.text, colon.end())) if colon else []
+    measures = measures_in(lead)
+    if not measures or not LIST_LEAD.search(lead) or len(marks) < 2:
+        return None
+    triggers = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(ut.text)
+        words = ut.text[m.end(): end].rstrip("；;。 \n")
+        if words:
+            triggers.append(Trigger(text=words, provenance=ut.provenance(m.end(), m.end() + len(words))))
+    at = LIST_LEAD.search(lead).start()  # type: ignore[union-attr]
+    return Sanction(id=f"sanction:{unit.id}", measures=measures, triggers=triggers,
+                    qualifier=next((q for q in QUALIFIERS if q in lead), None),
+                    imposed_by=authority_in(lead) or DEFAULT_AUTHORITY, sanctioned=sanctioned_in(lead, at),
+                    text=lead, provenance=ut.provenance(0, len(lead)))
 
 
 def _listed(doc: Document, unit: Unit, source: SourceOf) -> Sanction | None:
@@ -103,7 +140,10 @@ def _stepped(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
 
 
 BEHAVIOUR = [re.compile(r"(?:发现|出现)([^。；，]{4,60}?)的，"), re.compile(r"对于([^。；，]{4,60})，"),
-             re.compile(r"对([^。；，]{4,60}?)的(?:机构)?，"), re.compile(r"([^。；，]{4,30}?)的，视同")]
+             re.compile(r"对([^。；，]{4,60}?)的(?:机构)?，"), re.compile(r"([^。；，]{4,30}?)的，视同"),
+             # The genre's plain conditional: a behaviour closed by 的, then what follows (评价机构弄虚作假的，取消其备案).
+             re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?:凡|如|若)?([^。；，]{4,40}?)的，")]
+ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百]+条\s*")
 
 
 def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
@@ -116,12 +156,14 @@ def _sentence_level(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
         for pattern in BEHAVIOUR:
             m = pattern.search(words)
             measures = measures_in(words[m.end(1):]) if m else []
-            if m and measures:
-                at = sentence.start() + m.start(1)
+            if m and measures and not LIST_LEAD.search(m.group(1)):  # a list's lead, its items not split
+                label = ARTICLE_LABEL.match(m.group(1))
+                offset = m.start(1) + (label.end() if label else 0)  # 第十一条 无正当理由…: the behaviour, not its label
+                behaviour, at = words[offset: m.end(1)], sentence.start() + offset
                 yield Sanction(id=f"sanction:{unit.id}@{at}", measures=measures,
-                               triggers=[Trigger(text=m.group(1), provenance=ut.provenance(at, at + len(m.group(1))))],
+                               triggers=[Trigger(text=behaviour, provenance=ut.provenance(at, at + len(behaviour)))],
                                imposed_by=authority_in(words) or DEFAULT_AUTHORITY,
-                               sanctioned=sanctioned_in(words, m.start(1)), text=words,
+                               sanctioned=sanctioned_in(words, offset), text=words,
                                provenance=ut.provenance(sentence.start(), sentence.end()))
                 break
 
@@ -141,7 +183,7 @@ def sanctions_in(corpus: Corpus, corpus_dir: Path, known: dict[str, UnitText] | 
         for unit in doc.units:
             if unit.kind in ("preamble", "closing", "chapter", "row") or (unit.kind == "section" and unit.children):
                 continue
-            listed = _listed(doc, unit, source)
+            listed = _listed(doc, unit, source) or (None if unit.children else _inline(unit, source))
             if listed:
                 found.append(listed)
             elif not unit.children:

@@ -43,6 +43,7 @@ def test_the_draft_asks_the_notices_yes_no_requirements_of_enterprises(fuzhou: P
     assert ruleset.drafted and "草拟" in ruleset.title
     by_field = {c.field: c for c in ruleset.conditions}
     assert {"registered_in_jurisdiction", "legal_person", "good_reputation"} <= set(by_field)
+    assert by_field["examiners_per_level"].unit == "fuzhou-2021-qiye/sec_1/item_5"  # 每个职业(工种)不少于3名考评人员
     for cond in ruleset.conditions:
         assert cond.unit.startswith("fuzhou-2021-qiye/sec_1/item_") and cond.when_types == ["enterprise"]
         assert cond.quote and cond.quote in corpus.unit(cond.unit).text

@@ -112,3 +112,35 @@ def test_metadata_naming_the_wrong_numbering_is_read_with_the_right_one(tmp_path
     [doc] = parse_file(path)
     assert doc.meta.numbering == "article" and len(doc.of_kind("article")) == 23
     assert "按条款编号读取" in doc.warnings[0].message
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("**第九条** ", "第 九 条 "),  # a PDF conversion spaced the label out
+    ("**第九条** ", "第9条 "),  # a reposting site wrote it in digits
+    ("**第九条** ", "第九\n\n- 3 -\n\n条 "),  # a page break fell inside the label
+], ids=["spaced", "digits", "split"])
+def test_an_article_label_written_otherwise_is_the_same_article(tmp_path: Path, corpus: Corpus, corpus_dir: Path,
+                                                                old: str, new: str) -> None:
+    source = (corpus_dir / f"{SUQIAN}.txt").read_text(encoding="utf-8")
+    assert old in source
+    [doc] = parse_file(_copy(tmp_path, corpus_dir, SUQIAN, source.replace(old, new, 1)))
+    assert [u.id for u in doc.units] == [u.id for u in corpus.doc("suqian-2022-36").units] and not doc.warnings
+    assert doc.unit("suqian-2022-36/art_9").marker == "第九条"
+    facts = extract_all(parse_corpus(tmp_path), tmp_path)
+    assert not facts.warnings
+
+
+def test_a_body_start_in_chinese_finds_the_label_in_digits(tmp_path: Path, corpus_dir: Path) -> None:
+    source = (corpus_dir / f"{SUQIAN}.txt").read_text(encoding="utf-8")
+    renumbered = source.replace("**第一条**", "第1条").replace("**第二条**", "第2条")
+    [doc] = parse_file(_copy(tmp_path, corpus_dir, SUQIAN, renumbered))
+    assert doc.unit("suqian-2022-36/art_1").text.startswith("第1条 本办法所指的第三方评价机构")
+
+
+def test_a_text_half_converted_to_simplified_is_read_whole_in_simplified(tmp_path: Path, corpus: Corpus,
+                                                                          corpus_dir: Path) -> None:
+    source = (corpus_dir / f"{SUQIAN}.txt").read_text(encoding="utf-8")
+    at = source.index("**第八条**")
+    mixed = source[:at] + zhconv.convert(source[at:], "zh-hant")  # a reposting site converted only the body
+    [doc] = parse_file(_copy(tmp_path, corpus_dir, SUQIAN, mixed))
+    assert [u.text for u in doc.units] == [u.text for u in corpus.doc("suqian-2022-36").units]
