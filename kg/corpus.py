@@ -8,6 +8,7 @@ folder); an entry point may choose another folder of the same shape: `NAME.txt` 
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,10 @@ from .errors import CorpusError
 from .models import DocumentMeta
 
 PARSER_VERSION = "2"  # bump when parsing changes so caches keyed on the corpus are rebuilt
+# The parser's own modules: a change to any of them changes every corpus fingerprint, so a parse cached by an
+# older parser (a page break that used to swallow 第四条) is never read back after an upgrade.
+_PARSER_MODULES = ("parse.py", "markers.py", "layout.py", "source.py", "prose.py", "tables.py", "tree.py",
+                   "numerals.py", "models.py", "corpus.py", "provisional.py")
 
 
 def embedded_corpus_dir() -> Path:
@@ -38,12 +43,25 @@ def text_files(corpus_dir: Path) -> list[Path]:
 
 
 def fingerprint(corpus_dir: Path) -> str:
-    """A hash of every corpus file and the parser version: the cache key."""
+    """A hash of every corpus file, the parser version and the parser's code: the cache key."""
     h = hashlib.sha256(PARSER_VERSION.encode())
+    h.update(_parser_code())
     for path in sorted(corpus_dir.glob("*.txt")) + sorted(corpus_dir.glob("*.yaml")):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _parser_code() -> bytes:
+    """A digest of the parser's modules (read once per process)."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in _PARSER_MODULES:
+        path = here / name
+        if path.exists():
+            h.update(path.read_bytes())
+    return h.digest()
 
 
 def load_meta(text_path: Path, meta_path: Path | None = None) -> list[DocumentMeta]:
