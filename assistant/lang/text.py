@@ -4,6 +4,8 @@
 '外部考点设立条件'
 >>> normalize("ＡＢＣ１２３　Video")
 'abc123 video'
+>>> normalize("关(guān)于印发(fā)《规程(试行)》，video (mp4)")
+'关于印发《规程(试行)》,video (mp4)'
 >>> numbers_to_arabic("租期两年半，六名考评员，第九条，统一")
 '租期2年半，6名考评员，第九条，统一'
 >>> numbers_to_arabic("第十二条、第一百条，千万不要，十分重要，百分之十")
@@ -84,10 +86,18 @@ def _nfkc(text: str) -> str:
     return narrowed if unicodedata.is_normalized("NFKC", narrowed) else unicodedata.normalize("NFKC", narrowed)
 
 
+_TONES = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ"
+# a reading in brackets after a character, as reposting sites print them (关(guān)于印发(fā)): it splits
+# the words a clause is searched by
+_READING = re.compile(rf"(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONES}][a-zü]*\)")
+
+
 def normalize(text: str) -> str:
-    """Width, case, script and spacing made uniform."""
+    """Width, case, script and spacing made uniform; pinyin readings printed after characters dropped."""
     text = _nfkc(text).lower()
     text = to_simplified(text)
+    if "(" in text:
+        text = _READING.sub("", text)
     text = _DIGIT_GAP.sub("", text)  # "不少于 50 平方米" is typeset with spaces; words are not
     return re.sub(r"\s+", " ", text).strip()
 
