@@ -38,6 +38,7 @@ NAMED_BOOST = 1.5  # a unit of the document the question names by its title (0: 
 NAMED_SHARE = 3  # a name fitting more than a third of the documents (管理办法) names none of them
 TITLE_TERM_WEIGHT = 0.3  # a word of the title the question names its document by
 PIECE_WEIGHT = 0.5  # a word segmented inside a longer word of the question (人才 in 技能人才评价)
+PIECE_OF = 5  # ... of this many characters at least (等级认定 keeps its pieces: 等级, 认定 each say something)
 COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
 COVERAGE_BASE = 0.5  # what a unit saying none of the question's words keeps of its score (plus what it says)
 LEAD_WEIGHT = 0.5  # saying the question in the lead sentence (or heading) counts this much more
@@ -184,7 +185,8 @@ class Retriever:
         return any(len(t) >= 2 and t in asked for t in query.terms)
 
     def _weighted_terms(self, query: NormalizedQuery) -> dict[str, float]:
-        weights = {t: PIECE_WEIGHT if any(t != o and t in o for o in query.terms) else 1.0 for t in query.terms}
+        weights = {t: PIECE_WEIGHT if any(t != o and t in o and len(o) >= PIECE_OF for o in query.terms) else 1.0
+                   for t in query.terms}
         for t in query.title_terms:
             weights[t] *= TITLE_TERM_WEIGHT
         for t, w in query.weights.items():
