@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 Search = Callable[[str, int], "list[Hit]"]  # (topic words, how many) -> ranked hits
 
 TOPICS = Path(__file__).parent / "topics.yaml"
-COMPARE_WORDS = ("各地", "对比", "比较", "区别", "不同", "差异", "分别", "异同", "哪些地方", "各省", "各市")
+# 比较 here is safe: the intent must be a comparison too (engine.py), and 情节比较轻 is not. The yes/no forms
+# (一样吗, 相同吗) ask whether two places differ as much as 有什么不同 does.
+COMPARE_WORDS = ("各地", "对比", "比较", "区别", "不同", "差异", "差别", "分别", "异同", "哪些地方", "各省", "各市",
+                 "一样吗", "不一样", "一不一样", "是否一样", "相同吗", "是否相同", "一致吗", "是否一致", "相比")
 
 
 DIRECTION = {"at_least": "≥", "within": "≤", "at_most": "≤", "before": "提前", "at_least_before": "提前",

@@ -27,7 +27,7 @@ from kg.facts import Condition, Deadline, FactSet
 from kg.files import replace_dir_atomic, write_atomic
 from kg.models import Corpus, Unit
 
-INDEX_VERSION = "30"
+INDEX_VERSION = "33"
 SKIP_KINDS = {"chapter"}  # preamble and closing are indexed (联系电话, 印发日期) but ranked lower
 Progress = Callable[[str], None]
 

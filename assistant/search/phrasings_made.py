@@ -129,16 +129,27 @@ def _defined(text: str) -> list[str]:
     return [p for t in dict.fromkeys(terms) for p in (t, *(t + w for w in words), "什么是" + t)]
 
 
+_N = r"[\d〇零一二三四五六七八九十]"
 STATED = {  # kind of statement -> how a clause says it (the words people ask for it: question_words.yaml)
-    "effective": re.compile(r"自[^。；;，,]{0,20}?起(?:施行|实施|执行|生效)|有效期至"),
+    "effective": re.compile(r"自[^。；;，,]{0,20}?起(?:施行|实施|执行|生效)|有效期至|(?:生效|施行|实施)日期"),
     "contact": re.compile(r"联系(?:单位|人|电话|方式|处室|部门)"),
     "basis": re.compile(r"(?:根据|依据|按照|参照)[^。]{0,80}《[^。]*(?:制定|如下)"),
+    # the purpose a document states in its opening (为…，制定本办法)
+    "purpose": re.compile(r"^\s*(?:第[一1]条\s*)?为(?:了)?[^。]{2,200}?(?:制定|制订|特制定|特制订)本(?:办法|规程|细则|规定|方案|标准)"),
+    # a notice's date line under its signature (2020年4月13日, 20211220) or its 发布日期
+    "issued": re.compile(rf"(?m)^\s*(?:{_N}{{4}}年{_N}{{1,2}}月{_N}{{1,3}}日|(?:19|20)\d\d(?:0[1-9]|1[0-2])[0-3]\d)\s*$"
+                         r"|(?:发布|印发|成文|发文)日期"),
+    # the bodies a notice is addressed to, the line before its text (各市人力资源和社会保障局，…：)
+    "addressed": re.compile(r"(?m)^\s*各[^。\n\d]{2,200}(?:局|厅|委|办|部|部门|单位|机构|组织|院|校|会|中心|企业|公司|政府)[:：]\s*$"),
+    # a date by which something must be done (可在2020年4月26日前…反馈)
+    "until": re.compile(rf"{_N}{{4}}年{_N}{{1,2}}月{_N}{{1,3}}日(?:前|之前|以前|截止)|截止(?:日期|时间)?(?:为|到|至)"),
 }
 
 
 def _stated(text: str) -> list[str]:
     """How people ask for what a clause says about its own document: when it takes effect (自…起施行),
-    whom to contact (联系单位), what it rests on (根据《…》)."""
+    whom to contact (联系单位), what it rests on (根据《…》), when it was issued and to whom (a notice's date
+    line and its 各…： line), and by when something is due (…日前)."""
     kinds = question_words().kinds
     return [w for kind, cue in STATED.items() if cue.search(text) for w in kinds.get(kind, [])]
 

@@ -6,6 +6,7 @@ so coverage (how much of the question a clause says) is judged on what the user 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from pydantic import BaseModel
@@ -38,6 +39,8 @@ class NormalizedQuery(BaseModel):
     actors: list[str] = []  # roles the question names (培训学校 -> org:training_institution), from the graph's taxonomy
     asks: list[str] = []  # kinds of fact the question asks for (condition, sanction, deadline)
     notes: list[str] = []
+    documents: list[str] = []  # documents the question names by their title (兵团技能人才评价机构管理办法 …)
+    title_terms: list[str] = []  # the words of that title: they select the document, not the clause
 
 
 def understand(question: Question | str, tok: Tokenizer, repairs: Repairer, lex: Lexicon,
@@ -95,3 +98,37 @@ def without_places(query: NormalizedQuery, is_place: Callable[[str], bool]) -> N
     return query.model_copy(update={"terms": terms, "core": [t for t in query.core if not is_place(t)]})
 
 
+
+
+DOCUMENT_KINDS = re.compile(r"(?:办法|规程|细则|通知|规定|方案|公告|通告|条例)")  # not 意见: 征求意见 is an act
+NAME_CHARS = 4  # the shortest run of a title that names a document (考聘办法, 认定规程)
+
+
+def named_span(text: str, titles: list[str]) -> str:
+    """The longest run of the question that is part of a document's title and ends with the word for a
+    kind of document (…管理办法, …认定规程): the question names the document it asks about."""
+    best = ""
+    for kind in DOCUMENT_KINDS.finditer(text):
+        end = kind.end()
+        start = end - len(kind.group(0))
+        while start > 0 and any(text[start - 1:end] in t for t in titles):
+            start -= 1
+        span = text[start:end]
+        if len(span) >= NAME_CHARS and len(span) > len(best) and any(span in t for t in titles):
+            best = span
+    return best
+
+
+def naming_documents(query: NormalizedQuery, titles: dict[str, str]) -> NormalizedQuery:
+    """A question naming a document by its title (兵团技能人才评价机构管理办法从哪天开始施行) asks about that
+    document; the title's words select it, as a place does, and would otherwise favour the clauses that
+    restate the title (its purpose article, its closing) over the one that answers. They are kept as search
+    words, weighing less (the document's clauses must still be candidates), and left out of coverage."""
+    span = named_span(query.text, list(titles.values()))
+    if not span:
+        return query
+    core = [t for t in query.core if t not in span]
+    if not core:
+        return query  # the title is all the question says
+    named = [d for d, t in titles.items() if span in t]
+    return query.model_copy(update={"core": core, "documents": named, "title_terms": [t for t in query.terms if t in span]})

@@ -21,7 +21,7 @@ from assistant.lang.tokenizer import Tokenizer, bigrams
 from assistant.search.index import open_index
 from assistant.search.phrasings_table import FILE as ASKED_FILE
 from assistant.search.phrasings_table import AskedTable
-from assistant.search.query import NormalizedQuery, understand, without_places
+from assistant.search.query import NormalizedQuery, naming_documents, understand, without_places
 from assistant.search.repair import Repairer
 from assistant.understand.question import Question
 from assistant.workspace import Workspace
@@ -34,6 +34,11 @@ PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phra
 HAND_PAIRS_CAP = 0.5  # the most the hand-written phrasings add to the share of the question a unit holds
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 REPAIR_WEIGHT = 0.8
+NAMED_BOOST = 1.5  # a unit of the document the question names by its title (0: names not read)
+NAMED_SHARE = 3  # a name fitting more than a third of the documents (管理办法) names none of them
+TITLE_TERM_WEIGHT = 0.3  # a word of the title the question names its document by
+PIECE_WEIGHT = 0.5  # a word segmented inside a longer word of the question (人才 in 技能人才评价)
+PIECE_OF = 5  # ... of this many characters at least (等级认定 keeps its pieces: 等级, 认定 each say something)
 COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
 COVERAGE_BASE = 0.5  # what a unit saying none of the question's words keeps of its score (plus what it says)
 LEAD_WEIGHT = 0.5  # saying the question in the lead sentence (or heading) counts this much more
@@ -93,6 +98,7 @@ class Retriever:
         self._df: dict[tuple[str, str], int] = {}
         self._asked_table: AskedTable | None = None
         self._units: dict[str, Unit] = {}
+        self._titles: dict[str, str] | None = None
 
     @classmethod
     def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Retriever:
@@ -179,7 +185,10 @@ class Retriever:
         return any(len(t) >= 2 and t in asked for t in query.terms)
 
     def _weighted_terms(self, query: NormalizedQuery) -> dict[str, float]:
-        weights = {t: 1.0 for t in query.terms}
+        weights = {t: PIECE_WEIGHT if any(t != o and t in o and len(o) >= PIECE_OF for o in query.terms) else 1.0
+                   for t in query.terms}
+        for t in query.title_terms:
+            weights[t] *= TITLE_TERM_WEIGHT
         for t, w in query.weights.items():
             weights.setdefault(t, w)
         for t in query.repairs.values():
@@ -347,7 +356,22 @@ class Retriever:
         query = understand(question, self.tok, self.repairer, self.ws.lexicon, self.synonyms)
         if question.scope.jurisdictions:
             query = without_places(query, self.ws.places.is_place)
+        if NAMED_BOOST:
+            query = naming_documents(query, self.titles)
         return query, question.scope
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """Document id -> its normalised title, for questions that name a document."""
+        if self._titles is None:
+            self._titles = {d.meta.id: numbers_to_arabic(normalize(d.meta.title)) for d in self.corpus.documents}
+        return self._titles
+
+    def _named(self, unit: Unit, query: NormalizedQuery) -> float:
+        """A unit of a document the question names by its title, unless the name fits many documents."""
+        if not query.documents or len(query.documents) * NAMED_SHARE > len(self.titles):
+            return 1.0
+        return NAMED_BOOST if unit.doc_id in query.documents else 1.0
 
     def rank_units(self, question: Question | str, limit: int = 100) -> SearchResult:
         """Units scored each on its own, best first, without regrouping per article.
@@ -370,7 +394,8 @@ class Retriever:
         for unit_id, score in raw:
             unit = self._unit(unit_id)
             text_score = score * (scope.boosts.get(unit.doc_id, 1.0) * self._coverage(unit, query)
-                                  * KIND_PRIOR.get(unit.kind, 1.0) * self._states_asked(unit, query))
+                                  * KIND_PRIOR.get(unit.kind, 1.0) * self._states_asked(unit, query)
+                                  * self._named(unit, query))
             out.append((text_score * self._phrased(unit, query) * self._pairs_phrased(unit, pairs), unit_id, text_score))
         return out
 

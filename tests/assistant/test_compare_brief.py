@@ -97,3 +97,27 @@ def test_comparison_question_in_ask(capsys) -> None:  # type: ignore[no-untyped-
     answer = json.loads(capsys.readouterr().out)
     assert answer["intent"] == "comparison" and answer["comparison"]["topic"] == "档案保存"
     assert {"suqian-2022-36/art_12", "chizhou-2024-4/art_16"} <= {c["unit_id"] for c in answer["citations"]}
+
+
+@pytest.mark.parametrize("question", ["宿迁和池州的公示期一样吗", "池州跟吉林公示期有什么差别",
+                                      "吉林和池州的公示期一不一样", "公示期各地是否相同"])
+def test_comparison_words_of_a_yes_no_question(question: str) -> None:
+    """Asking whether places agree (一样吗, 差别, 是否相同) asks how they differ."""
+    from assistant.compare.table import is_comparison
+
+    assert is_comparison(question)
+
+
+@pytest.mark.parametrize("question", ["这个考点能用吗", "公示期一样是5天吧", "宿迁的公示期是几天"])
+def test_not_a_comparison(question: str) -> None:
+    from assistant.compare.table import is_comparison
+
+    assert not is_comparison(question)
+
+
+def test_yes_no_comparison_in_ask(capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    assert main(["ask", "--json", "宿迁和池州的公示期一样吗"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["intent"] == "comparison" and answer["comparison"]["topic"] == "公示期"

@@ -95,3 +95,13 @@ def test_an_added_document_is_answered_through_its_made_phrasings(tmp_path: Path
     monkeypatch.setattr(made, "made_phrasings", lambda corpus, facts, units, *a: {u.id: [] for u in units})
     assert top("without") != "henan-2023-jigou/art_6"
     monkeypatch.setattr(made, "made_phrasings", real)
+
+
+def test_a_notices_date_line_addressees_and_due_date_are_asked_in_peoples_words() -> None:
+    assert "什么时候印发" in made._stated("2020年4月13日")
+    assert "哪天发的" in made._stated("20211220")
+    assert "发给哪些部门" in made._stated("各市人力资源和社会保障局、教育局，各有关单位:")
+    assert "哪天截止" in made._stated("各有关单位及社会人士可在2020年4月26日前，通过以下两种方式反馈:")
+    # a sentence starting with 各 and ending with a colon is not an address line
+    assert "发给哪些部门" not in made._stated("各有关单位及社会人士可在2020年4月26日前，通过以下两种方式反馈:")
+    assert made._stated("评价机构应于每年12月底前报送下一年度计划，电话12345678。") == []

@@ -62,3 +62,14 @@ def test_a_level_in_chinese_numerals_meets_the_clause_that_states_it(retriever: 
     result = retriever.search("我们想从四级往上开二级，得等几年")
     assert result.hits and result.hits[0].unit_id.startswith("suqian-2022-36/art_6")
     assert "4级" in result.hits[0].matched_terms
+
+
+def test_a_question_naming_a_document_by_its_title() -> None:
+    """The run of the question that is part of a title and ends with a kind of document names it."""
+    from assistant.search.query import named_span
+
+    titles = ["兵团技能人才评价机构管理办法(试行)", "西藏自治区机关、事业单位技师考聘办法(试行)"]
+    assert named_span("兵团技能人才评价机构管理办法从哪天开始施行？", titles) == "兵团技能人才评价机构管理办法"
+    assert named_span("西藏技师考聘办法的制定依据是什么？", titles) == "技师考聘办法"
+    assert named_span("评价机构的办法有哪些", titles) == ""  # 办法 alone names nothing
+    assert named_span("考评员要几个人", titles) == ""
