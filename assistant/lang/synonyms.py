@@ -64,18 +64,19 @@ def build_table(groups: Iterable[list[str]], vocabulary: set[str], stopwords: se
 
 
 def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str], root: Path,
-                   neighbours: dict[str, list[str]]) -> None:
+                   neighbours: dict[str, list[str]], vector_known: list[str] | None = None) -> None:
     """Thesaurus synonyms and vector `neighbours` (assistant.lang.prepare) of the words the corpus lacks, in
     one file beside the index (`root`: the cache root, where the machine's parsed vectors and readings are).
 
     Every other word the thesaurus or the vectors know is stored too, without synonyms: such a word is a
-    word, and the typo repairer must not "correct" it into a corpus word one character away (有人 -> 法人)."""
+    word, and the typo repairer must not "correct" it into a corpus word one character away (有人 -> 法人).
+    `vector_known`: the vectors' words when the caller has them at hand."""
     from assistant.lang.sounds import cached_readings
     from assistant.lang.vectors import vector_words
 
     # the thesaurus's synonyms are exact where it has them; vector neighbours are related words, a fallback
     table = {**neighbours, **build_table(thesaurus_groups(), vocabulary, stopwords)}
-    known = {w for group in thesaurus_groups("=#@") for w in group} | set(vector_words(root / "vectors"))
+    known = {w for group in thesaurus_groups("=#@") for w in group} | set(vector_known if vector_known is not None else vector_words(root / "vectors"))
     write_table(path, table, {w for w in known if len(w) >= 2} - vocabulary, cached_readings(root / "sounds"))
 
 

@@ -153,17 +153,19 @@ def _document(tok: Tokenizer, lexicon: Lexicon, corpus: Corpus, unit: Unit, tags
 def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -> None:
     """Build the dictionary, the index and the tables beside it into a temporary folder, then swap it in.
 
-    The word vectors' neighbours of the corpus's words are found meanwhile in a process of its own
-    (assistant.lang.prepare): they are needed last, for the synonym table."""
+    The word vectors' neighbours of the corpus's words are cut from the shipped lists
+    (assistant.lang.vectors.shipped_neighbours); when the installed vectors are not the ones those were made
+    from, they are found meanwhile in a process of its own (assistant.lang.prepare): they are needed last,
+    for the synonym table."""
     from assistant.lang import prepare
-    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
-    from assistant.lang.synonyms import write_synonyms
+    from assistant.lang.vectors import shipped_neighbours
 
     say = progress or (lambda _m: None)
     build = target.with_name(target.name + ".building")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
-    finding = prepare.start(ws.cache_root)
+    lists = shipped_neighbours()
+    finding = prepare.start(ws.cache_root) if lists is None else None
     near = build / "neighbours.json"
     try:
         corpus, lexicon = ws.corpus, ws.lexicon
@@ -179,13 +181,28 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
     except BaseException:
         prepare.finish(finding, cancel=True)
         raise
-    neighbours = prepare.neighbours(ws.cache_root, vocabulary, stop, near)
-    write_synonyms(build / SYNONYMS_FILE, vocabulary, stop, ws.cache_root, neighbours)
-    for scratch in (near, near.with_name(near.name + ".words")):
-        scratch.unlink(missing_ok=True)
+    _write_synonyms(ws, build, vocabulary, stop, lists)
     write_atomic(build / "ready.json", json.dumps(_marker(ws)))
     replace_dir_atomic(build, target)
     say("索引已建立。")
+
+
+def _write_synonyms(ws: Workspace, build: Path, vocabulary: set[str], stop: set[str], lists: Any) -> None:
+    """The synonym table beside the index, with the vector neighbours from the shipped `lists` or, when
+    there are none, from the side process's file."""
+    from assistant.lang import prepare
+    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
+    from assistant.lang.synonyms import write_synonyms
+    from assistant.lang.vectors import neighbours_from_lists
+
+    near = build / "neighbours.json"
+    if lists is not None:
+        neighbours, known = neighbours_from_lists(vocabulary, stop, lists), lists.words
+    else:
+        neighbours, known = prepare.neighbours(ws.cache_root, vocabulary, stop, near), None
+    write_synonyms(build / SYNONYMS_FILE, vocabulary, stop, ws.cache_root, neighbours, known)
+    for scratch in (near, near.with_name(near.name + ".words")):
+        scratch.unlink(missing_ok=True)
 
 
 def _write_index(ws: Workspace, build: Path, tok: Tokenizer, units: list[Unit], texts: list[str]) -> None:
