@@ -140,14 +140,22 @@ def segment_phrasings(tok: Tokenizer, phrases: list[str], stop: set[str], seen: 
 
 def _document(tok: Tokenizer, lexicon: Lexicon, corpus: Corpus, unit: Unit, tags: list[str],
               text: str | None = None, asked: Segmented | None = None) -> dict[str, str]:
-    """The index fields of one unit (`text`: its normalised text, when already at hand; `asked`: its
-    phrasings, segmented)."""
+    """The index fields of one unit as whoosh's own writer takes them (`text`: its normalised text, when
+    already at hand; `asked`: its phrasings, segmented)."""
+    fields = _fields(tok, lexicon, corpus, unit, tags, text, asked)
+    return {name: value if isinstance(value, str) else " ".join(value) for name, value in fields.items()}
+
+
+def _fields(tok: Tokenizer, lexicon: Lexicon, corpus: Corpus, unit: Unit, tags: list[str],
+            text: str | None = None, asked: Segmented | None = None) -> dict[str, str | list[str]]:
+    """The index fields of one unit; those made of words hold the word lists (words never hold a space, so
+    WordSegmentWriter takes them as they are instead of joining them to split them again)."""
     text = text if text is not None else numbers_to_arabic(normalize(unit.text))
     context = numbers_to_arabic(normalize(_context_text(corpus, unit)))
-    return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": " ".join(tok.words(text)),
-            "context": " ".join(tok.words(context)), "concepts": " ".join(lexicon.concepts_in(text)),
-            "grams": " ".join(bigrams(text)), "facts": " ".join(dict.fromkeys(tags)),
-            "asked": " ".join(w for words, _ in asked or [] for w in words)}
+    return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": tok.words(text),
+            "context": tok.words(context), "concepts": " ".join(lexicon.concepts_in(text)),
+            "grams": bigrams(text), "facts": " ".join(dict.fromkeys(tags)),
+            "asked": [w for words, _ in asked or [] for w in words]}
 
 
 def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -> None:
@@ -228,7 +236,7 @@ def _write_index(ws: Workspace, build: Path, tok: Tokenizer, units: list[Unit], 
         for unit, text in zip(units, texts, strict=False):
             segmented = segment_phrasings(tok, phrases_of[unit.id], stop, seen)
             made = segment_phrasings(tok, made_of[unit.id], stop, seen)
-            writer.add_words(_document(tok, lexicon, corpus, unit, tags.get(unit.id, []), text, segmented + made))
+            writer.add_words(_fields(tok, lexicon, corpus, unit, tags.get(unit.id, []), text, segmented + made))
             if segmented or made:  # the phrasings as one text, apart (no word spans two), for coverage and pairs
                 rows[unit.id] = Row(";".join(phrases_of[unit.id]), [content for _, content in segmented if content],
                                     ";".join(made_of[unit.id]), [content for _, content in made if content])
