@@ -86,20 +86,32 @@ def shipped_neighbours() -> Lists | None:
 
     import numpy as np
 
-    model = _package_model()
-    if model is None:
+    if not shipped_match():
         return None
     try:
         with lzma.open(SHIPPED, "rb") as f:
             header = json.loads(f.readline())
-            if {k: header.get(k) for k in ("package", "version", "model_size", "similarity")} != stamp(model):
-                return None
             words = f.read(header["words_bytes"]).decode("utf-8").split("\n")
             lengths = np.frombuffer(f.read(2 * len(words)), dtype="<u2")
             near = np.frombuffer(f.read(), dtype="<u2")
     except (OSError, ValueError, KeyError, EOFError, lzma.LZMAError):
         return None
     return Lists(words, lengths, near) if int(lengths.sum()) == len(near) else None
+
+
+def shipped_match() -> bool:
+    """Whether the shipped lists were made from the installed package's vectors (their header alone read)."""
+    import lzma
+
+    model = _package_model()
+    if model is None:
+        return False
+    try:
+        with lzma.open(SHIPPED, "rb") as f:
+            header = json.loads(f.readline())
+    except (OSError, ValueError, EOFError, lzma.LZMAError):
+        return False
+    return {k: header.get(k) for k in ("package", "version", "model_size", "similarity")} == stamp(model)
 
 
 def write_lists(path: Path, header: dict[str, object], words: list[str], near: list[list[int]]) -> None:

@@ -166,14 +166,14 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
     from, they are found meanwhile in a process of its own (assistant.lang.prepare): they are needed last,
     for the synonym table."""
     from assistant.lang import prepare
-    from assistant.lang.vectors import shipped_neighbours
+    from assistant.lang.vectors import shipped_match
 
     say = progress or (lambda _m: None)
     build = target.with_name(target.name + ".building")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
-    lists = shipped_neighbours()
-    finding = prepare.start(ws.cache_root) if lists is None else None
+    shipped = shipped_match()  # the lists themselves are read last, when the rest of the build is freed
+    finding = None if shipped else prepare.start(ws.cache_root)
     near = build / "neighbours.json"
     try:
         corpus, lexicon = ws.corpus, ws.lexicon
@@ -189,21 +189,22 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
     except BaseException:
         prepare.finish(finding, cancel=True)
         raise
-    _write_synonyms(ws, build, vocabulary, stop, lists)
+    _write_synonyms(ws, build, vocabulary, stop, shipped)
     write_atomic(build / "ready.json", json.dumps(_marker(ws)))
     replace_dir_atomic(build, target)
     say("索引已建立。")
 
 
-def _write_synonyms(ws: Workspace, build: Path, vocabulary: set[str], stop: set[str], lists: Any) -> None:
-    """The synonym table beside the index, with the vector neighbours from the shipped `lists` or, when
-    there are none, from the side process's file."""
+def _write_synonyms(ws: Workspace, build: Path, vocabulary: set[str], stop: set[str], shipped: bool) -> None:
+    """The synonym table beside the index, with the vector neighbours from the shipped lists or, when
+    they are not those of the installed vectors (`shipped` false), from the side process's file."""
     from assistant.lang import prepare
     from assistant.lang.synonyms import FILE as SYNONYMS_FILE
     from assistant.lang.synonyms import write_synonyms
-    from assistant.lang.vectors import neighbours_from_lists
+    from assistant.lang.vectors import neighbours_from_lists, shipped_neighbours
 
     near = build / "neighbours.json"
+    lists = shipped_neighbours() if shipped else None
     if lists is not None:
         neighbours, known = neighbours_from_lists(vocabulary, stop, lists), lists.words
     else:
