@@ -3,8 +3,10 @@
     python bench/run.py [--repeat 5] [--scale 100] [--only match]
 
 Every figure is a median over repeated runs; cold figures are whole fresh processes. "index build" starts from
-an empty cache (a new machine: the word vectors are parsed too); "index rebuild" from a cache that has built
-before (the corpus changed: what does not depend on it is kept), both against the obvious pipeline's build. The obvious
+an empty cache (a new machine: nothing made per machine yet; the word vectors' neighbours and the readings come
+from the files shipped in assistant/data, or are parsed from the packages when those are of another version);
+"index rebuild" from a cache that has built before (the corpus changed: what does not depend on it is kept),
+both against the obvious pipeline's build. The obvious
 pipeline is jieba.analyse.ChineseAnalyzer + default jieba + whoosh over the same units, built and
 queried the same way, so the ratios compare methods on this machine at this moment. Timings are
 printed, never asserted: machines are shared and noisy.

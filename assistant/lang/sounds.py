@@ -4,8 +4,10 @@ People type Chinese by pinyin: a typo is a character that sounds like the intend
 考评圆 for 考评员). A span of a colloquial question that is no corpus word (时会 in 评估时会不会) is no
 typo when its characters sound nothing like the corpus word one character away (协会): "repairing" it
 added words the question never asked about. Readings come from pypinyin's character table, folded once per machine into a
-small file of the cache root (`cached_readings`: importing the table costs a second and 50 MB) and copied at
-index build into the lookup file beside the index; a question looks up two characters.
+small file (`cached_readings`: importing the table costs a second and 50 MB) and copied at index build into
+the lookup file beside the index; a question looks up two characters. The file is shipped
+(assistant/data/readings.tsv, made by scripts/make_word_tables.py for one version of pypinyin); with another
+version installed it is made once per machine in the cache root.
 
 Readings are compared without tones and with the confusions of pinyin input and southern accents
 (zh/z, ch/c, sh/s, n/l, ang/an, eng/en, ing/in), since that is how people mistype.
@@ -19,6 +21,7 @@ from pathlib import Path
 
 _INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 _FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+SHIPPED = Path(__file__).resolve().parent.parent / "data" / "readings.tsv"
 
 
 def loose(syllable: str) -> str:
@@ -50,14 +53,19 @@ def character_readings() -> Iterator[tuple[str, str]]:
             yield chr(code), " ".join(folded)
 
 
-def cached_readings(folder: Path) -> list[tuple[str, str]]:
-    """`character_readings`, kept once per machine in `folder` (the cache's sounds/, one file per version of
-    pypinyin): read back in milliseconds, made again when missing or damaged."""
+def cached_readings(folder: Path, shipped: Path | None = SHIPPED) -> list[tuple[str, str]]:
+    """`character_readings`: the `shipped` file when it was made from the installed pypinyin, else kept once per
+    machine in `folder` (the cache's sounds/, one file per version of pypinyin): read back in milliseconds,
+    made again when missing or damaged."""
     from kg.files import write_atomic
 
-    path = _cache_file(folder)
-    if path is None:
+    installed = _pypinyin_version()
+    if installed is None:
         return []
+    found = _shipped(shipped, installed) if shipped is not None else None
+    if found is not None:
+        return found
+    path = folder / f"readings-{installed}.tsv"
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, ValueError):
@@ -69,12 +77,23 @@ def cached_readings(folder: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def _cache_file(folder: Path) -> Path | None:
-    """The readings file of the installed pypinyin (its version from its metadata: importing the package
-    loads its phrase tables, 70 MB); None without pypinyin."""
+def _shipped(shipped: Path, version: str) -> list[tuple[str, str]] | None:
+    """The shipped readings when they were made from this version of pypinyin."""
+    try:
+        lines = shipped.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return None
+    if lines[0] != f"#pypinyin {version}" or lines[-1] != "":
+        return None
+    return [(line[0], line[2:]) for line in lines[1:-1]]
+
+
+def _pypinyin_version() -> str | None:
+    """The installed pypinyin's version, from its metadata (importing the package loads its phrase tables,
+    70 MB); None without pypinyin."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return folder / f"readings-{version('pypinyin')}.tsv"
+        return version("pypinyin")
     except PackageNotFoundError:
         return None

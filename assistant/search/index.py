@@ -140,30 +140,40 @@ def segment_phrasings(tok: Tokenizer, phrases: list[str], stop: set[str], seen: 
 
 def _document(tok: Tokenizer, lexicon: Lexicon, corpus: Corpus, unit: Unit, tags: list[str],
               text: str | None = None, asked: Segmented | None = None) -> dict[str, str]:
-    """The index fields of one unit (`text`: its normalised text, when already at hand; `asked`: its
-    phrasings, segmented)."""
+    """The index fields of one unit as whoosh's own writer takes them (`text`: its normalised text, when
+    already at hand; `asked`: its phrasings, segmented)."""
+    fields = _fields(tok, lexicon, corpus, unit, tags, text, asked)
+    return {name: value if isinstance(value, str) else " ".join(value) for name, value in fields.items()}
+
+
+def _fields(tok: Tokenizer, lexicon: Lexicon, corpus: Corpus, unit: Unit, tags: list[str],
+            text: str | None = None, asked: Segmented | None = None) -> dict[str, str | list[str]]:
+    """The index fields of one unit; those made of words hold the word lists (words never hold a space, so
+    WordSegmentWriter takes them as they are instead of joining them to split them again)."""
     text = text if text is not None else numbers_to_arabic(normalize(unit.text))
     context = numbers_to_arabic(normalize(_context_text(corpus, unit)))
-    return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": " ".join(tok.words(text)),
-            "context": " ".join(tok.words(context)), "concepts": " ".join(lexicon.concepts_in(text)),
-            "grams": " ".join(bigrams(text)), "facts": " ".join(dict.fromkeys(tags)),
-            "asked": " ".join(w for words, _ in asked or [] for w in words)}
+    return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": tok.words(text),
+            "context": tok.words(context), "concepts": " ".join(lexicon.concepts_in(text)),
+            "grams": bigrams(text), "facts": " ".join(dict.fromkeys(tags)),
+            "asked": [w for words, _ in asked or [] for w in words]}
 
 
 def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -> None:
     """Build the dictionary, the index and the tables beside it into a temporary folder, then swap it in.
 
-    The word vectors' neighbours of the corpus's words are found meanwhile in a process of its own
-    (assistant.lang.prepare): they are needed last, for the synonym table."""
+    The word vectors' neighbours of the corpus's words are cut from the shipped lists
+    (assistant.lang.vectors.shipped_neighbours); when the installed vectors are not the ones those were made
+    from, they are found meanwhile in a process of its own (assistant.lang.prepare): they are needed last,
+    for the synonym table."""
     from assistant.lang import prepare
-    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
-    from assistant.lang.synonyms import write_synonyms
+    from assistant.lang.vectors import shipped_match
 
     say = progress or (lambda _m: None)
     build = target.with_name(target.name + ".building")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
-    finding = prepare.start(ws.cache_root)
+    shipped = shipped_match()  # the lists themselves are read last, when the rest of the build is freed
+    finding = None if shipped else prepare.start(ws.cache_root)
     near = build / "neighbours.json"
     try:
         corpus, lexicon = ws.corpus, ws.lexicon
@@ -179,13 +189,29 @@ def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -
     except BaseException:
         prepare.finish(finding, cancel=True)
         raise
-    neighbours = prepare.neighbours(ws.cache_root, vocabulary, stop, near)
-    write_synonyms(build / SYNONYMS_FILE, vocabulary, stop, ws.cache_root, neighbours)
-    for scratch in (near, near.with_name(near.name + ".words")):
-        scratch.unlink(missing_ok=True)
+    _write_synonyms(ws, build, vocabulary, stop, shipped)
     write_atomic(build / "ready.json", json.dumps(_marker(ws)))
     replace_dir_atomic(build, target)
     say("索引已建立。")
+
+
+def _write_synonyms(ws: Workspace, build: Path, vocabulary: set[str], stop: set[str], shipped: bool) -> None:
+    """The synonym table beside the index, with the vector neighbours from the shipped lists or, when
+    they are not those of the installed vectors (`shipped` false), from the side process's file."""
+    from assistant.lang import prepare
+    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
+    from assistant.lang.synonyms import write_synonyms
+    from assistant.lang.vectors import neighbours_from_lists, shipped_neighbours
+
+    near = build / "neighbours.json"
+    lists = shipped_neighbours() if shipped else None
+    if lists is not None:
+        neighbours, known = neighbours_from_lists(vocabulary, stop, lists), lists.words
+    else:
+        neighbours, known = prepare.neighbours(ws.cache_root, vocabulary, stop, near), None
+    write_synonyms(build / SYNONYMS_FILE, vocabulary, stop, ws.cache_root, neighbours, known)
+    for scratch in (near, near.with_name(near.name + ".words")):
+        scratch.unlink(missing_ok=True)
 
 
 def _write_index(ws: Workspace, build: Path, tok: Tokenizer, units: list[Unit], texts: list[str]) -> None:
@@ -211,7 +237,7 @@ def _write_index(ws: Workspace, build: Path, tok: Tokenizer, units: list[Unit], 
         for unit, text in zip(units, texts, strict=False):
             segmented = segment_phrasings(tok, phrases_of[unit.id], stop, seen)
             made = segment_phrasings(tok, made_of[unit.id], stop, seen)
-            writer.add_words(_document(tok, lexicon, corpus, unit, tags.get(unit.id, []), text, segmented + made))
+            writer.add_words(_fields(tok, lexicon, corpus, unit, tags.get(unit.id, []), text, segmented + made))
             if segmented or made:  # the phrasings as one text, apart (no word spans two), for coverage and pairs
                 rows[unit.id] = Row(";".join(phrases_of[unit.id]), [content for _, content in segmented if content],
                                     ";".join(made_of[unit.id]), [content for _, content in made if content])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from whoosh.fields import ID, FieldType
@@ -43,8 +44,10 @@ class WordSegmentWriter(SegmentWriter):
         self._terms: dict[str, dict[str, Postings]] = {}
         self._lengths: dict[str, list[int]] = {}  # field -> length per document number
 
-    def add_words(self, fields: dict[str, str]) -> None:
-        """Add one document; text and keyword fields hold space-separated words, ID fields one value."""
+    def add_words(self, fields: Mapping[str, str | list[str]]) -> None:
+        """Add one document; text and keyword fields hold space-separated words (or the words as a list, when
+        none holds a space: what splitting their join would give, without joining and splitting), ID fields
+        one value."""
         self._check_state()
         self._check_fields(self.schema, fields)
         docnum, perdoc = self.docnum, self.perdocwriter
@@ -57,11 +60,14 @@ class WordSegmentWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
-    def _add_postings(self, name: str, field: FieldType, value: str, docnum: int) -> int:
+    def _add_postings(self, name: str, field: FieldType, value: str | list[str], docnum: int) -> int:
         """Record the document's postings for one field; returns the field length whoosh stores."""
         if not isinstance(field.format, (Frequency, Existence)):
             raise TypeError(f"field {name!r}: {type(field.format).__name__} postings are not supported here")
-        words = [value] if isinstance(field, ID) else _WORDS.findall(value)
+        if isinstance(value, list):
+            words = value
+        else:
+            words = [value] if isinstance(field, ID) else _WORDS.findall(value)
         terms = self._terms.setdefault(name, {})
         for word, freq in Counter(words).items():
             entry = terms.get(word)

@@ -1,6 +1,7 @@
 """The first index build's shortcuts give what the long way gave: jieba's dictionary cut to the corpus
 segments like the whole one, the streamed vectors are the pickled ones, the side process's neighbours
-are the ones found in the build's own process."""
+are the ones found in the build's own process, and the shipped neighbour lists and readings give the
+tables the installed packages give."""
 
 from __future__ import annotations
 
@@ -11,7 +12,16 @@ from pathlib import Path
 from assistant.lang import prepare
 from assistant.lang.sounds import cached_readings, character_readings
 from assistant.lang.tokenizer import _BLOCK, _full_tokenizer, _import_jieba
-from assistant.lang.vectors import _package_model, _pickled_lines, load_vectors, neighbour_table
+from assistant.lang.vectors import (
+    _package_model,
+    _pickled_lines,
+    load_vectors,
+    neighbour_table,
+    neighbours_from_lists,
+    shipped_neighbours,
+    vector_words,
+)
+from assistant.search.retriever import Retriever
 from assistant.workspace import Workspace
 from kg.models import Corpus
 
@@ -56,7 +66,28 @@ def test_side_process_never_asked_ends(workspace: Workspace) -> None:
 
 
 def test_readings_kept_per_machine_are_pypinyins(tmp_path: Path) -> None:
-    made = cached_readings(tmp_path)
-    assert made == list(character_readings()) == cached_readings(tmp_path)  # the second read from the file
+    made = cached_readings(tmp_path, shipped=None)
+    assert made == list(character_readings()) == cached_readings(tmp_path, shipped=None)  # read from the file
     (next(tmp_path.glob("readings-*.tsv"))).write_text("档\tdan\n", encoding="utf-8")  # cut short: made again
-    assert cached_readings(tmp_path) == made
+    assert cached_readings(tmp_path, shipped=None) == made
+
+
+def test_shipped_readings_are_pypinyins(tmp_path: Path) -> None:
+    assert cached_readings(tmp_path) == list(character_readings())
+    assert not list(tmp_path.iterdir())  # nothing made per machine
+    stale = tmp_path / "readings.tsv"
+    stale.write_text("#pypinyin 0.0.1\n档\tdan\n", encoding="utf-8")  # made from another version: not read
+    assert cached_readings(tmp_path, shipped=stale) == list(character_readings())
+
+
+def test_shipped_neighbour_lists_give_the_comparisons_table(workspace: Workspace) -> None:
+    """The corpus's own words, and every other one of them (another corpus: other targets, other keys)."""
+    lists = shipped_neighbours()
+    assert lists is not None, "assistant/data/vector_neighbours.tsv.gz is stale: run scripts/make_word_tables.py"
+    vectors = load_vectors(workspace.cache_root / "vectors")
+    assert vectors is not None and set(vector_words(workspace.cache_root / "vectors")) == set(vectors[0])
+    vocabulary = {w for w, f in Retriever.open(workspace).tok.vocabulary().items() if f}
+    stop = set(workspace.lexicon.stopwords)
+    for words in (vocabulary, set(sorted(vocabulary)[::2])):
+        table = neighbours_from_lists(words, stop, lists)
+        assert table == neighbour_table(words, stop, vectors) and len(table) > 1000
