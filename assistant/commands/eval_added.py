@@ -50,10 +50,15 @@ def run_added(args: argparse.Namespace, ws: Workspace) -> int:
     leak = unseen.leak
     print(f"top citation from another place's document: {leak.leaked}/{leak.named} questions naming a place "
           f"= {leak.rate:.2f}")
+    flags = unseen.coverage
+    print(f"answered as not covered or partial (every question is answered by an added clause): "
+          f"{flags.flagged}/{flags.asked} = {flags.rate:.2f}")
     if args.misses and not args.final:  # the final questions stay unread: no misses printed for them
         for rep in unseen.by_file.values():
             for m in rep.misses:
                 print(f"  rank {m['rank']}: [{m['style']}] {m['q']}  expect {m['expect']}  got {m['got']}")
         for example in leak.examples:
             print(f"  other place first: {example}")
+        for example in flags.examples:
+            print(f"  flagged: {example}")
     return 0

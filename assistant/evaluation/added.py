@@ -49,12 +49,27 @@ class LooReport(BaseModel):
     misses: list[dict[str, object]]
 
 
+class AddedCoverage(BaseModel):
+    """Questions about the added documents (all answered by one of their clauses) that the answer flags as
+    not covered or partial: a regulator who adds a document and is told its own clauses say nothing of the
+    question stops trusting the product."""
+
+    flagged: int = 0
+    asked: int = 0
+    examples: list[str] = []
+
+    @property
+    def rate(self) -> float:
+        return self.flagged / self.asked if self.asked else 0.0
+
+
 class UnseenReport(BaseModel):
-    """Figures per question file and overall, and the place leak over all of them."""
+    """Figures per question file and overall, the place leak and the coverage flags over all of them."""
 
     by_file: dict[str, RetrievalReport]
     overall: Scores
     leak: PlaceLeak
+    coverage: AddedCoverage = AddedCoverage()
 
 
 def _retriever(ws: Workspace, progress: Progress | None) -> object:
@@ -160,14 +175,33 @@ def unseen_documents(ws: Workspace, folder: Path, *, final: bool = False,
     retriever = _retriever(big, progress)
     ranked = _ranked(retriever)
     by_file: dict[str, RetrievalReport] = {}
-    leak = PlaceLeak()
+    leak, flags = PlaceLeak(), AddedCoverage()
     for path in question_files(folder, final):
         cases = load_gold(path)
         by_file[path.name] = evaluate(big.corpus, ranked, cases)
         for case in cases:
             _count_leak(big, ranked(case.q), case, leak, show=not final)
+        _count_flags(big, retriever, cases, flags, show=not final)
     rows = [r for rep in by_file.values() for r in _rows(rep)]
-    return UnseenReport(by_file=by_file, overall=_pool(rows), leak=leak), big
+    return UnseenReport(by_file=by_file, overall=_pool(rows), leak=leak, coverage=flags), big
+
+
+def _count_flags(ws: Workspace, retriever: object, cases: list[GoldQuestion], flags: AddedCoverage,
+                 show: bool) -> None:
+    """Ask each question through the engine, as a user would, and count those not answered `covered`."""
+    from assistant.engine import Engine
+
+    engine = Engine(ws, retriever)  # type: ignore[arg-type]
+    for case in cases:
+        engine.reset()
+        answer = engine.ask(case.q)
+        flags.asked += 1
+        if answer.coverage != "covered":
+            flags.flagged += 1
+            if show:
+                first = answer.citations[0].unit_id if answer.citations else "-"
+                flags.examples.append(f"{case.q} → {answer.coverage} ({answer.confidence}) first {first}, "
+                                      f"expect {case.expect[0] if case.expect else '-'}")
 
 
 def _count_leak(ws: Workspace, ranked: list[str], case: GoldQuestion, leak: PlaceLeak, show: bool) -> None:
