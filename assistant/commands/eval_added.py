@@ -53,6 +53,9 @@ def run_added(args: argparse.Namespace, ws: Workspace) -> int:
     flags = unseen.coverage
     print(f"answered as not covered or partial (every question is answered by an added clause): "
           f"{flags.flagged}/{flags.asked} = {flags.rate:.2f}")
+    if unseen.out_of_scope[1]:
+        print("out-of-scope questions of queries/coverage/dev.yaml still flagged with these documents added: "
+              f"{unseen.out_of_scope[0]}/{unseen.out_of_scope[1]}")
     if args.misses and not args.final:  # the final questions stay unread: no misses printed for them
         for rep in unseen.by_file.values():
             for m in rep.misses:
