@@ -53,6 +53,8 @@ def run_added(args: argparse.Namespace, ws: Workspace) -> int:
     flags = unseen.coverage
     print(f"answered as not covered or partial (every question is answered by an added clause): "
           f"{flags.flagged}/{flags.asked} = {flags.rate:.2f}")
+    right, confident = flags.confident
+    print(f"confidence ≥ 0.8: right clause first {right}/{confident}")
     if unseen.out_of_scope[1]:
         print("out-of-scope questions of queries/coverage/dev.yaml still flagged with these documents added: "
               f"{unseen.out_of_scope[0]}/{unseen.out_of_scope[1]}")

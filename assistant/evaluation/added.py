@@ -56,6 +56,7 @@ class AddedCoverage(BaseModel):
 
     flagged: int = 0
     asked: int = 0
+    confident: tuple[int, int] = (0, 0)  # answers with confidence ≥ 0.8: first citation right, of how many
     examples: list[str] = []
 
     @property
@@ -204,12 +205,16 @@ def _count_flags(ws: Workspace, retriever: object, cases: list[GoldQuestion], fl
                  show: bool) -> None:
     """Ask each question through the engine, as a user would, and count those not answered `covered`."""
     from assistant.engine import Engine
+    from assistant.evaluation.coverage import CONFIDENT, right_first
 
     engine = Engine(ws, retriever)  # type: ignore[arg-type]
     for case in cases:
         engine.reset()
         answer = engine.ask(case.q)
         flags.asked += 1
+        if answer.confidence >= CONFIDENT:
+            right = right_first(ws.corpus, answer, case.expect)
+            flags.confident = (flags.confident[0] + right, flags.confident[1] + 1)
         if answer.coverage != "covered":
             flags.flagged += 1
             if show:
