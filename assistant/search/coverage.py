@@ -10,6 +10,11 @@ The judgement is made from evidence, not from a list of forbidden topics:
 - how clearly the first clause leads the next one;
 - whether the place asked about has a document.
 
+A clause of a document with no hand-written phrasings (one a regulator added) is credited the own-text
+strength phrasings would have given it, and its confidence mapped on its own scale (`unphrased_offset`,
+`UNPHRASED_KNOTS`; fitted by scripts/fit_coverage.py on queries/unseen-docs): otherwise the added documents'
+own answers read as "not covered".
+
 `confidence` is a logistic of these, fitted on queries/coverage/dev.yaml so that it means what it says:
 among answers with confidence ≥ 0.8, at least 95 % cite a right clause first (`policykg eval
 queries/coverage` checks it).
