@@ -15,6 +15,7 @@ from assistant.workspace import Workspace
 
 HERE = Path(__file__).parent
 UNSEEN = (131, 0.84, 0.95, 0.05)  # questions, hit@1, hit@3, most share answered from another place's document
+FLAGGED = 13  # of the 131 questions on added clauses, at most this many answered not covered or partial (10 %)
 LOO = (0.78, 0.90)  # overall hit@1, hit@3 (the target is 0.80 / 0.92: not reached yet, 0.795 / 0.910)
 
 
@@ -25,6 +26,8 @@ def test_unseen_documents_are_answered(workspace: Workspace) -> None:
     assert report.overall.n == size, "the question set changed size: set its floor again"
     assert report.overall.hit1 >= hit1 and report.overall.hit3 >= hit3, report.overall
     assert report.leak.named >= 80 and report.leak.rate <= leak, report.leak.examples
+    assert report.coverage.flagged <= FLAGGED, report.coverage.examples
+    assert report.out_of_scope[0] >= 130, report.out_of_scope  # out-of-scope questions still flagged (of 146)
 
 
 def test_a_document_without_its_phrasings_is_still_answered(workspace: Workspace) -> None:

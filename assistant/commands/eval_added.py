@@ -50,10 +50,20 @@ def run_added(args: argparse.Namespace, ws: Workspace) -> int:
     leak = unseen.leak
     print(f"top citation from another place's document: {leak.leaked}/{leak.named} questions naming a place "
           f"= {leak.rate:.2f}")
+    flags = unseen.coverage
+    print(f"answered as not covered or partial (every question is answered by an added clause): "
+          f"{flags.flagged}/{flags.asked} = {flags.rate:.2f}")
+    right, confident = flags.confident
+    print(f"confidence ≥ 0.8: right clause first {right}/{confident}")
+    if unseen.out_of_scope[1]:
+        print("out-of-scope questions of queries/coverage/dev.yaml still flagged with these documents added: "
+              f"{unseen.out_of_scope[0]}/{unseen.out_of_scope[1]}")
     if args.misses and not args.final:  # the final questions stay unread: no misses printed for them
         for rep in unseen.by_file.values():
             for m in rep.misses:
                 print(f"  rank {m['rank']}: [{m['style']}] {m['q']}  expect {m['expect']}  got {m['got']}")
         for example in leak.examples:
             print(f"  other place first: {example}")
+        for example in flags.examples:
+            print(f"  flagged: {example}")
     return 0

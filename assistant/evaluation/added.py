@@ -49,12 +49,40 @@ class LooReport(BaseModel):
     misses: list[dict[str, object]]
 
 
+class AddedCoverage(BaseModel):
+    """Questions about the added documents (all answered by one of their clauses) that the answer flags as
+    not covered or partial: a regulator who adds a document and is told its own clauses say nothing of the
+    question stops trusting the product."""
+
+    flagged: int = 0
+    asked: int = 0
+    confident: tuple[int, int] = (0, 0)  # answers with confidence ≥ 0.8: first citation right, of how many
+    examples: list[str] = []
+
+    @property
+    def rate(self) -> float:
+        return self.flagged / self.asked if self.asked else 0.0
+
+
+def out_of_scope_flags(big: Workspace, retriever: object, coverage_gold: Path) -> tuple[int, int]:
+    """The not_covered questions of a coverage gold file asked of the corpus with the added documents: how
+    many are still flagged. Crediting the added documents' clauses must not make unrelated questions look
+    answered by them (驾照年审 answered by a 备案有效期 clause)."""
+    from assistant.engine import Engine
+    from assistant.evaluation.coverage import evaluate_coverage, load_coverage
+
+    cases = [c for c in load_coverage(coverage_gold) if c.coverage == "not_covered"]
+    return evaluate_coverage(Engine(big, retriever), cases).out_flagged  # type: ignore[arg-type]
+
+
 class UnseenReport(BaseModel):
-    """Figures per question file and overall, and the place leak over all of them."""
+    """Figures per question file and overall, the place leak and the coverage flags over all of them."""
 
     by_file: dict[str, RetrievalReport]
     overall: Scores
     leak: PlaceLeak
+    coverage: AddedCoverage = AddedCoverage()
+    out_of_scope: tuple[int, int] = (0, 0)  # queries/coverage/dev.yaml's not_covered questions still flagged
 
 
 def _retriever(ws: Workspace, progress: Progress | None) -> object:
@@ -160,14 +188,39 @@ def unseen_documents(ws: Workspace, folder: Path, *, final: bool = False,
     retriever = _retriever(big, progress)
     ranked = _ranked(retriever)
     by_file: dict[str, RetrievalReport] = {}
-    leak = PlaceLeak()
+    leak, flags = PlaceLeak(), AddedCoverage()
     for path in question_files(folder, final):
         cases = load_gold(path)
         by_file[path.name] = evaluate(big.corpus, ranked, cases)
         for case in cases:
             _count_leak(big, ranked(case.q), case, leak, show=not final)
+        _count_flags(big, retriever, cases, flags, show=not final)
     rows = [r for rep in by_file.values() for r in _rows(rep)]
-    return UnseenReport(by_file=by_file, overall=_pool(rows), leak=leak), big
+    gold = folder.parent / "coverage" / "dev.yaml"
+    out = out_of_scope_flags(big, retriever, gold) if gold.exists() else (0, 0)
+    return UnseenReport(by_file=by_file, overall=_pool(rows), leak=leak, coverage=flags, out_of_scope=out), big
+
+
+def _count_flags(ws: Workspace, retriever: object, cases: list[GoldQuestion], flags: AddedCoverage,
+                 show: bool) -> None:
+    """Ask each question through the engine, as a user would, and count those not answered `covered`."""
+    from assistant.engine import Engine
+    from assistant.evaluation.coverage import CONFIDENT, right_first
+
+    engine = Engine(ws, retriever)  # type: ignore[arg-type]
+    for case in cases:
+        engine.reset()
+        answer = engine.ask(case.q)
+        flags.asked += 1
+        if answer.confidence >= CONFIDENT:
+            right = right_first(ws.corpus, answer, case.expect)
+            flags.confident = (flags.confident[0] + right, flags.confident[1] + 1)
+        if answer.coverage != "covered":
+            flags.flagged += 1
+            if show:
+                first = answer.citations[0].unit_id if answer.citations else "-"
+                flags.examples.append(f"{case.q} → {answer.coverage} ({answer.confidence}) first {first}, "
+                                      f"expect {case.expect[0] if case.expect else '-'}")
 
 
 def _count_leak(ws: Workspace, ranked: list[str], case: GoldQuestion, leak: PlaceLeak, show: bool) -> None:
