@@ -203,6 +203,9 @@ class Engine:
             return True
         if answer.computed and "due" in answer.computed:
             return True  # a due date computed from the user's own date
+        if verdict is not None and answer.intent in _ORGANISATION_ROUTES and not judged.strangers \
+                and any(c.status != "unknown" for c in verdict.conditions):
+            return True  # what the user said of the organisation bears on the conditions: it is what they asked
         if not _object_regulated(answer, judged, opening):
             return False
         if answer.computed:
@@ -341,13 +344,17 @@ class Engine:
         return answer
 
 
+_ORGANISATION_ROUTES = ("eligibility", "external_site", "levels")  # determinations judged on the organisation
+
+
 def _object_regulated(answer: Answer, judged: Judgement, opening: bool) -> bool:
     """Whether the route's object is something the documents regulate, so that the route may stand for
     evidence: not a thing they never name (准生证有效期; a sanction ladder's object is the violation it was
     matched on, 保过 in 朋友圈打保过广告), not a question whose clause matched the route's words only (电工证有效期 →
     备案有效期's clause), not an opening question the documents barely touch (养老护理员报名费用)."""
-    ladder = bool(answer.computed and answer.computed.get("ladders"))
-    if judged.strangers and not ladder:
+    if answer.computed and answer.computed.get("ladders"):  # its object is the violation it was matched on
+        return judged.actor or not opening or judged.confidence >= ROUTE_FLOOR  # an organisation's, or well found
+    if judged.strangers:
         return False
     return not opening or (not judged.form_only and judged.confidence >= ROUTE_FLOOR)
 

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.conditions import attribute_specs
-from kg.extract.requirements import NUMBERING, kind_named
 from kg.facts import Condition, FactSet
 from kg.models import Corpus
 
@@ -75,6 +73,9 @@ def in_lists(unit_id: str, cited: set[str], corpus: Corpus) -> bool:
 
 def supplementary(rs: RuleSet, fact: Condition, corpus: Corpus, n: int) -> RuleCondition | None:
     """The condition a fact gives the set (None: nobody could state it, or it binds none of the set's kinds)."""
+    from kg.extract.conditions import attribute_specs  # the extractor's patterns: only when a rule set is compiled
+    from kg.extract.requirements import kind_named
+
     kinds = [ORG_TYPES[s] for s in fact.subjects if s in ORG_TYPES]
     if kinds and rs.types and not set(kinds) & set(rs.types):
         return None
@@ -107,5 +108,7 @@ def clause_of(fact: Condition, text: str) -> str:
     start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
     end = m.start() if (m := _CLAUSE_END.search(text, at + len(fact.provenance.quote))) else len(text)
     clause = text[start:end].strip()
+    from kg.extract.requirements import NUMBERING
+
     lead = NUMBERING.match(clause)
     return _LEAD.sub("", clause[lead.end() if lead else 0:]).strip()

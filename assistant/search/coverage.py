@@ -38,7 +38,7 @@ from weakref import WeakKeyDictionary
 from pydantic import BaseModel
 
 from assistant.lang.places import Gazetteer, Scope
-from assistant.search.strangers import form_only, strangers
+from assistant.search.strangers import form_only, is_determiner, strangers
 
 if TYPE_CHECKING:
     from assistant.search.retriever import Retriever, SearchResult
@@ -90,6 +90,7 @@ class Judgement(BaseModel):
     unstated: list[str] = []  # the user's words the first clause leaves out (what a verdict would not answer)
     strangers: list[str] = []  # of those, things the corpus never names: no route answers a question about them
     form_only: bool = False  # the first clause matched the question's form (有效期, 公示) and none of its topic
+    actor: bool = False  # the question names a role the documents regulate (评价机构, 考评人员 …)
 
 
 RARE_DF = 2  # a word at most this many clauses (and phrasings) use names a subject the documents pass over
@@ -101,7 +102,8 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
     query, hits = result.query, result.hits
     # words in Latin letters (an English question, markup) are read by the thesaurus, not judged here:
     # the corpus is Chinese, so "unknown to the corpus" would say nothing about them
-    core = [w for w in query.core if not w.isascii() and not _ASKING.match(w)]
+    # nor are pointers (有家, 这家, 某个): they name nothing the documents could leave out
+    core = [w for w in query.core if not w.isascii() and not _ASKING.match(w) and not is_determiner(w)]
     if not hits:
         return Evidence(stated=0.0, unknown=0.0, margin=0.0, hits=0)
     top = hits[0]
@@ -205,11 +207,11 @@ def judge(ev: Evidence, place_gaps: list[str] | None = None) -> Judgement:
         note = f"这些文件没有涉及“{missing}”" if missing else "这些文件没有直接回答这个问题"
         if place_gaps:  # the place asked about is missing too: say it, so no one reads it as "no rule there"
             note = "；".join(place_gaps) + "；" + note
-        return Judgement(coverage="not_covered", confidence=conf, note=note, unstated=ev.unstated, strangers=ev.strangers, form_only=ev.form_only)
+        return Judgement(coverage="not_covered", confidence=conf, note=note, unstated=ev.unstated, strangers=ev.strangers, form_only=ev.form_only, actor=ev.actor)
     if place_gaps:
         return Judgement(coverage="partial", confidence=conf, note="；".join(place_gaps) + "；以下是其他地区的规定",
-                         unstated=ev.unstated, strangers=ev.strangers, form_only=ev.form_only)
-    return Judgement(coverage="covered", confidence=conf, unstated=ev.unstated, strangers=ev.strangers, form_only=ev.form_only)
+                         unstated=ev.unstated, strangers=ev.strangers, form_only=ev.form_only, actor=ev.actor)
+    return Judgement(coverage="covered", confidence=conf, unstated=ev.unstated, strangers=ev.strangers, form_only=ev.form_only, actor=ev.actor)
 
 
 def place_gaps(scope: Scope, places: Gazetteer) -> list[str]:

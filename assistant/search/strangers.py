@@ -15,6 +15,8 @@ found inside it) that no clause and no phrasing uses. Segmentation fragments (�
 True
 >>> is_fragment("准生证有效期是多长", "准生证")
 False
+>>> is_determiner("有家"), is_determiner("这家"), is_determiner("家政")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ def strangers(retriever: Retriever, query: NormalizedQuery, unit_id: str, words:
     """The user's words that name something the corpus never names and that the clause does not state in
     the documents' own words for them (the lexicon's): a thesaurus or word-vector neighbour (案件 → 受理) is
     a guess that helps search find a clause, not the clause saying what was asked."""
-    found = [w for w in words if _unused(retriever, w) and _a_word(retriever, w) and not is_fragment(query.text, w)]
+    found = [w for w in words if _unused(retriever, w) and _a_word(retriever, w) and not is_fragment(query.text, w)
+             and not is_determiner(w)]
     if not found:
         return []
     lex = retriever.ws.lexicon
@@ -69,3 +72,13 @@ def is_fragment(text: str, word: str) -> bool:
     """A piece cut across a date or a count (1日出的 → 日出, 3次发 → 次发): it follows a digit."""
     at = text.find(word)
     return at > 0 and text[at - 1].isdigit()
+
+
+_POINTING = "有这那哪每某该一各另"  # 有家 / 这家 / 某个 …: pointing at something, not naming it
+_MEASURE = "家个位次些种类项件所名批"
+
+
+def is_determiner(word: str) -> bool:
+    """A pointer and a measure word (浙江有家机构, 这家公司, 某个职业): the thesaurus may list it whole, but
+    it names nothing the question asks about."""
+    return len(word) == 2 and word[0] in _POINTING and word[1] in _MEASURE

@@ -117,7 +117,7 @@ def test_kept_material_without_a_date_asks_for_it(engine: Engine) -> None:
     # a level certified above the one filed is 超等级
     ("浙江的评价机构只备案了四级，却给几个考生评了三级，会怎么处理？", None,
      "书面通知", "zhejiang-2022-20-jiandu/art_20/item_2"),
-    ("浙江的机构备案到四级，却组织了三级的认定，会受什么处理？", None,
+    ("浙江的评价机构备案到四级，却组织了三级的认定，会受什么处理？", None,
      "书面通知", "zhejiang-2022-20-jiandu/art_20/item_2"),
 ])
 def test_history_moves_up_the_ladder(engine: Engine, text: str, today: date | None, now: str, trigger: str) -> None:
