@@ -12,6 +12,7 @@ import json
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -274,7 +275,28 @@ def _marker(ws: Workspace) -> dict[str, str]:
 
     lex = hashlib.sha256(ws.lexicon_file.read_bytes()).hexdigest()[:12]
     return {"version": INDEX_VERSION, "fingerprint": ws.corpus.fingerprint, "lexicon": lex,
-            "phrasings": phrasings_fingerprint(ws.phrasings_dir)}
+            "phrasings": phrasings_fingerprint(ws.phrasings_dir), "code": _builder_code()}
+
+
+# What decides an index's contents besides the corpus: a change to any of these rebuilds it, so an upgrade
+# never answers from an index its old code built (INDEX_VERSION stays for changes elsewhere).
+_BUILDER_FILES = ("search/index.py", "search/segment.py", "search/postings.py", "search/phrasings.py",
+                  "search/phrasings_table.py", "search/phrasings_made.py", "lang/text.py", "lang/tokenizer.py",
+                  "lang/synonyms.py", "lang/vectors.py", "lang/sounds.py", "data/question_words.yaml")
+
+
+@lru_cache(maxsize=1)
+def _builder_code() -> str:
+    """A digest of the modules and data that build the index (read once per process)."""
+    import hashlib
+
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for name in _BUILDER_FILES:
+        path = root / name
+        if path.exists():
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 @contextmanager
