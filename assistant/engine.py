@@ -149,7 +149,8 @@ class Engine:
             # organisation is kept when only the place lacks a document (成都 → "不好意思，是长春的")
             self.state = self._kept_facts(before) if judged.coverage == "partial" and question.typed_place else before
             return self._uncovered(found, question, judged)
-        if self._imposed(answer, question, judged) and not self._continues(question, before, answer):
+        if self._imposed(answer, question, judged) and not self._continues(question, before, answer) \
+                and not (self.facts_given and _SELF.search(question.plain)):  # 我们是行业协会，能申请…吗: its own case
             answer.verdict = None  # offered (its follow-up stays), not imposed
         if answer.verdict is not None and answer.verdict.status == "needs_info" and answer.intent in COMPUTED \
                 and not self.facts_given:
@@ -344,6 +345,7 @@ class Engine:
         return answer
 
 
+_SELF = re.compile(r"我们|咱们|我单位|本单位|我司|我公司|我校|我院|我会|我协会|我中心")  # the asker speaks for its organisation
 _ORGANISATION_ROUTES = ("eligibility", "external_site", "levels")  # determinations judged on the organisation
 
 

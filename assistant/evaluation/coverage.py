@@ -80,8 +80,9 @@ def evaluate_coverage(engine: Engine, cases: list[CoverageCase]) -> CoverageRepo
         if a.confidence >= CONFIDENT and case.coverage != "partial":
             confident[0] += right_first(engine.corpus, a, case.expect)
             confident[1] += 1
-        if not ok:
-            rep.misses.append(f"[{case.kind}] {case.q} → {a.coverage} ({a.confidence}) {a.coverage_note or ''}")
+        verdict = f" with a verdict ({a.verdict.status})" if a.verdict is not None and case.coverage == "not_covered" else ""
+        if not ok or verdict:
+            rep.misses.append(f"[{case.kind}] {case.q} → {a.coverage} ({a.confidence}){verdict} {a.coverage_note or ''}")
     rep.in_scope_flagged = (flagged_in[0], flagged_in[1])
     rep.out_flagged = (flagged_out[0], flagged_out[1])
     rep.confident_right = (confident[0], confident[1])
