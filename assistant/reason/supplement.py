@@ -43,18 +43,23 @@ def supplemented(det: Determination, facts: FactSet, corpus: Corpus) -> Determin
     held: dict[str, set[str]] = {}  # a place's fields: one its other set reads is not asked again
     for rs in det.rulesets:
         held.setdefault(rs.jurisdiction, set()).update(c.field for c in rs.conditions)
-    sets = [rs if rs.drafted else with_supplement(rs, facts, corpus, held[rs.jurisdiction]) for rs in det.rulesets]
+    by_doc: dict[str, list[tuple[int, Condition]]] = {}  # a set reads only its own documents' facts (600 at 100x)
+    for i, fact in enumerate(facts.conditions):
+        by_doc.setdefault(_doc(fact.provenance.unit_id), []).append((i, fact))
+    sets = [rs if rs.drafted else with_supplement(rs, by_doc, corpus, held[rs.jurisdiction]) for rs in det.rulesets]
     return det.model_copy(update={"rulesets": sets})
 
 
-def with_supplement(rs: RuleSet, facts: FactSet, corpus: Corpus, place_fields: set[str] | None = None) -> RuleSet:
+def with_supplement(rs: RuleSet, by_doc: dict[str, list[tuple[int, Condition]]], corpus: Corpus,
+                    place_fields: set[str] | None = None) -> RuleSet:
     """The set plus a condition per fact of its lists that it does not hold and a person can state."""
     cited = {c.unit for c in rs.conditions} | {o.unit for o in rs.obligations}
     fields = {c.field for c in rs.conditions} | (place_fields or set())
     held = {(c.unit, c.attribute) for c in rs.conditions if c.attribute}
+    lists = {p for p in (corpus.unit(c).parent for c in cited) if p is not None and "/" in p}
     added: list[RuleCondition] = []
-    for fact in facts.conditions:
-        if (fact.provenance.unit_id, fact.attribute) in held or not in_lists(fact.provenance.unit_id, cited, corpus):
+    for _, fact in sorted((pair for doc in {_doc(c) for c in cited} for pair in by_doc.get(doc, [])), key=lambda p: p[0]):
+        if (fact.provenance.unit_id, fact.attribute) in held or not in_lists(fact.provenance.unit_id, cited, lists, corpus):
             continue
         cond = supplementary(rs, fact, corpus, len(added) + 1)
         if cond is not None and cond.field not in fields:
@@ -63,12 +68,16 @@ def with_supplement(rs: RuleSet, facts: FactSet, corpus: Corpus, place_fields: s
     return rs.model_copy(update={"conditions": [*rs.conditions, *added]}) if added else rs
 
 
-def in_lists(unit_id: str, cited: set[str], corpus: Corpus) -> bool:
-    """Whether a unit is one the set cites, lies under one, or is a sibling item of one in its list."""
+def _doc(unit_id: str) -> str:
+    return unit_id.split("/", 1)[0]
+
+
+def in_lists(unit_id: str, cited: set[str], lists: set[str], corpus: Corpus) -> bool:
+    """Whether a unit is one the set cites, lies under one, or is a sibling item of one in its list (`lists`:
+    the parents of the cited units that are lists inside an article)."""
     if unit_id in cited or any(unit_id.startswith(c + "/") for c in cited):
         return True
-    parent = corpus.unit(unit_id).parent
-    return parent is not None and "/" in parent and any(corpus.unit(c).parent == parent for c in cited)
+    return corpus.unit(unit_id).parent in lists
 
 
 def supplementary(rs: RuleSet, fact: Condition, corpus: Corpus, n: int) -> RuleCondition | None:
