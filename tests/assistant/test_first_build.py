@@ -83,7 +83,7 @@ def test_shipped_readings_are_pypinyins(tmp_path: Path) -> None:
 def test_shipped_neighbour_lists_give_the_comparisons_table(workspace: Workspace) -> None:
     """The corpus's own words, and every other one of them (another corpus: other targets, other keys)."""
     lists = shipped_neighbours()
-    assert lists is not None, "assistant/data/vector_neighbours.tsv.gz is stale: run scripts/make_word_tables.py"
+    assert lists is not None, "assistant/data/vector_neighbours.xz is stale: run scripts/make_word_tables.py"
     vectors = load_vectors(workspace.cache_root / "vectors")
     assert vectors is not None and set(vector_words(workspace.cache_root / "vectors")) == set(vectors[0])
     vocabulary = {w for w, f in Retriever.open(workspace).tok.vocabulary().items() if f}
