@@ -8,7 +8,7 @@ with the thesaurus's; questions never load the vectors, numpy or the package.
 Parsing the package's 45 MB pickle of text vectors (11 M numbers written out as text) and comparing them takes
 ~7 s of CPU, so the comparison is made once, from the package's data, by scripts/make_word_tables.py: every
 vector word with every other at SIMILARITY or more, closest first (assistant/data/vector_neighbours.xz,
-2 MB). A corpus's table is those lists cut to its words (`shipped_neighbours`, `neighbours_from_lists`), the
+5 MB). A corpus's table is those lists cut to its words (`shipped_neighbours`, `neighbours_from_lists`), the
 table the comparison gives. When the installed package is not the one that file was made from, the vectors
 are parsed and compared as before: the parsed matrix is kept once per machine in the cache root, parsed in a
 process of its own (assistant.lang.prepare) while the index is being built, from the pickle read as a
