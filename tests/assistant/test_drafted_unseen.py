@@ -12,6 +12,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.dialogue import turn
+from assistant.models import Verdict
 from assistant.reason.rules import load_rules
 from assistant.understand.question import parse_question
 from assistant.workspace import Workspace
@@ -58,12 +59,16 @@ def test_the_draft_asks_the_notices_yes_no_requirements_of_enterprises(fuzhou: P
     assert "设有负责职工技能培训与考核的部门" in left and "有专门的办公场所" in left
 
 
-def test_a_verdict_from_the_draft_follows_its_requirement_and_cites_its_clause(fuzhou: Path) -> None:
+def _refused(fuzhou: Path, text: str) -> Verdict:
+    """The verdict on a question to the corpus with 福州's drafted rules: not eligible, from the draft."""
     ws = _ws(fuzhou)
-    step = turn(None, parse_question("我们是福州的企业，没有独立法人资格，能申请开展等级认定吗？", ws.places), ws,
-                today=date(2025, 6, 1))
-    verdict = step.verdict
+    verdict = turn(None, parse_question(text, ws.places), ws, today=date(2025, 6, 1)).verdict
     assert verdict is not None and verdict.status == "not_eligible" and verdict.drafted
+    return verdict
+
+
+def test_a_verdict_from_the_draft_follows_its_requirement_and_cites_its_clause(fuzhou: Path) -> None:
+    verdict = _refused(fuzhou, "我们是福州的企业，没有独立法人资格，能申请开展等级认定吗？")
     assert "草拟" in verdict.determination
     failing = [c for c in verdict.conditions if "法人" in c.text]
     assert failing and failing[0].citation is not None
@@ -71,10 +76,6 @@ def test_a_verdict_from_the_draft_follows_its_requirement_and_cites_its_clause(f
 
 
 def test_a_drafted_requirement_said_unmet_fails_citing_its_item(fuzhou: Path) -> None:
-    ws = _ws(fuzhou)
-    step = turn(None, parse_question("福州的一家企业，独立法人，想认定的工种跟我们主营业务没关系，能申请等级认定吗？", ws.places), ws,
-                today=date(2025, 6, 1))
-    verdict = step.verdict
-    assert verdict is not None and verdict.status == "not_eligible" and verdict.drafted
+    verdict = _refused(fuzhou, "福州的一家企业，独立法人，想认定的工种跟我们主营业务没关系，能申请等级认定吗？")
     assert [c.citation.unit_id for c in verdict.conditions if c.status == "unmet" and c.citation] == \
         ["fuzhou-2021-qiye/sec_1/item_2"]
