@@ -106,9 +106,21 @@ class Selector:
         found = search.overall() | set(self._from_graph(topic, words))
         chosen = found | search.about((search.per_place() | search.stating_all()) - found)
         chosen |= search.about(cited_by(chosen, self.facts) - chosen)
+        chosen |= self._forms(chosen)
         if not any(words.stated(self.texts.text[u]) >= ABOUT for u in chosen):
             chosen = set()  # nothing states the topic: the search only found look-alikes (食堂伙食)
         return Reading(chosen=folded(chosen, self.corpus, self.texts, words), search=search, words=words)
+
+    def _forms(self, chosen: set[str]) -> set[str]:
+        """The annexes (forms, checklists) that chosen clauses point to by number: a clause on the filing
+        application that says 提交备案表（附件2） asks for that form, and an annex's heading rarely says the
+        topic in the topic's words (附件4 评估意见表), so the citing clause speaks for it."""
+        def inside(unit_id: str) -> bool:
+            return any(unit_id == u or unit_id.startswith(u + "/") for u in chosen)
+
+        return {r.target_unit for r in self.facts.references
+                if r.kind == "internal" and r.target_unit and r.target_unit not in chosen
+                and self.corpus.unit(r.target_unit).kind == "annex" and inside(r.provenance.unit_id)}
 
     def asked_share(self, unit_id: str, words: TopicWords) -> float | None:
         """The share of a unit's phrasings that state the topic; None when the unit has none (a document

@@ -32,6 +32,11 @@ class ClauseTexts:
 
         return numbers_to_arabic(normalize(text))
 
+    def holds(self, word: str) -> bool:
+        """Whether some clause holds the word."""
+        self.idf(word)
+        return self._df[word] > 0
+
     def idf(self, word: str) -> float:
         """log(N / df) over the clauses, a word held in every clause weighing almost nothing."""
         if word not in self._df:

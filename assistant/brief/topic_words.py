@@ -29,7 +29,7 @@ class TopicWords:
     def __init__(self, query: NormalizedQuery, texts: ClauseTexts, lexicon: Lexicon) -> None:
         self.query = query
         self.words = [w for w in query.core if len(w) >= 2] or [t for t in query.terms if len(t) >= 2]
-        self.weights = {w: texts.idf(w) for w in self.words}
+        self.weights = _weights(self.words, texts)
         self.parts = {w: _parts(w, query.terms) for w in self.words}
         self.related = {w: _named(w, texts.norm, lexicon) for w in self.words}
         self.concepts = {c: _names(c, texts.norm, lexicon) for c in query.concepts if c in lexicon.concepts}
@@ -59,6 +59,19 @@ class TopicWords:
         if parts and any(all(p in s for p in parts) for s in _SENTENCE.split(text)):
             return 0.9
         return 0.8 if any(a in text for a in self.related[word]) else 0.0
+
+
+def _weights(words: list[str], texts: ClauseTexts) -> dict[str, float]:
+    """Each word's rarity; a word no clause holds weighs no more than the rarest word some clause does.
+
+    A topic may carry a word of the asker's that no document uses (监管职责分工: 分工): at its own rarity it
+    would outweigh every word the documents do say, so no clause could state the topic. Capped, it still
+    keeps a topic of mostly unknown words (食堂伙食管理) from being stated by its one common word."""
+    weights = {w: texts.idf(w) for w in words}
+    known = [weights[w] for w in words if texts.holds(w)]
+    if not known:
+        return weights
+    return {w: weight if texts.holds(w) else min(weight, max(known)) for w, weight in weights.items()}
 
 
 def _named(word: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:

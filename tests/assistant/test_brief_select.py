@@ -123,3 +123,21 @@ def test_a_clause_naming_the_topics_concepts_in_common_words_only_is_left_out(se
     assert "jiangsu-2019-178/sec_2/item_1/pt_2" in cited  # 申报条件原则上按…国家职业技能标准要求执行
     assert "chizhou-2024-4/art_7" not in cited
     assert "chizhou-2024-4/art_10" not in cited
+
+
+def test_a_form_a_chosen_clause_points_to_is_cited(selector: Selector) -> None:
+    # 江苏 一（四） asks for the 评估细则（附件3）, the 评估意见表（附件4） and the 评估意见（附件5）: a briefing on
+    # the filing evaluation hands out those forms although their headings never say 备案评估
+    chosen = selector.select("备案评估")
+    assert cites(selector, "备案评估", "jiangsu-2019-178/sec_1/item_4")
+    assert {"jiangsu-2019-178/annex_4", "jiangsu-2019-178/annex_5"} <= set(chosen)
+    # a topic whose clauses point to no form cites none
+    assert not [u for u in selector.select("公示期") if "/annex_" in u and u.count("/") == 1]
+
+
+def test_a_topic_word_no_document_uses_does_not_silence_the_topic(selector: Selector) -> None:
+    # 分工 is the asker's word, not the documents': the clauses on who supervises what still state the topic
+    assert cites(selector, "监管职责分工", "jilin-2022-78/sec_5/item_1")
+    assert cites(selector, "监管职责分工", "zhejiang-2022-20-jiandu/art_6")
+    # ... while a topic of mostly unknown words is not stated by its one common word
+    assert selector.select("食堂伙食管理") == []
