@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from .extract.quantities import same_unit
 from .extract.requirements import kind_named
-from .facts import Condition, Deadline, FactSet, Sanction, Trigger
+from .facts import ATTRIBUTES, Condition, Deadline, FactSet, Sanction, Trigger
 from .gold import (
     ANNOTATOR_VOCABULARY,
     GENERIC,
@@ -105,10 +105,18 @@ def _overlap(a: str, b: str, least: int = 4) -> bool:
 def _same_attribute(fact: Condition, gold: GoldCondition, named: set[str]) -> bool:
     """The same attribute. Annotators write `other` (with a note) for a requirement outside the names they
     had (kg.gold.ANNOTATOR_VOCABULARY and the names the gold itself uses): it matches a fact of a name outside those
-    that states the same words (信用良好 → good_credit)."""
-    if gold.attribute != "other":
-        return fact.attribute == gold.attribute
-    return fact.attribute not in named and _overlap(fact.text, gold.words)
+    that states the same words (信用良好 → good_credit). A name neither the extractor nor the annotators' vocabulary
+    has is the annotator's own for an amount (evaluation_years): a fact of any name with the same words matches it."""
+    if gold.attribute == "other":
+        return fact.attribute not in named and _overlap(fact.text, gold.words)
+    if not _known(gold.attribute):  # a name of the annotator's own (evaluation_years): the words and value decide
+        return _overlap(fact.text, gold.words)
+    return fact.attribute == gold.attribute
+
+
+def _known(name: str) -> bool:
+    """Whether an attribute name is one the extractor or the annotators' vocabulary has."""
+    return name in ATTRIBUTES or name in ANNOTATOR_VOCABULARY or kind_named(name) is not None
 
 
 def _same_condition(fact: Condition, gold: GoldCondition, named: set[str] | None = None) -> bool:
