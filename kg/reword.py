@@ -27,6 +27,7 @@ from .extract.conditions import attribute_specs, conditions_in
 from .extract.deadlines import deadlines_in
 from .extract.quantities import quantities_in, same_unit
 from .extract.requirements import requirements_in
+from .extract.stated import stated_in
 from .extract.spans import UnitText
 from .facts import Condition, Deadline, FactSet
 from .gold import GoldSet
@@ -203,7 +204,8 @@ def reword_check(corpus: Corpus, facts: FactSet, gold: GoldSet, corpus_dir: Path
             variants += 1
             rewritten = _reread(ut, fact.text, text)
             if isinstance(fact, Condition):
-                found = [*conditions_in(rewritten), *requirements_in(rewritten, listed=True)]
+                found = [*conditions_in(rewritten), *requirements_in(rewritten, listed=True),
+                         *stated_in(rewritten, listed=True)]
                 held = any(_same_condition(f, fact) for f in found)
             else:
                 held = any(_same_deadline(f, fact) for f in list(deadlines_in(rewritten)))
