@@ -252,12 +252,27 @@ def _trigger_disagreements(pair: tuple[Sanction, Trigger], gold: GoldTrigger) ->
     return {}
 
 
+def _behaviour_words(gold: GoldTrigger) -> str:
+    """The behaviour's words without the 的 that closes it as a condition (…评价工作的，→ …评价工作)."""
+    return gold.words.rstrip("的，,；; ")
+
+
+def _has_measure(sanction: Sanction, measure: str) -> bool:
+    """The sanction imposes the measure: one of its measures, or, for a name outside the vocabulary (the
+    annotator's own: 两年内不再接受备案申请), words its sentence shares with it."""
+    from .extract.sanctions import MEASURES
+
+    if measure in sanction.measures:
+        return True
+    return measure not in {name for _, name in MEASURES} and _overlap(measure, sanction.text)
+
+
 def score_triggers(facts: FactSet, gold: list[GoldTrigger]) -> TypeScores:
     """Precision/recall over (sanction, trigger) pairs: same behaviour, at least the gold measures."""
     def same(pair: Any, g: GoldTrigger) -> bool:
         sanction, trigger = pair
-        return (_inside(trigger.provenance.unit_id, g.unit) and g.words in trigger.text
-                and set(g.measures) <= set(sanction.measures))
+        return (_inside(trigger.provenance.unit_id, g.unit) and _behaviour_words(g) in trigger.text
+                and all(_has_measure(sanction, m) for m in g.measures))
 
     pairs = [(s, t) for s in facts.sanctions for t in s.triggers]
     return _score(pairs, gold, same, _trigger_disagreements, lambda g: f"{g.unit} {g.words} -> {g.measures}",

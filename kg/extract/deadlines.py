@@ -52,7 +52,7 @@ EVENTS: list[tuple[str, str]] = [
     ("试点", "认定试点"), ("申报", "申报"), ("督导", "质量督导"), ("检查", "定期检查"),
     ("未开展", "未开展评价"), ("不开展", "未开展评价"), ("停止", "停止认定工作"), ("规范开展", "规范开展评价"),
     # Acts every document of the genre times, named by their verb (a sentence without the words above).
-    ("评价结果", "结果报备"), ("认定结果", "结果报备"), ("考核结果", "结果报备"), ("复核", "复核申请"),
+    ("评价结果", "结果报备"), ("认定结果", "结果报备"), ("考核结果", "结果报备"), ("复核", "复核申请"), ("查分", "查分申请"),
     ("申诉", "复核申请"), ("异议", "复核申请"), ("变更", "变更报告"), ("整改", "整改"), ("审核", "审核"),
     ("审查", "审核"), ("上传", "数据上传"), ("录入", "数据上传"), ("颁发", "证书发放"), ("核发", "证书发放"),
     ("发放", "证书发放"), ("发证", "证书发放"), ("补办", "证书补办"), ("备案申请", "备案申请"), ("报告", "报告"),
@@ -68,11 +68,16 @@ AT_LEAST_BEFORE = re.compile(r"(?:至少)?(?:提前|前)\s*(?:至少)?\s*$")
 WITHIN_BEFORE = re.compile(r"(?:期满|到期|届满|截止|结束|有效期)前\s*$")
 AT_MOST_BEFORE = re.compile(r"(?:最多|至多|最长)(?:延长|不超过)?\s*$")
 KEEP_BEFORE = re.compile(r"保存期(?:为|是)\s*$|(?:公示|公示期|公示时间|公告期)(?:为|是)?\s*$")
-INACTIVE_AFTER = re.compile(r"\s*(?:内|以内)?\s*(?:无正当理由)?\s*(?:未|不|没有)(?:开展|从事)")
+INACTIVE_AFTER = re.compile(r"\s*(?:内|以内)?\s*(?:无正当理由)?\s*(?:未|不|没有)(?:开展|从事|组织|实施|进行)")
+# A time a sanction's measure lasts (此后两年内不再接受其备案申请, 3年内不得参加): the measure, not a deadline.
+MEASURE_AFTER = re.compile(r"\s*(?:内|以内)\s*(?:不再|不得|不予|禁止)(?:接受|受理|参加|申请|申报|备案|认定|开展|从事)")
 INACTIVE_BEFORE = re.compile(r"(?:停止|未开展|不开展)[^，。；]{0,20}?(?:超过|超|满)?\s*$")
 CLEAN_AFTER = re.compile(r"\s*(?:内|以内)[^，。；]{0,12}?(?:无|未发生|没有)[^，。；]{0,6}?(?:违规|违纪|违法|失信|事故)")
 ANCHORS = [re.compile(p) for p in (
-    r"自(?P<a>[^，。；]{1,12}?)(?:之日)?起", r"(?:在|从)?(?P<a>[^，。；自在从于应须将]{2,12}?)之日起",
+    r"自(?P<a>[^，。；]{1,12}?)(?:之日)?起",
+    # 成绩公布日起十个工作日内: a day named by its act, counted from without 自 (a later pattern that matches wins).
+    r"(?P<a>[^，。；自在从于应须将的]{2,10}?(?:日|日期))起(?=\s*(?:[0-9０-９一二两三四五六七八九十]))",
+    r"(?:在|从)?(?P<a>[^，。；自在从于应须将]{2,12}?)之日起",
     r"于(?P<a>[^，。；]{2,10}?)后", r"经(?P<a>[^，。；]{2,10}?)(?:的|后)，",
     r"(?P<a>评价结束|公示无异议|受理备案申请|试点结束|收到[^，。；]{1,10}?)后",
     # …结束后 / …公布后 / …核发后 N 日内: an act done, right before the amount.
@@ -194,6 +199,8 @@ def _read(text: str, ut: UnitText | None = None) -> Iterator[Deadline]:
             continue
         if re.search(r"[（(]含\s*$", text[max(0, q.start - 3): q.start]):
             continue  # （含1年）restates the amount just read
+        if MEASURE_AFTER.match(text, q.end - (1 if q.suffix in ("内",) else 2 if q.suffix == "以内" else 0)):
+            continue
         read = direction_of(text, q)
         if read is None:
             continue

@@ -49,7 +49,7 @@ SUBJECT_END = re.compile(r"(?:机构|组织|单位|企业|院校|学校|协会|�
 PARENTHESES = re.compile(r"[（(〔【][^）)〕】]*[）)〕】]")
 LIST_WORDS = re.compile(r"下列|以下|如下|之一")
 # A clause naming a kind of occupation by what it has (有国家题库的职业, 没有相关题库的) is the topic of what follows.
-TOPIC = re.compile(r"的(?:职业|工种|职业[（(]工种[)）])?$")
+TOPIC = re.compile(r"(?<![目])的(?:职业|工种|职业[（(]工种[)）])?$")
 NOT_HAVING = ("效", "关", "利", "限", "序", "偿", "的")  # 有效期内, 有关部门: words that only start with 有
 # A sentence that opens on a condition (如因不可抗力…的，需要提供书面说明) states what follows from it, not a requirement.
 CONDITIONAL = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.．、]\s*)?(?:如果|如|若|因|对于|凡)")
