@@ -56,6 +56,7 @@ class AttributeEntry(TypedDict):
     scope_lacks: NotRequired[str]
     context_has: NotRequired[list[str]]
     context_lacks: NotRequired[list[str]]
+    profile_field: NotRequired[str]
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class AttributeSpec:
     scope_lacks: str | None = None
     context_has: tuple[str, ...] = ()
     context_lacks: tuple[str, ...] = ()
+    profile_field: str | None = None  # the applicant's answer a drafted rule reads, when named otherwise
 
     @classmethod
     def from_data(cls, name: str, data: AttributeEntry) -> AttributeSpec:
@@ -82,7 +84,7 @@ class AttributeSpec:
         return cls(name=name, label=data["label"], ask=data["ask"], dimension=data["dimension"], unit=data["unit"],
                    cues=cues, comparators=comparators, scope_has=data.get("scope_has"),
                    scope_lacks=data.get("scope_lacks"), context_has=tuple(data.get("context_has", ())),
-                   context_lacks=tuple(data.get("context_lacks", ())))
+                   context_lacks=tuple(data.get("context_lacks", ())), profile_field=data.get("profile_field"))
 
     def fits(self, scope: str | None, sentence: str = "") -> bool:
         """Whether a per-what scope and the amount's sentence suit the attribute: the examiners assigned to an
@@ -159,7 +161,7 @@ def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_e
     for cue in spec.cues:
         if tail.startswith(cue, gap):
             return q.end + gap, q.end + gap + len(cue)
-    head = tail.rstrip(" 　")
+    head = re.split(r"[〔（(【\[]", tail, maxsplit=1)[0].rstrip(" 　")  # a bracketed note after the noun is no part of it
     if len(head) <= HEAD_REACH:  # 2个以上独立的标准化考场, 5年以上职业技能鉴定或评价工作经验: the noun the clause closes on
         for cue in spec.cues:
             if head.endswith(cue) and cue not in MEASURE_WORDS:
