@@ -43,9 +43,11 @@ MODAL = r"(?:应当|应该|应|须|需要|需|必须|要)"
 # Words that may stand between a clause's start and its verb: a subject with a modal, a connective, an adverb
 # of manner (依法, 定期, 按照…规定), a place of the work (在…领域, 在…方面) and a look-back (近三年内).
 LEAD = re.compile(rf"^(?:[^，,；;。]{{0,16}}?{MODAL})?{CONNECTIVE}(?:原则上)?"
-                  r"(?:依法|定期|自觉|主动|与其|与[^，,；;。]{1,10}?|按照[^，,；;。]{0,16}?(?:规定|要求)|按规定|在[^，,；;。]{0,16}?(?:领域|方面|范围内|内))*"
+                  r"(?:依法|定期|自觉|主动|与其|与[^，,；;。]{1,10}?|(?:按照|依照|依据|根据)[^，,；;。]{0,16}?(?:规定|要求)|按规定|在[^，,；;。]{0,16}?(?:领域|方面|范围内|内))*"
                   r"(?P<look>(?:近|最近|过去)?(?P<n>[\d一二三四五六七八九十两]+)(?P<u>年|个月)(?:内|以内|来)?)?\s*$")
 SUBJECT_END = re.compile(r"(?:机构|组织|单位|企业|院校|学校|协会|学会|中心|团体)(?:还|也|均|都)?$")  # the subject ends there
+# A negation that is a modal itself (评价活动不得以营利为目的) may follow its subject directly.
+MODAL_NEGATION = re.compile(r"^[^，,；;。]{0,12}?(?P<look>)(?P<n>)(?P<u>)$")
 PARENTHESES = re.compile(r"[（(〔【][^）)〕】]*[）)〕】]")
 LIST_WORDS = re.compile(r"下列|以下|如下|之一")
 # A clause naming a kind of occupation by what it has (有国家题库的职业, 没有相关题库的) is the topic of what follows.
@@ -61,6 +63,7 @@ class Grammar:
 
     verbs: tuple[str, ...]
     negations: tuple[str, ...]
+    modal_negations: tuple[str, ...]
     duty_verbs: tuple[str, ...]
     left_out_heads: tuple[str, ...]
     principle_words: tuple[str, ...]
@@ -78,18 +81,18 @@ def grammar() -> Grammar:
     def longest(words: list[str]) -> tuple[str, ...]:
         return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
     s = data["stated"]
-    return Grammar(verbs=longest(verbs), negations=longest(s["negations"]), duty_verbs=longest(s["duty_verbs"]),
+    return Grammar(verbs=longest(verbs), negations=longest(s["negations"]), modal_negations=tuple(s["modal_negations"]), duty_verbs=longest(s["duty_verbs"]),
                    left_out_heads=tuple(s["left_out_heads"]), principle_words=tuple(s["principle_words"]),
                    permission_words=tuple(s["permission_words"]))
 
 
-def _opening(clause: str, words: tuple[str, ...]) -> tuple[int, str, re.Match[str]] | None:
+def _opening(clause: str, words: tuple[str, ...], g: Grammar) -> tuple[int, str, re.Match[str]] | None:
     """Where a clause's requirement opens: the earliest of `words` (the longest there) with only lead words before it."""
     best: tuple[int, str, re.Match[str]] | None = None
     for word in words:
         at = clause.find(word)
         while 0 <= at <= 40 and (best is None or at < best[0]):
-            lead = LEAD.match(clause[:at])
+            lead = LEAD.match(clause[:at]) or (MODAL_NEGATION.match(clause[:at]) if word in g.modal_negations else None)
             if lead and not clause[:at].endswith(("具", "拥", "设", "所", "没", "的")) and not (
                     word == "有" and clause.startswith(NOT_HAVING, at + 1)):
                 best = (at, word, lead)
@@ -131,8 +134,8 @@ def _reading(clause: str, g: Grammar, listed: bool) -> tuple[bool, int, str, re.
     named kind reads; outside one the named kinds do not read duties, so the clause is read here)."""
     if listed and _named_elsewhere(clause):
         return None
-    negated = _opening(clause, g.negations)
-    found = _opening(clause, g.verbs)
+    negated = _opening(clause, g.negations, g)
+    found = _opening(clause, g.verbs, g)
     if negated and (found is None or negated[0] <= found[0]):
         at, word, lead = negated
         obj, value = clause[at + len(word):], False
@@ -162,7 +165,7 @@ def _duty_sentence(sentence: str, g: Grammar) -> bool:
     if not m or not organisations_in(m.group(1)) or not SUBJECT_END.search(m.group(1)):
         return False
     first = next(_clauses(sentence), (0, ""))[1]
-    found = _opening(first, g.duty_verbs)
+    found = _opening(first, g.duty_verbs, g)
     return found is not None
 
 

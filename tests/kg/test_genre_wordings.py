@@ -78,8 +78,11 @@ DEADLINES: list[tuple[str, str, float, str, str | None, str]] = [
     ("市职业技能鉴定中心在收到申报材料后15个工作日内组织专家评估。", "within", 15, "工作日", "收到申报材料", "评估"),
     # 吉林 四（三）3: a publicity period stated bare lasts at least that long
     ("评估结果在市人社局网站公示5个工作日。", "at_least", 5, "工作日", None, "公示"),
-    # 浙江 第二十一条: inactivity
+    # 浙江 第二十一条: inactivity; 龙岗 (unseen-docs3 u403): 一年内未组织实施一次评价工作
     ("无正当理由连续两年不开展评价工作的，视同自动退出。", "inactivity", 2, "年", None, "未开展评价"),
+    ("企业一年内未组织实施评价工作的，取消其备案。", "inactivity", 1, "年", None, "未开展评价"),
+    # 德阳 (unseen-docs3 u404) 三: a day named by its act, counted from without 自
+    ("考生对成绩有疑问的，可于成绩发布日起5个工作日内提出查分申请。", "within", 5, "工作日", "成绩发布日", "查分"),
 ]
 
 # (clause, measures it must include, parties sanctioned): a behaviour and what it leads to.
@@ -94,6 +97,9 @@ SANCTIONS: list[tuple[str, set[str], set[str]]] = [
      {"证书或成绩无效", "禁止参与评价"}, {"person:candidate"}),
     ("评价机构未按规定公示评价结果的，责令整改，并暂停其评价活动。", {"限期整改", "暂停评价活动"}, {"org:evaluation_org"}),
     ("社评组织超范围开展评价活动的，移出评价机构目录。", {"移出目录"}, {"org:social_training_org"}),
+    # 龙岗 (unseen-docs3 u403): the behaviour inside a longer sentence, its measure's time no deadline
+    ("区人社局每年对企业开展评价的情况进行评估，半年内未组织一次认定工作的，此后一年内不再接受其备案申请。",
+     {"不再受理申请"}, {"org:enterprise"}),
     ("评价机构连续两年未开展认定工作的，视为自动退出。", {"视同退出"}, {"org:evaluation_org"}),
     # a reposted text lost the line breaks of a list: its items are still the behaviours
     ("评价机构有下列情形之一的，由人力资源社会保障部门责令限期整改，并暂停其评价活动：（一）未按规定公示评价结果的；"
@@ -157,6 +163,11 @@ def test_the_deadline_is_read_with_its_anchor_and_event(read: tuple[Corpus, Fact
 
 def test_time_a_condition_reads_is_no_deadline(read: tuple[Corpus, FactSet]) -> None:
     assert not _facts(read, "在本市依法登记注册满2年。", "deadlines")
+
+
+def test_the_time_a_measure_lasts_is_no_deadline(read: tuple[Corpus, FactSet]) -> None:
+    found = _facts(read, "此后一年内不再接受其备案申请。", "deadlines")
+    assert [(d.direction, d.amount) for d in found] == [("inactivity", 0.5)]
 
 
 @pytest.mark.parametrize(("clause", "measures", "sanctioned"), SANCTIONS, ids=[row[0][:24] for row in SANCTIONS])
