@@ -27,8 +27,8 @@ from .extract.conditions import attribute_specs, conditions_in
 from .extract.deadlines import deadlines_in
 from .extract.quantities import quantities_in, same_unit
 from .extract.requirements import requirements_in
-from .extract.stated import stated_in
 from .extract.spans import UnitText
+from .extract.stated import stated_in
 from .facts import Condition, Deadline, FactSet
 from .gold import GoldSet
 from .models import Corpus, Unit
