@@ -42,6 +42,11 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
     ("有2个以上独立的标准化考场。", "theory_rooms", 2, ">=", None, None),
     ("具有5年以上职业技能鉴定或评价工作经验。", "evaluation_experience_years", 5, ">=", None, None),
     ("开展职业技能培训工作5年以上。", "training_experience_years", 5, ">=", None, None),
+    # the national call (unseen-docs3 u402) 一（二）: volumes in 人次, in 万; money in 万元
+    ("累计培训评价规模达到3万人次以上。", "trainees", 30000, ">=", None, None),
+    ("每个职业（工种）年均评价规模不少于五千人次。", "trainees", 5000, ">=", "每个职业（工种）", None),
+    ("注册资金不少于100万元。", "registered_capital", 1000000, ">=", None, None),
+    ("具有连续5年以上相关培训评价经历。", "evaluation_experience_years", 5, ">=", None, None),
     # 宿迁 第二条（八）, 福州 一（一）: years since registration are a condition, not a deadline
     ("在本市依法登记注册满2年。", "established_years", 2, ">=", None, None),
     ("行业协会须为民政部门登记的社会团体，成立满3年。", "established_years", 3, ">=", None, None),
@@ -55,6 +60,7 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
     ("近3年内未受到人社部门行政处罚。", "bad_record", False, "absent", None, "3年"),
     ("近三年无违法违规和失信等不良记录。", "bad_record", False, "absent", None, "3年"),
     ("近两年内未发生重大安全生产事故。", "safety_accident", False, "absent", None, "2年"),
+    ("法定代表人无犯罪记录。", "bad_record", False, "absent", None, None),
     # a list of refusals whose items stayed in its lead's paragraph
     ("申报单位有下列情形之一的，不予受理：（一）近2年内受到行政处罚的；（二）被列入失信名单的。", "bad_record", False,
      "absent", None, "2年"),
