@@ -63,7 +63,7 @@ EVENTS_AFTER: list[tuple[str, str]] = [("评估", "评估")]
 # A generic event the sentence may name more precisely before the clause: 考核工件，保存期不少于半年.
 REFINES = {"档案保存": ("工件",)}
 # Words right before the amount that say what kind of time it is.
-VALID_BEFORE = re.compile(r"(?:有效期|备案期限|期限|时间原则上)(?:为|是|延长)?\s*$")
+VALID_BEFORE = re.compile(r"(?:有效期|备案期限|(?<!保存)期限|时间原则上)(?:为|是|延长)?\s*$")  # 保存期限: a retention
 AT_LEAST_BEFORE = re.compile(r"(?:至少)?(?:提前|前)\s*(?:至少)?\s*$")
 WITHIN_BEFORE = re.compile(r"(?:期满|到期|届满|截止|结束|有效期)前\s*$")
 AT_MOST_BEFORE = re.compile(r"(?:最多|至多|最长)(?:延长|不超过)?\s*$")

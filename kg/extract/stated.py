@@ -160,13 +160,12 @@ def _clauses(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _duty_sentence(sentence: str, g: Grammar) -> bool:
-    """A sentence whose organisation subject must build something of itself: 评价机构应当(按照…规定)建立健全…."""
+    """A sentence whose organisation subject must build something of its own: 评价机构应当(按照…规定)建立健全…, or
+    加强…管理，建立考评人员库 (a clause of it opens on a duty verb)."""
     m = re.match(rf"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.．、]\s*)?([^，,；;。]{{2,16}}?){MODAL}", sentence)
     if not m or not organisations_in(m.group(1)) or not SUBJECT_END.search(m.group(1)):
         return False
-    first = next(_clauses(sentence), (0, ""))[1]
-    found = _opening(first, g.duty_verbs, g)
-    return found is not None
+    return any(_opening(clause, g.duty_verbs, g) for _, clause in _clauses(sentence))
 
 
 def stated_readings(text: str, listed: bool) -> Iterator[tuple[bool, str, tuple[int, int, re.Match[str]]]]:

@@ -82,6 +82,8 @@ DEADLINES: list[tuple[str, str, float, str, str | None, str]] = [
     ("评价机构应当于考核结束后10个工作日内将评价结果报人社部门备案。", "within", 10, "工作日", "考核结束", "结果报备"),
     ("评价机构名称发生变更的，应当自变更之日起15日内向备案机关报告。", "within", 15, "日", "变更", "报告"),
     ("市职业技能鉴定中心在收到申报材料后15个工作日内组织专家评估。", "within", 15, "工作日", "收到申报材料", "评估"),
+    # a retention named 保存期限 is kept at least that long (not a term of validity)
+    ("评价机构应将考生档案归档，档案保存期限不少于5年。", "at_least", 5, "年", None, "档案保存"),
     # 吉林 四（三）3: a publicity period stated bare lasts at least that long
     ("评估结果在市人社局网站公示5个工作日。", "at_least", 5, "工作日", None, "公示"),
     # 浙江 第二十一条: inactivity; 龙岗 (unseen-docs3 u403): 一年内未组织实施一次评价工作

@@ -34,6 +34,8 @@ STATED: list[tuple[str, str, bool, str]] = [
     ("愿意接受人社部门和社会各界的监督检查", "stated_requirement", True, "监督检查"),
     # 池州 第八条（三） 确保认定工作全程有记录、可追溯
     ("做到认定工作全过程留痕、可追溯", "stated_requirement", True, "全过程留痕"),
+    # experience of the work the organisation has taken on (u402 一（二） 曾参与…)
+    ("承担过省级以上职业技能竞赛的组织工作", "stated_requirement", True, "技能竞赛"),
     # a look-back the clause opens with: 近三年内未…
     ("近三年内未发生因评价质量问题被通报的情况", "stated_requirement", False, "因评价质量问题被通报"),
 ]
@@ -44,6 +46,7 @@ NOTHING: list[str] = [
     "在申报职业领域具有较强的行业影响力",  # a quality (u402 一（二） 广泛的影响力)
     "具备开展评价工作的相应基础条件",  # u402 一（二） 具备相应的基础条件
     "把社会效益放在首位",  # a principle (u402 一（四）)
+    "遵守国家法律法规，依法诚信经营",  # a principle every applicant is held to
     "对业绩突出的人员可按规定破格认定",  # a permission (池州 第九条)
     "如因故未开展认定工作的，需要提供书面说明",  # what follows from a case, a paper to submit (福建 三（一）2)
 ]
@@ -53,6 +56,7 @@ NOTHING: list[str] = [
 DUTIES: list[tuple[str, list[str]]] = [
     ("评价机构应当依照有关规定建立健全考务、证书、档案等管理制度，制定并公开服务流程。", ["考务、证书、档案等管理制度", "公开服务流程"]),
     ("评价机构须配备专职考务人员，依法与聘用人员签订劳动合同，定期组织业务培训。", ["签订劳动合同"]),
+    ("评价机构应当加强考评人员管理，建立考评人员信息库。", ["建立考评人员信息库"]),
 ]
 RUNNING = ["评价机构应当按照备案的职业（工种）开展评价活动。", "人社部门应当建立评价机构监督检查制度。"]
 
