@@ -70,6 +70,8 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
 DEADLINES: list[tuple[str, str, float, str, str | None, str]] = [
     # 吉林 四（三）3, 浙江 第二十三条: the end of a term counted back from
     ("备案有效期满需继续开展评价工作的，应在有效期满前3个月内提出延续申请。", "within_before", 3, "月", "有效期满", "延续申请"),
+    ("有效期届满需要继续开展认定的，应当在有效期届满前60日内提出延续申请。", "within_before", 60, "日", "有效期届满",
+     "延续申请"),
     # 宿迁 第十一条: 提前 is "at least before"
     ("评价机构应当提前30日向社会公布评价计划。", "at_least_before", 30, "日", "评价实施", "计划报备"),
     ("社会培训评价组织应当在每批次认定开始前5个工作日向鉴定中心报送认定计划。", "at_least_before", 5, "工作日",
@@ -105,6 +107,11 @@ SANCTIONS: list[tuple[str, set[str], set[str]]] = [
      {"证书或成绩无效", "禁止参与评价"}, {"person:candidate"}),
     ("评价机构未按规定公示评价结果的，责令整改，并暂停其评价活动。", {"限期整改", "暂停评价活动"}, {"org:evaluation_org"}),
     ("社评组织超范围开展评价活动的，移出评价机构目录。", {"移出目录"}, {"org:social_training_org"}),
+    # 撤销其备案 revokes the filing (not a certificate: 撤销其 alone is the certificate's word)
+    ("评价机构存在违规发放证书、乱收费等行为的，一经查实，撤销其备案，五年内不再受理其备案申请。",
+     {"取消备案", "不再受理申请"}, {"org:evaluation_org"}),
+    ("考评人员在评价工作中弄虚作假的，取消其考评资格，三年内不得从事考评工作。", {"取消评价资格", "禁止参与评价"},
+     {"person:examiner"}),
     # 龙岗 (unseen-docs3 u403): the behaviour inside a longer sentence, its measure's time no deadline
     ("区人社局每年对企业开展评价的情况进行评估，半年内未组织一次认定工作的，此后一年内不再接受其备案申请。",
      {"不再受理申请"}, {"org:enterprise"}),
