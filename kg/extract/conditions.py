@@ -36,11 +36,14 @@ REFUSAL = re.compile(r"不予|不得(?:申报|申请|备案)|不能(?:申报|申
 FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 # Cues that name the measure, not the thing measured: the thing named earlier in the sentence wins.
 MEASURE_WORDS = {"面积", "使用面积", "建筑面积", "总面积"}
+PERSON_HEADS = ("的人员", "的人")  # a head that counts people a relative clause before it names
 HEAD_REACH = 16  # how far after an amount the head noun it counts may close its clause
 SCOPE_NOUNS = ("职业（工种）等级", "职业(工种)等级", "职业（工种）", "职业(工种)", "职业等级", "工种", "职业", "级别",
                "等级", "批次", "场次", "考场", "考点", "专业", "间")
 _NOUNS = "|".join(re.escape(n) for n in SCOPE_NOUNS)
-SCOPE = re.compile(rf"(?:每|各|该)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
+# 每个申报职业(工种), 每个认定职业: the act that qualifies the occupation stands inside the scope.
+SCOPE = re.compile(rf"(?:每|各|该)(?:一)?(?:个)?(?:申报|认定|评价|开考|备案)?(?:的)?(?:{_NOUNS})"
+                   rf"|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
 
 
 class AttributeEntry(TypedDict):
@@ -166,6 +169,10 @@ def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_e
         for cue in spec.cues:
             if head.endswith(cue) and cue not in MEASURE_WORDS:
                 return q.end + len(head) - len(cue), q.end + len(head)
+        if spec.dimension == "persons" and head.endswith(PERSON_HEADS):  # 3名以上持有考评员证书的人员: who they are
+            for cue in spec.cues:
+                if cue in head:
+                    return q.end + head.find(cue), q.end + len(head)
     best: tuple[int, int] | None = None
     scopes = [(m.start(), m.end()) for m in SCOPE.finditer(text, clause_start, q.start)]
     for cue in spec.cues:

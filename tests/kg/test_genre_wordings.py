@@ -23,6 +23,8 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
     # 福州 一（五）: the examiners an enterprise keeps, counted per occupation, are its roster
     ("拥有一支稳定的考评人员队伍，每个职业(工种)不少于3名考评人员。", "examiners_per_level", 3, ">=", "每个职业(工种)", None),
     ("每个职业（工种）持证考评员不少于六人。", "examiners_per_level", 6, ">=", "每个职业（工种）", None),
+    # the people a relative clause names (持有考评员证书的人员), per an occupation qualified by its act (每个申报职业)
+    ("每个申报职业(工种)至少有3名以上持有考评员证书的人员。", "examiners_per_level", 3, ">=", "每个申报职业(工种)", None),
     # 江苏 二（四）: examiners assigned while an evaluation runs
     ("评价过程中，每个职业（工种）配备考评人员不得少于3人。", "examiners_per_session", 3, ">=", "每个职业（工种）", None),
     ("考评人员每场次不少于3人。", "examiners_per_session", 3, ">=", "每场次", None),
