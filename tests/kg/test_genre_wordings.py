@@ -206,6 +206,7 @@ def test_a_rule_of_the_examination_is_no_sanction(read: tuple[Corpus, FactSet], 
 @pytest.mark.parametrize("clause", [
     "每个职业(工种)申报的等级原则上不超过3个。",  # levels per occupation: no attribute counts them
     "技能鉴定中心对通过评估的评价工作进行不少于5个工作日的公示。",  # days are no years of experience
+    "力争全年完成职业技能培训评价3万人次以上。",  # a target of the work, no requirement
 ])
 def test_what_no_attribute_counts_gives_no_condition(clause: str) -> None:
     from kg.extract.conditions import numeric_readings
