@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from .extract.quantities import same_unit
 from .extract.requirements import kind_named
-from .facts import Condition, Deadline, FactSet, Sanction, Trigger
+from .facts import ATTRIBUTES, Condition, Deadline, FactSet, Sanction, Trigger
 from .gold import (
     ANNOTATOR_VOCABULARY,
     GENERIC,
@@ -105,10 +105,18 @@ def _overlap(a: str, b: str, least: int = 4) -> bool:
 def _same_attribute(fact: Condition, gold: GoldCondition, named: set[str]) -> bool:
     """The same attribute. Annotators write `other` (with a note) for a requirement outside the names they
     had (kg.gold.ANNOTATOR_VOCABULARY and the names the gold itself uses): it matches a fact of a name outside those
-    that states the same words (信用良好 → good_credit)."""
-    if gold.attribute != "other":
-        return fact.attribute == gold.attribute
-    return fact.attribute not in named and _overlap(fact.text, gold.words)
+    that states the same words (信用良好 → good_credit). A name neither the extractor nor the annotators' vocabulary
+    has is the annotator's own for an amount (evaluation_years): a fact of any name with the same words matches it."""
+    if gold.attribute == "other":
+        return fact.attribute not in named and _overlap(fact.text, gold.words)
+    if not _known(gold.attribute):  # a name of the annotator's own (evaluation_years): the words and value decide
+        return _overlap(fact.text, gold.words)
+    return fact.attribute == gold.attribute
+
+
+def _known(name: str) -> bool:
+    """Whether an attribute name is one the extractor or the annotators' vocabulary has."""
+    return name in ATTRIBUTES or name in ANNOTATOR_VOCABULARY or kind_named(name) is not None
 
 
 def _same_condition(fact: Condition, gold: GoldCondition, named: set[str] | None = None) -> bool:
@@ -244,12 +252,27 @@ def _trigger_disagreements(pair: tuple[Sanction, Trigger], gold: GoldTrigger) ->
     return {}
 
 
+def _behaviour_words(gold: GoldTrigger) -> str:
+    """The behaviour's words without the 的 that closes it as a condition (…评价工作的，→ …评价工作)."""
+    return gold.words.rstrip("的，,；; ")
+
+
+def _has_measure(sanction: Sanction, measure: str) -> bool:
+    """The sanction imposes the measure: one of its measures, or, for a name outside the vocabulary (the
+    annotator's own: 两年内不再接受备案申请), words its sentence shares with it."""
+    from .extract.sanctions import MEASURES
+
+    if measure in sanction.measures:
+        return True
+    return measure not in {name for _, name in MEASURES} and _overlap(measure, sanction.text)
+
+
 def score_triggers(facts: FactSet, gold: list[GoldTrigger]) -> TypeScores:
     """Precision/recall over (sanction, trigger) pairs: same behaviour, at least the gold measures."""
     def same(pair: Any, g: GoldTrigger) -> bool:
         sanction, trigger = pair
-        return (_inside(trigger.provenance.unit_id, g.unit) and g.words in trigger.text
-                and set(g.measures) <= set(sanction.measures))
+        return (_inside(trigger.provenance.unit_id, g.unit) and _behaviour_words(g) in trigger.text
+                and all(_has_measure(sanction, m) for m in g.measures))
 
     pairs = [(s, t) for s in facts.sanctions for t in s.triggers]
     return _score(pairs, gold, same, _trigger_disagreements, lambda g: f"{g.unit} {g.words} -> {g.measures}",

@@ -191,6 +191,8 @@ ATTRIBUTES: dict[str, str] = {
     "one_desk_per_person": "理论知识考场一人一桌 (bool)",
     "fee_published": "收费标准向社会公示 (bool)",
     # Amounts read on documents of other places (kg/data/attributes.yaml).
+    "trainees": "培训评价规模 人次 (累计, or 每个职业)",
+    "registered_capital": "注册资金 / 开办资金 元",
     "employees": "职工人数 人 (参保职工; 从事该职业的员工 per occupation)",
     "evaluation_batches": "组织认定工作批次 (备案有效期内)",
     "occupations_max": "可申报的职业（工种）数 (at most)",

@@ -28,6 +28,7 @@ from .extract.deadlines import deadlines_in
 from .extract.quantities import quantities_in, same_unit
 from .extract.requirements import requirements_in
 from .extract.spans import UnitText
+from .extract.stated import stated_in
 from .facts import Condition, Deadline, FactSet
 from .gold import GoldSet
 from .models import Corpus, Unit
@@ -38,7 +39,8 @@ PREFIX = {">=": ["不少于", "不低于", "至少", "不小于", "不得少于"
 SUFFIX = {">=": ["以上", "及以上"], "<=": ["以内", "以下"]}
 SPELLINGS = {"平方米": ["平方米", "平米", "㎡", "m²"], "cm": ["cm", "厘米", "公分"], "人": ["人", "名"], "名": ["名", "人"],
              "个": ["个"], "家": ["家"], "批次": ["批次", "批"], "分": ["分"], "A": ["A级", "A"], "年": ["年", "周年"],
-             "工作日": ["个工作日", "工作日"], "天": ["天", "日"], "日": ["日", "天"], "月": ["个月"]}
+             "工作日": ["个工作日", "工作日"], "天": ["天", "日"], "日": ["日", "天"], "月": ["个月"],
+             "人次": ["人次"], "元": ["元"]}
 # How each deadline direction may be reworded around its amount ({gap}: a verb between comparator and number).
 COMPARATOR_WORDS = {"at_least": ["不少于{gap}{n}{u}", "至少{gap}{n}{u}", "不低于{gap}{n}{u}", "不得少于{gap}{n}{u}"],
                     "within": ["{n}{u}内", "{n}{u}以内", "{n}{u}之内"],
@@ -54,7 +56,9 @@ def numeral_forms(value: float) -> list[str]:
         return [f"{value:g}"]
     n = int(value)
     forms = [str(n), int_to_cn(n), str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))]
-    if n >= 1000 and n % 1000 == 0:
+    if n >= 10000 and n % 10000 == 0:
+        forms.append(f"{n // 10000}万")
+    elif n >= 1000 and n % 1000 == 0:
         forms.append(f"{n // 1000}千")
     if n == 2:
         forms.append("两")
@@ -200,7 +204,8 @@ def reword_check(corpus: Corpus, facts: FactSet, gold: GoldSet, corpus_dir: Path
             variants += 1
             rewritten = _reread(ut, fact.text, text)
             if isinstance(fact, Condition):
-                found = [*conditions_in(rewritten), *requirements_in(rewritten, listed=True)]
+                found = [*conditions_in(rewritten), *requirements_in(rewritten, listed=True),
+                         *stated_in(rewritten, listed=True)]
                 held = any(_same_condition(f, fact) for f in found)
             else:
                 held = any(_same_deadline(f, fact) for f in list(deadlines_in(rewritten)))

@@ -64,8 +64,9 @@ def _spec(attribute: str) -> Asked | None:
     (kg/data/requirements.yaml) whose answer the profile holds; None when no profile field answers it."""
     spec: AttributeSpec | None = next((s for s in attribute_specs() if s.name == attribute), None)
     if spec is not None:
-        ok = attribute in Profile.model_fields and attribute in ORDER
-        return Asked(label=spec.label, ask=spec.ask, field=attribute) if ok else None
+        field = spec.profile_field or attribute
+        ok = field in Profile.model_fields and (attribute in ORDER or spec.profile_field is not None)
+        return Asked(label=spec.label, ask=spec.ask, field=field) if ok else None
     kind = kind_named(attribute)
     if kind is None or kind.profile_field not in Profile.model_fields:
         return None

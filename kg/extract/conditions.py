@@ -36,11 +36,14 @@ REFUSAL = re.compile(r"不予|不得(?:申报|申请|备案)|不能(?:申报|申
 FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 # Cues that name the measure, not the thing measured: the thing named earlier in the sentence wins.
 MEASURE_WORDS = {"面积", "使用面积", "建筑面积", "总面积"}
+PERSON_HEADS = ("的人员", "的人")  # a head that counts people a relative clause before it names
 HEAD_REACH = 16  # how far after an amount the head noun it counts may close its clause
 SCOPE_NOUNS = ("职业（工种）等级", "职业(工种)等级", "职业（工种）", "职业(工种)", "职业等级", "工种", "职业", "级别",
                "等级", "批次", "场次", "考场", "考点", "专业", "间")
 _NOUNS = "|".join(re.escape(n) for n in SCOPE_NOUNS)
-SCOPE = re.compile(rf"(?:每|各|该)(?:一)?(?:个)?(?:{_NOUNS})|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
+# 每个申报职业(工种), 每个认定职业: the act that qualifies the occupation stands inside the scope.
+SCOPE = re.compile(rf"(?:每|各|该)(?:一)?(?:个)?(?:申报|认定|评价|开考|备案)?(?:的)?(?:{_NOUNS})"
+                   rf"|(?:[1１一]\s*个)\s*(?:{_NOUNS})")
 
 
 class AttributeEntry(TypedDict):
@@ -56,6 +59,7 @@ class AttributeEntry(TypedDict):
     scope_lacks: NotRequired[str]
     context_has: NotRequired[list[str]]
     context_lacks: NotRequired[list[str]]
+    profile_field: NotRequired[str]
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class AttributeSpec:
     scope_lacks: str | None = None
     context_has: tuple[str, ...] = ()
     context_lacks: tuple[str, ...] = ()
+    profile_field: str | None = None  # the applicant's answer a drafted rule reads, when named otherwise
 
     @classmethod
     def from_data(cls, name: str, data: AttributeEntry) -> AttributeSpec:
@@ -82,7 +87,7 @@ class AttributeSpec:
         return cls(name=name, label=data["label"], ask=data["ask"], dimension=data["dimension"], unit=data["unit"],
                    cues=cues, comparators=comparators, scope_has=data.get("scope_has"),
                    scope_lacks=data.get("scope_lacks"), context_has=tuple(data.get("context_has", ())),
-                   context_lacks=tuple(data.get("context_lacks", ())))
+                   context_lacks=tuple(data.get("context_lacks", ())), profile_field=data.get("profile_field"))
 
     def fits(self, scope: str | None, sentence: str = "") -> bool:
         """Whether a per-what scope and the amount's sentence suit the attribute: the examiners assigned to an
@@ -159,11 +164,15 @@ def _cue(text: str, q: Quantity, spec: AttributeSpec, clause_start: int, after_e
     for cue in spec.cues:
         if tail.startswith(cue, gap):
             return q.end + gap, q.end + gap + len(cue)
-    head = tail.rstrip(" 　")
+    head = re.split(r"[〔（(【\[]", tail, maxsplit=1)[0].rstrip(" 　")  # a bracketed note after the noun is no part of it
     if len(head) <= HEAD_REACH:  # 2个以上独立的标准化考场, 5年以上职业技能鉴定或评价工作经验: the noun the clause closes on
         for cue in spec.cues:
             if head.endswith(cue) and cue not in MEASURE_WORDS:
                 return q.end + len(head) - len(cue), q.end + len(head)
+        if spec.dimension == "persons" and head.endswith(PERSON_HEADS):  # 3名以上持有考评员证书的人员: who they are
+            for cue in spec.cues:
+                if cue in head:
+                    return q.end + head.find(cue), q.end + len(head)
     best: tuple[int, int] | None = None
     scopes = [(m.start(), m.end()) for m in SCOPE.finditer(text, clause_start, q.start)]
     for cue in spec.cues:
@@ -269,7 +278,7 @@ PRESENCE: list[Rule] = [
     _r("not_for_profit", r"不以[营盈]利为(?:最终)?目的|非[营盈]利性?"),
     _r("bad_record", r"无违法违规[、和]?失信等不良行为记录|无(?:重大)?(?:违法违规|不良信用|失信|不良)(?:等)?(?:不良)?(?:行为)?记录"
                      r"|未被列入(?:严重)?(?:违法)?失信|无(?:重大)?违法违规行为"
-                     r"|(?:无|没有)[^，。；]{0,16}?(?:不良|违法|违规|失信)(?:行为|信用)?记录", "prohibited"),
+                     r"|(?:无|没有)[^，。；]{0,16}?(?:不良|违法|违规|失信|犯罪)(?:行为|信用)?记录", "prohibited"),
     _r("government_affiliated", r"政府及其所属部门[^。；]{0,30}不能申报", "prohibited"),
     _r("government_affiliated", r"不应当具备政府行政管理、审批许可职能", "prohibited"),
     _r("annual_review_failed", rf"{N}[^，。；]{{0,10}}?年审不合格|年审不合格", "prohibited"),

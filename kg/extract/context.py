@@ -18,6 +18,8 @@ from ..models import Corpus, Document, Unit
 from .parties import subjects_in
 
 LIST_CUE = re.compile(r"(?:具备|具有|符合|满足|达到)[^，,。；;]{0,4}?(?:下列|以下|如下)|条件\s*[:：]|条件\s*$")
+# Words only a list of conditions on people holds (a candidate's ethics, diploma, certificate and years of work).
+PEOPLE_CUE = re.compile(r"职业道德|敬业精神|毕业证书|从事本职业|(?:职业资格|职业技能等级|技能等级|等级)证书后|工作年限|身体健康")
 # A list of refusals: what must not hold to be admitted (有下列情形之一的，不予备案：).
 REFUSAL_CUE = re.compile(r"(?:下列|以下|如下)(?:情形|情况|条件)?之一的?\s*[，,]?\s*(?:[^，,。；;：:]{0,10}?)"
                          r"(?:不予|不得|不能|不再|不可)(?:受理|备案|申报|申请|认定|遴选|纳入|推荐|参加)")
@@ -52,6 +54,14 @@ def listed(corpus: Corpus, unit: Unit) -> bool:
     """Whether a unit is an item of a list of conditions (its own lead-in counts: 1.…应当同时具备以下三个条件:)."""
     doc = corpus.doc(unit.doc_id)
     return any(LIST_CUE.search(lead(doc, u)) for u in [unit, *ancestors(doc, unit)])
+
+
+def for_people(corpus: Corpus, unit: Unit) -> bool:
+    """Whether the list of conditions a unit sits in sets conditions on people (a candidate's 职业道德, 毕业证书,
+    years in the occupation) rather than on an organisation: its words say so."""
+    doc = corpus.doc(unit.doc_id)
+    the_list = next((u for u in [unit, *ancestors(doc, unit)] if LIST_CUE.search(lead(doc, u))), None)
+    return the_list is not None and bool(PEOPLE_CUE.search(the_list.text))
 
 
 def refused(corpus: Corpus, unit: Unit) -> bool:

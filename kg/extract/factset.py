@@ -13,7 +13,7 @@ from ..facts import Condition, Deadline, FactSet
 from ..models import Corpus, Unit
 from .actors import mentions, taxonomy
 from .conditions import conditions_in
-from .context import addressees, listed, refused
+from .context import REFUSAL_CUE, addressees, for_people, lead, listed, refused
 from .deadlines import deadlines_in
 from .ids import identify_conditions, identify_deadlines, identify_references, identify_sanctions
 from .links import link_triggers
@@ -22,6 +22,7 @@ from .refusals import refusals_in
 from .requirements import requirements_in
 from .sanctions import sanctions_in
 from .spans import UnitText
+from .stated import stated_in
 from .unnamed import KEPT, unnamed_in
 
 SKIP = {"preamble", "closing", "chapter"}
@@ -99,7 +100,8 @@ def _conditions(corpus: Corpus, texts: list[UnitText],
                 warnings: list[str]) -> tuple[list[Condition], list[Condition]]:
     """Amounts and fixed yes/no patterns of every unit, then the yes/no requirements of the genre's grammar
     where they state something the others do not, the thresholds of a list of conditions no attribute
-    names, and what the items of a list of refusals forbid; apart, the thresholds read but not kept (time a
+    names, what the items of a list of refusals forbid, and any other requirement a clause of a list (or a duty
+    of an organisation to build something of its own) states in its own words; apart, the thresholds read but not kept (time a
     list of conditions requires: no deadline either)."""
     found = _collect(texts, conditions_in, warnings)
     taken = {(c.provenance.doc_id, c.provenance.start, c.provenance.end) for c in found}
@@ -110,8 +112,19 @@ def _conditions(corpus: Corpus, texts: list[UnitText],
     taken = {(c.provenance.doc_id, c.provenance.start, c.provenance.end) for c in found}
     banned = _collect(texts, lambda ut: refusals_in(ut, refused(corpus, ut.unit)), warnings)
     found += [c for c in banned if not _overlaps(c, taken)]
+    taken = {(c.provenance.doc_id, c.provenance.start, c.provenance.end) for c in found + unnamed}
+    stated = _collect(texts, lambda ut: stated_in(ut, _organisation_list(corpus, ut.unit)), warnings)
+    found += [c for c in stated if not _overlaps(c, taken)]  # what no named kind or amount reads
     left_out = [c for c in unnamed if c.attribute not in KEPT]
     return [_with_subject(corpus, c) for c in _most_specific(found)], left_out
+
+
+def _organisation_list(corpus: Corpus, unit: Unit) -> bool:
+    """An item of a list of conditions on an organisation: not of refusals (kg/extract/refusals.py reads those),
+    not of conditions on people."""
+    doc = corpus.doc(unit.doc_id)
+    return (listed(corpus, unit) and not refused(corpus, unit) and not REFUSAL_CUE.search(lead(doc, unit))
+            and not for_people(corpus, unit))
 
 
 def _overlaps(fact: Condition, spans: set[tuple[str, int, int]]) -> bool:

@@ -68,6 +68,11 @@ def subjects_in(text: str) -> list[str]:
     return list(dict.fromkeys(actor for _, actor in named if actor not in GENERIC))
 
 
+def organisations_in(text: str) -> list[str]:
+    """Every organisation kind a text names as a subject, the applicant in general (评价机构) included."""
+    return list(dict.fromkeys(actor for _, actor in _named(text, ("organisation",), modifiers=True)))
+
+
 def _start(text: str, at: int, marks: str) -> int:
     return max(text.rfind(p, 0, at) for p in marks) + 1
 

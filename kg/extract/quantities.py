@@ -53,6 +53,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "台": ("个", "count", 1), "套": ("个", "count", 1),
     "个": ("个", "count", 1), "间": ("个", "count", 1), "家": ("家", "orgs", 1), "分": ("分", "score", 1),
     "A级": ("A", "rating", 1), "A": ("A", "rating", 1), "批次": ("批次", "batches", 1), "批": ("批次", "batches", 1),
+    "元": ("元", "money", 1),  # 注册资金不少于100万元: the 万 is the numeral's
 }
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)
 UNIT = "(?:" + "|".join(re.escape(u).replace("A", r"A\s*") for u in _UNIT_WORDS) + ")"
@@ -113,7 +114,7 @@ class Quantity:
     value: float
     value_max: float | None
     unit: str  # canonical: 平方米, cm, 工作日, 年, 月, 天, 日, 人, 名, 个, 家, 分, A
-    dimension: str  # area, length, time, persons, person_times, count, orgs, score, rating
+    dimension: str  # area, length, time, persons, person_times, count, orgs, score, rating, money
     comparator: str | None  # >=, >, <=, <; None when the words give none
     prefix: str | None  # the comparator word before the number, as written
     suffix: str | None  # the comparator word after the unit, as written

@@ -41,6 +41,8 @@ MEASURES: list[tuple[str, str]] = [
     ("撤销证书", "证书或成绩无效"), ("撤销其", "证书或成绩无效"), ("禁止参加", "禁止参与评价"),
     # a ban only with its length: 考生迟到的，不得参加考试 is a rule of the examination, not a sanction
     ("年内不得参加", "禁止参与评价"), ("年内不得参与", "禁止参与评价"), ("年内不得再参加", "禁止参与评价"),
+    ("不再接受", "不再受理申请"), ("不予受理其", "不再受理申请"), ("撤销其备案", "取消备案"), ("注销其备案", "注销备案"),
+    ("年内不得从事", "禁止参与评价"),
 ]
 LIST_LEAD = re.compile(r"下列行为之一|以下情形之一|下列情形之一")
 STEP = re.compile(r"第([一二三])次")
@@ -52,9 +54,11 @@ SourceOf = Callable[[Unit], UnitText]
 
 
 def measures_in(text: str) -> list[str]:
-    """The measures a sentence imposes, in the closed vocabulary, in reading order."""
-    found = sorted((text.find(word), measure) for word, measure in MEASURES if word in text)
-    return list(dict.fromkeys(m for _, m in found))
+    """The measures a sentence imposes, in the closed vocabulary, in reading order; a word inside a longer one
+    found at the same place is that one's (撤销其 of 撤销其备案 revokes the filing, not a certificate)."""
+    spans = [(text.find(word), text.find(word) + len(word), measure) for word, measure in MEASURES if word in text]
+    kept = [(a, m) for a, b, m in spans if not any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) for a2, b2, _ in spans)]
+    return list(dict.fromkeys(m for _, m in sorted(kept)))
 
 
 def _trigger(ut: UnitText) -> Trigger:
@@ -142,7 +146,11 @@ def _stepped(unit: Unit, source: SourceOf) -> Iterator[Sanction]:
 BEHAVIOUR = [re.compile(r"(?:发现|出现)([^。；，]{4,60}?)的，"), re.compile(r"对于([^。；，]{4,60})，"),
              re.compile(r"对([^。；，]{4,60}?)的(?:机构)?，"), re.compile(r"([^。；，]{4,30}?)的，视同"),
              # The genre's plain conditional: a behaviour closed by 的, then what follows (评价机构弄虚作假的，取消其备案).
-             re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?:凡|如|若)?([^。；，]{4,40}?)的，")]
+             re.compile(r"^(?:第[一二三四五六七八九十百]+条\s*)?(?:凡|如|若)?([^。；，]{4,40}?)的，"),
+             # The same inside a longer sentence (…进行评估,一年内未组织实施一次评价工作的,且此后两年内不再接受…):
+             # a clause closed by 的, the measures in the clauses right after it.
+             re.compile(r"[，,](?!情节)([^。；，,]{4,40}?)的[，,](?=[^。；]{0,40}?(?:取消|撤销|暂停|不再|不予|责令|移出|约谈|通报|"
+                        r"限期|收回|禁止)(?!后))")]
 ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百]+条\s*")
 
 

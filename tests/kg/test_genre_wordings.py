@@ -23,6 +23,8 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
     # 福州 一（五）: the examiners an enterprise keeps, counted per occupation, are its roster
     ("拥有一支稳定的考评人员队伍，每个职业(工种)不少于3名考评人员。", "examiners_per_level", 3, ">=", "每个职业(工种)", None),
     ("每个职业（工种）持证考评员不少于六人。", "examiners_per_level", 6, ">=", "每个职业（工种）", None),
+    # the people a relative clause names (持有考评员证书的人员), per an occupation qualified by its act (每个申报职业)
+    ("每个申报职业(工种)至少有3名以上持有考评员证书的人员。", "examiners_per_level", 3, ">=", "每个申报职业(工种)", None),
     # 江苏 二（四）: examiners assigned while an evaluation runs
     ("评价过程中，每个职业（工种）配备考评人员不得少于3人。", "examiners_per_session", 3, ">=", "每个职业（工种）", None),
     ("考评人员每场次不少于3人。", "examiners_per_session", 3, ">=", "每场次", None),
@@ -42,6 +44,11 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
     ("有2个以上独立的标准化考场。", "theory_rooms", 2, ">=", None, None),
     ("具有5年以上职业技能鉴定或评价工作经验。", "evaluation_experience_years", 5, ">=", None, None),
     ("开展职业技能培训工作5年以上。", "training_experience_years", 5, ">=", None, None),
+    # the national call (unseen-docs3 u402) 一（二）: volumes in 人次, in 万; money in 万元
+    ("累计培训评价规模达到3万人次以上。", "trainees", 30000, ">=", None, None),
+    ("每个职业（工种）年均评价规模不少于五千人次。", "trainees", 5000, ">=", "每个职业（工种）", None),
+    ("注册资金不少于100万元。", "registered_capital", 1000000, ">=", None, None),
+    ("具有连续5年以上相关培训评价经历。", "evaluation_experience_years", 5, ">=", None, None),
     # 宿迁 第二条（八）, 福州 一（一）: years since registration are a condition, not a deadline
     ("在本市依法登记注册满2年。", "established_years", 2, ">=", None, None),
     ("行业协会须为民政部门登记的社会团体，成立满3年。", "established_years", 3, ">=", None, None),
@@ -55,6 +62,7 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
     ("近3年内未受到人社部门行政处罚。", "bad_record", False, "absent", None, "3年"),
     ("近三年无违法违规和失信等不良记录。", "bad_record", False, "absent", None, "3年"),
     ("近两年内未发生重大安全生产事故。", "safety_accident", False, "absent", None, "2年"),
+    ("法定代表人无犯罪记录。", "bad_record", False, "absent", None, None),
     # a list of refusals whose items stayed in its lead's paragraph
     ("申报单位有下列情形之一的，不予受理：（一）近2年内受到行政处罚的；（二）被列入失信名单的。", "bad_record", False,
      "absent", None, "2年"),
@@ -64,6 +72,8 @@ CONDITIONS: list[tuple[str, str, float | bool, str, str | None, str | None]] = [
 DEADLINES: list[tuple[str, str, float, str, str | None, str]] = [
     # 吉林 四（三）3, 浙江 第二十三条: the end of a term counted back from
     ("备案有效期满需继续开展评价工作的，应在有效期满前3个月内提出延续申请。", "within_before", 3, "月", "有效期满", "延续申请"),
+    ("有效期届满需要继续开展认定的，应当在有效期届满前60日内提出延续申请。", "within_before", 60, "日", "有效期届满",
+     "延续申请"),
     # 宿迁 第十一条: 提前 is "at least before"
     ("评价机构应当提前30日向社会公布评价计划。", "at_least_before", 30, "日", "评价实施", "计划报备"),
     ("社会培训评价组织应当在每批次认定开始前5个工作日向鉴定中心报送认定计划。", "at_least_before", 5, "工作日",
@@ -76,10 +86,15 @@ DEADLINES: list[tuple[str, str, float, str, str | None, str]] = [
     ("评价机构应当于考核结束后10个工作日内将评价结果报人社部门备案。", "within", 10, "工作日", "考核结束", "结果报备"),
     ("评价机构名称发生变更的，应当自变更之日起15日内向备案机关报告。", "within", 15, "日", "变更", "报告"),
     ("市职业技能鉴定中心在收到申报材料后15个工作日内组织专家评估。", "within", 15, "工作日", "收到申报材料", "评估"),
+    # a retention named 保存期限 is kept at least that long (not a term of validity)
+    ("评价机构应将考生档案归档，档案保存期限不少于5年。", "at_least", 5, "年", None, "档案保存"),
     # 吉林 四（三）3: a publicity period stated bare lasts at least that long
     ("评估结果在市人社局网站公示5个工作日。", "at_least", 5, "工作日", None, "公示"),
-    # 浙江 第二十一条: inactivity
+    # 浙江 第二十一条: inactivity; 龙岗 (unseen-docs3 u403): 一年内未组织实施一次评价工作
     ("无正当理由连续两年不开展评价工作的，视同自动退出。", "inactivity", 2, "年", None, "未开展评价"),
+    ("企业一年内未组织实施评价工作的，取消其备案。", "inactivity", 1, "年", None, "未开展评价"),
+    # 德阳 (unseen-docs3 u404) 三: a day named by its act, counted from without 自
+    ("考生对成绩有疑问的，可于成绩发布日起5个工作日内提出查分申请。", "within", 5, "工作日", "成绩发布日", "查分"),
 ]
 
 # (clause, measures it must include, parties sanctioned): a behaviour and what it leads to.
@@ -94,6 +109,14 @@ SANCTIONS: list[tuple[str, set[str], set[str]]] = [
      {"证书或成绩无效", "禁止参与评价"}, {"person:candidate"}),
     ("评价机构未按规定公示评价结果的，责令整改，并暂停其评价活动。", {"限期整改", "暂停评价活动"}, {"org:evaluation_org"}),
     ("社评组织超范围开展评价活动的，移出评价机构目录。", {"移出目录"}, {"org:social_training_org"}),
+    # 撤销其备案 revokes the filing (not a certificate: 撤销其 alone is the certificate's word)
+    ("评价机构存在违规发放证书、乱收费等行为的，一经查实，撤销其备案，五年内不再受理其备案申请。",
+     {"取消备案", "不再受理申请"}, {"org:evaluation_org"}),
+    ("考评人员在评价工作中弄虚作假的，取消其考评资格，三年内不得从事考评工作。", {"取消评价资格", "禁止参与评价"},
+     {"person:examiner"}),
+    # 龙岗 (unseen-docs3 u403): the behaviour inside a longer sentence, its measure's time no deadline
+    ("区人社局每年对企业开展评价的情况进行评估，半年内未组织一次认定工作的，此后一年内不再接受其备案申请。",
+     {"不再受理申请"}, {"org:enterprise"}),
     ("评价机构连续两年未开展认定工作的，视为自动退出。", {"视同退出"}, {"org:evaluation_org"}),
     # a reposted text lost the line breaks of a list: its items are still the behaviours
     ("评价机构有下列情形之一的，由人力资源社会保障部门责令限期整改，并暂停其评价活动：（一）未按规定公示评价结果的；"
@@ -159,6 +182,11 @@ def test_time_a_condition_reads_is_no_deadline(read: tuple[Corpus, FactSet]) -> 
     assert not _facts(read, "在本市依法登记注册满2年。", "deadlines")
 
 
+def test_the_time_a_measure_lasts_is_no_deadline(read: tuple[Corpus, FactSet]) -> None:
+    found = _facts(read, "此后一年内不再接受其备案申请。", "deadlines")
+    assert [(d.direction, d.amount) for d in found] == [("inactivity", 0.5)]
+
+
 @pytest.mark.parametrize(("clause", "measures", "sanctioned"), SANCTIONS, ids=[row[0][:24] for row in SANCTIONS])
 def test_the_sanction_names_its_measures_and_who_it_falls_on(read: tuple[Corpus, FactSet], clause: str,
                                                              measures: set[str], sanctioned: set[str]) -> None:
@@ -178,6 +206,7 @@ def test_a_rule_of_the_examination_is_no_sanction(read: tuple[Corpus, FactSet], 
 @pytest.mark.parametrize("clause", [
     "每个职业(工种)申报的等级原则上不超过3个。",  # levels per occupation: no attribute counts them
     "技能鉴定中心对通过评估的评价工作进行不少于5个工作日的公示。",  # days are no years of experience
+    "力争全年完成职业技能培训评价3万人次以上。",  # a target of the work, no requirement
 ])
 def test_what_no_attribute_counts_gives_no_condition(clause: str) -> None:
     from kg.extract.conditions import numeric_readings
