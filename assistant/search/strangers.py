@@ -33,7 +33,7 @@ def strangers(retriever: Retriever, query: NormalizedQuery, unit_id: str, words:
     the documents' own words for them (the lexicon's): a thesaurus or word-vector neighbour (案件 → 受理) is
     a guess that helps search find a clause, not the clause saying what was asked."""
     found = [w for w in words if _unused(retriever, w) and _a_word(retriever, w) and not is_fragment(query.text, w)
-             and not is_determiner(w)]
+             and not is_determiner(w) and not is_linking(w)]
     if not found:
         return []
     lex = retriever.ws.lexicon
@@ -76,9 +76,23 @@ def is_fragment(text: str, word: str) -> bool:
 
 _POINTING = "有这那哪每某该一各另"  # 有家 / 这家 / 某个 …: pointing at something, not naming it
 _MEASURE = "家个位次些种类项件所名批"
+# adverbs and connectives of the language that join what is asked (一边…一边, 同时, 已经): words the thesaurus
+# lists whole, naming nothing a document could leave out
+_LINKING = frozenset(("一边", "一面", "同时", "已经", "还是", "然后", "随后", "之后", "以后", "之前", "以前", "原来",
+                      "本来", "一直", "曾经", "正在", "马上", "顺便", "另外", "而且", "并且", "或者"))
 
 
 def is_determiner(word: str) -> bool:
     """A pointer and a measure word (浙江有家机构, 这家公司, 某个职业): the thesaurus may list it whole, but
     it names nothing the question asks about."""
     return len(word) == 2 and word[0] in _POINTING and word[1] in _MEASURE
+
+
+def is_linking(word: str) -> bool:
+    """A linking adverb (一边搞培训一边认定, 已经报了名): a word of the language naming no thing, so never a
+    stranger; it stays among the words a clause may leave unsaid (a verdict is not imposed over them).
+
+    >>> is_linking("一边"), is_linking("食品")
+    (True, False)
+    """
+    return word in _LINKING
