@@ -131,7 +131,8 @@ class Engine:
         # two-character ones are guesses (条讲 -> 条件) that would invent a topic
         ranked = [h.unit_id for h in result.hits]
         question = question.with_hints([w for w in result.query.repairs.values() if len(w) >= 3])
-        judged = judge(gather(self.retriever, result), place_gaps(question.scope, self.ws.places))
+        evidence, gaps = gather(self.retriever, result), place_gaps(question.scope, self.ws.places)
+        judged = judge(evidence, gaps)
         before, running, found = self.state, self.judged, answer
         self.facts_given = False
         matched = self._match(found.model_copy(deep=True), question, today)
@@ -143,6 +144,8 @@ class Engine:
             return self._covered(matched, Judgement(coverage="covered", confidence=COVERED_BY_ROUTE))
         answer = self._compare(found.model_copy(deep=True), question) or self._reason(
             found.model_copy(deep=True), question, today, ranked)
+        if self.facts_given and judged.strangers:  # what the user told of the organisation: circumstances
+            judged = judge(evidence, gaps, circumstances=True)
         if self._continues(question, before, answer) and running is not None:
             judged = running  # a reply inside a determination is judged with the question that opened it
         elif self._route_fits(answer, question, judged, before is None or not before.determination):
@@ -204,7 +207,11 @@ class Engine:
             return True
         verdict = answer.verdict
         if verdict is not None and verdict.status != "needs_info" and self.facts_given:
-            return not (opening and _hollow(judged))  # 上海二级建造师: 二级 is a fact, the object is no organisation's
+            # the facts stated carry words no clause uses (场地在地下室), and the user's date or count is evidence enough;
+            # but a question barely touching the documents, naming no role, about a place without a document is not
+            # made covered by a fact said in passing (上海二级建造师报名时间: 二级 is a level)
+            gap = _barely(judged) and bool(place_gaps(question.scope, self.ws.places))
+            return not (opening and (bool(judged.beyond) or gap))
         if answer.computed and "due" in answer.computed:
             return True  # a due date computed from the user's own date
         if verdict is not None and answer.intent in _ORGANISATION_ROUTES and not judged.strangers \
@@ -372,7 +379,12 @@ def _hollow(judged: Judgement) -> bool:
     (哪里可以报名考…) or a level named in passing (二级建造师) opens a route by its form alone."""
     if judged.coverage == "covered":
         return False
-    return bool(judged.strangers) or bool(judged.beyond) or (judged.confidence < ROUTE_FLOOR and not judged.actor)
+    return bool(judged.strangers) or bool(judged.beyond) or _barely(judged)
+
+
+def _barely(judged: Judgement) -> bool:
+    """The evidence barely touches the documents and the question names no role they regulate."""
+    return judged.coverage != "covered" and judged.confidence < ROUTE_FLOOR and not judged.actor
 
 
 def _unsaid(judged: Judgement) -> list[str]:

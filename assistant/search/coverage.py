@@ -204,16 +204,18 @@ def confidence_of(ev: Evidence) -> float:
     return 1.0
 
 
-def judge(ev: Evidence, place_gaps: list[str] | None = None) -> Judgement:
+def judge(ev: Evidence, place_gaps: list[str] | None = None, circumstances: bool = False) -> Judgement:
     """Covered when the evidence says the first clause answers; partial when it does but a place asked
     about has no document; not_covered otherwise (a missing place does not make an unrelated question
-    related)."""
+    related). With `circumstances` (the user stated facts of the organisation that a determination read), the
+    things the corpus never names are read as those facts' circumstances (汽车零部件企业, 化工企业), not the
+    question's object: they weigh in the logistic but do not cap it."""
     conf = confidence_of(ev)
     if conf < COVERED_AT and ev.keyword and ev.stated >= 1.0 and not ev.unknown_words and ev.hits > 1:
         # a regulator's search-box query whose every word the first clause states, other clauses stating them
         # too: a topic several documents treat (档案保存, 场地要求), where a small margin is no sign of absence
         conf = COVERED_AT
-    if ev.strangers or ev.beyond:
+    if (ev.strangers and not circumstances) or ev.beyond:
         conf = min(conf, UNANSWERED_CAP)
     said = {"unstated": ev.unstated, "strangers": ev.strangers, "form_only": ev.form_only, "actor": ev.actor,
             "beyond": ev.beyond}

@@ -75,7 +75,7 @@ def is_fragment(text: str, word: str) -> bool:
 
 
 _POINTING = "有这那哪每某该一各另"  # 有家 / 这家 / 某个 …: pointing at something, not naming it
-_MEASURE = "家个位次些种类项件所名批"
+_MEASURE = "家个位次些种类项件所名批边里"  # 那边, 这里: pointing at a place
 # adverbs and connectives of the language that join what is asked (一边…一边, 同时, 已经): words the thesaurus
 # lists whole, naming nothing a document could leave out
 _LINKING = frozenset(("一边", "一面", "同时", "已经", "还是", "然后", "随后", "之后", "以后", "之前", "以前", "原来",
