@@ -144,7 +144,7 @@ class Engine:
             return self._covered(matched, Judgement(coverage="covered", confidence=COVERED_BY_ROUTE))
         answer = self._compare(found.model_copy(deep=True), question) or self._reason(
             found.model_copy(deep=True), question, today, ranked)
-        if self.facts_given and judged.strangers:  # what the user told of the organisation: circumstances
+        if self.facts_given and judged.strangers and _bears(answer):  # the user's facts: circumstances
             judged = judge(evidence, gaps, circumstances=True)
         if self._continues(question, before, answer) and running is not None:
             judged = running  # a reply inside a determination is judged with the question that opened it
@@ -371,6 +371,12 @@ def _object_regulated(answer: Answer, judged: Judgement, opening: bool) -> bool:
     if judged.strangers:
         return False
     return not opening or (not judged.form_only and judged.confidence >= ROUTE_FLOOR)
+
+
+def _bears(answer: Answer) -> bool:
+    """What the user told of the organisation decided a condition of the determination (a kind named in passing,
+    工程造价咨询企业, decides none)."""
+    return answer.verdict is not None and any(c.status != "unknown" for c in answer.verdict.conditions)
 
 
 def _hollow(judged: Judgement) -> bool:
