@@ -39,8 +39,8 @@ from pydantic import BaseModel
 
 from assistant.lang.places import Gazetteer, Scope
 from assistant.search.amounts import asks_money, states_money
-from assistant.search.named_documents import unheld_document
-from assistant.search.strangers import form_only, is_determiner, strangers
+from assistant.search.named_documents import numbers_named, unheld_document
+from assistant.search.strangers import form_only, is_determiner, names_a_thing, strangers
 
 if TYPE_CHECKING:
     from assistant.search.retriever import Retriever, SearchResult
@@ -90,6 +90,7 @@ class Evidence(BaseModel):
     unknown_words: list[str] = []
     keyword: bool = False  # a search-box query (公示期, 档案保存): a few characters, no question words
     strangers: list[str] = []  # things asked about that the corpus never names (准生证, 中标): see strangers.py
+    things: list[str] = []  # of those, the nouns of the question (not 打造, 下午): they cap the confidence
     form_only: bool = False  # the first clause states none of the question's topic words, only its route's
     phrased: bool = True  # the first clause's document has hand-written phrasings (else: an added document)
     beyond: Beyond | None = None  # what is asked that no clause holds: a sum (amounts.py), a document (named_documents.py)
@@ -150,6 +151,7 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
                     hits=len(hits), unstated=unstated, unknown_words=foreign + rare, strength=strength, actor=actor,
                     phrased=phrased,
                     keyword=_keyword(query.text), strangers=strange,
+                    things=[w for w in strange if names_a_thing(query.text, w)],
                     form_only=form_only(core, unstated), beyond=beyond)
 
 
@@ -221,7 +223,7 @@ def judge(ev: Evidence, place_gaps: list[str] | None = None, circumstances: bool
         # a regulator's search-box query whose every word the first clause states, other clauses stating them
         # too: a topic several documents treat (档案保存, 场地要求), where a small margin is no sign of absence
         conf = COVERED_AT
-    if (ev.strangers and not circumstances and conf < STRANGER_OUTWEIGHED_AT) or ev.beyond:
+    if (ev.things and not circumstances and conf < STRANGER_OUTWEIGHED_AT) or ev.beyond:
         conf = min(conf, UNANSWERED_CAP)
     said = {"unstated": ev.unstated, "strangers": ev.strangers, "form_only": ev.form_only, "actor": ev.actor,
             "beyond": ev.beyond}
@@ -238,6 +240,8 @@ def judge(ev: Evidence, place_gaps: list[str] | None = None, circumstances: bool
 def _missing(ev: Evidence) -> str:
     """What a not_covered answer says is missing: the user's words the documents do not use, or the sum."""
     missing = "、".join(ev.unknown_words)
+    if ev.beyond == "document":
+        return _BEYOND["document"]
     if missing:
         return f"这些文件没有涉及“{missing}”"
     return _BEYOND.get(ev.beyond or "", "这些文件没有直接回答这个问题")
@@ -254,8 +258,18 @@ def beyond_clauses(retriever: Retriever, result: SearchResult) -> Beyond | None:
         return "amount"
     having = {d.meta.jurisdiction for d in corpus.documents}
     names_held = bool(result.query.documents) or any(j in having for j in result.jurisdictions)
-    numbers = [d.meta.number for d in corpus.documents if d.meta.number]
-    return "document" if unheld_document(result.query.original, numbers, names_held) else None
+    own = [d.meta.number for d in corpus.documents if d.meta.number]
+    return "document" if unheld_document(result.query.original, own, cited_numbers(retriever), names_held) else None
+
+
+_CITED: WeakKeyDictionary[Retriever, list[str]] = WeakKeyDictionary()
+
+
+def cited_numbers(retriever: Retriever) -> list[str]:
+    """The document numbers the corpus's clauses cite (their basis, 人社部发〔2019〕9号), remembered per retriever."""
+    if retriever not in _CITED:
+        _CITED[retriever] = [n for u in retriever.corpus.units() for n in numbers_named(u.text)]
+    return _CITED[retriever]
 
 
 def place_gaps(scope: Scope, places: Gazetteer) -> list[str]:

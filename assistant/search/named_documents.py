@@ -30,10 +30,12 @@ def asks_text(text: str) -> bool:
     return bool(_TEXT.search(text))
 
 
-def unheld_document(text: str, held_numbers: list[str], names_held: bool) -> bool:
-    """The question asks for a document the corpus does not hold: a number none of its documents has, or a
-    document's text without naming a held document (its title or a place that has one: `names_held`)."""
-    held = {n for raw in held_numbers for n in numbers_named(raw)}
+def unheld_document(text: str, own: list[str], cited: list[str], names_held: bool) -> bool:
+    """The question asks for a document the corpus does not hold: a number none of its documents has (`own`;
+    a number its clauses cite, `cited`, will do unless the question asks for that document's text: a question
+    may ask which document implements 辽委办发〔2018〕58号, not what 人社部发〔2022〕14号 says), or a document's
+    text without naming a held document (its title or a place that has one: `names_held`)."""
+    held = {n for raw in own + ([] if asks_text(text) else cited) for n in numbers_named(raw)}
     named = numbers_named(text)
     if named:
         return not any(n in held for n in named)
