@@ -56,3 +56,10 @@ def test_the_documents_own_rules_stay_covered(engine: Engine, question: str) -> 
 def test_a_where_question_about_the_organisations_places_is_answered(engine: Engine) -> None:
     answer = _ask(engine, "我们是行业协会，在哪些地方能申请当评价机构")
     assert answer.coverage == "covered"
+
+
+def test_a_named_places_clause_stating_every_word_is_covered(engine: Engine) -> None:
+    """Neighbouring articles of 浙江's document share the words (设立 of several kinds of 机构): a small margin
+    over them is no sign that the documents leave the question out."""
+    answer = _ask(engine, "浙江 职业技能考核鉴定机构 如何设立")
+    assert answer.coverage == "covered" and answer.citations[0].unit_id.startswith("zhejiang-2022-20-jigou/art_9")
