@@ -131,15 +131,21 @@ class Engine:
         # two-character ones are guesses (条讲 -> 条件) that would invent a topic
         ranked = [h.unit_id for h in result.hits]
         question = question.with_hints([w for w in result.query.repairs.values() if len(w) >= 3])
-        judged = judge(gather(self.retriever, result), place_gaps(question.scope, self.ws.places))
+        evidence, gaps = gather(self.retriever, result), place_gaps(question.scope, self.ws.places)
+        judged = judge(evidence, gaps)
         before, running, found = self.state, self.judged, answer
         self.facts_given = False
         matched = self._match(found.model_copy(deep=True), question, today)
+        if matched is not None and _hollow(judged):  # 沭阳哪里可以报名考养老护理员证: not the organisations' places
+            self.state = before
+            return self._uncovered(found, question, judged)
         if matched is not None:  # "在哪些地方能申请": every place's verdict, from the places' own rules
             self.judged = None
             return self._covered(matched, Judgement(coverage="covered", confidence=COVERED_BY_ROUTE))
         answer = self._compare(found.model_copy(deep=True), question) or self._reason(
             found.model_copy(deep=True), question, today, ranked)
+        if self.facts_given and judged.strangers and _bears(answer):  # the user's facts: circumstances
+            judged = judge(evidence, gaps, circumstances=True)
         if self._continues(question, before, answer) and running is not None:
             judged = running  # a reply inside a determination is judged with the question that opened it
         elif self._route_fits(answer, question, judged, before is None or not before.determination):
@@ -201,7 +207,11 @@ class Engine:
             return True
         verdict = answer.verdict
         if verdict is not None and verdict.status != "needs_info" and self.facts_given:
-            return True
+            # the facts stated carry words no clause uses (场地在地下室), and the user's date or count is evidence enough;
+            # but a question barely touching the documents, naming no role, about a place without a document is not
+            # made covered by a fact said in passing (上海二级建造师报名时间: 二级 is a level)
+            gap = _barely(judged) and bool(place_gaps(question.scope, self.ws.places))
+            return not (opening and (bool(judged.beyond) or gap))
         if answer.computed and "due" in answer.computed:
             return True  # a due date computed from the user's own date
         if verdict is not None and answer.intent in _ORGANISATION_ROUTES and not judged.strangers \
@@ -354,11 +364,33 @@ def _object_regulated(answer: Answer, judged: Judgement, opening: bool) -> bool:
     evidence: not a thing they never name (准生证有效期; a sanction ladder's object is the violation it was
     matched on, 保过 in 朋友圈打保过广告), not a question whose clause matched the route's words only (电工证有效期 →
     备案有效期's clause), not an opening question the documents barely touch (养老护理员报名费用)."""
+    if judged.beyond:  # 罚多少钱, 给多少补贴, …工作指引 全文: no route states the sum or holds the document either
+        return False
     if answer.computed and answer.computed.get("ladders"):  # its object is the violation it was matched on
         return judged.actor or not opening or judged.confidence >= ROUTE_FLOOR  # an organisation's, or well found
     if judged.strangers:
         return False
     return not opening or (not judged.form_only and judged.confidence >= ROUTE_FLOOR)
+
+
+def _bears(answer: Answer) -> bool:
+    """What the user told of the organisation decided a condition of the determination (a kind named in passing,
+    工程造价咨询企业, decides none)."""
+    return answer.verdict is not None and any(c.status != "unknown" for c in answer.verdict.conditions)
+
+
+def _hollow(judged: Judgement) -> bool:
+    """Evidence no route can stand for: the question names a thing the corpus never names, asks a sum no
+    clause states, or barely touches the documents and names no role they regulate. A where-question
+    (哪里可以报名考…) or a level named in passing (二级建造师) opens a route by its form alone."""
+    if judged.coverage == "covered":
+        return False
+    return bool(judged.strangers) or bool(judged.beyond) or _barely(judged)
+
+
+def _barely(judged: Judgement) -> bool:
+    """The evidence barely touches the documents and the question names no role they regulate."""
+    return judged.coverage != "covered" and judged.confidence < ROUTE_FLOOR and not judged.actor
 
 
 def _unsaid(judged: Judgement) -> list[str]:

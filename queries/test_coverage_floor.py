@@ -13,7 +13,8 @@ import pytest
 from assistant.evaluation.coverage import CoverageReport, evaluate_coverage, load_coverage
 
 IN_SCOPE_FLAGGED_AT_MOST = 0.05  # measured 6/125 (5/125 before the made phrasings)
-OUT_OF_SCOPE_FLAGGED_AT_LEAST = 0.90  # measured 135/146 (131/146 before a route's object had to be a thing the documents name)
+OUT_OF_SCOPE_FLAGGED_AT_LEAST = 0.93  # measured 140/146 (136/146 before what no clause holds capped the confidence;
+# 131/146 before a route's object had to be a thing the documents name)
 CONFIDENT_RIGHT_AT_LEAST = 0.94  # measured 60/62 (72/75 before the places table)
 VERDICTS_ON_UNCOVERED_AT_MOST = 0  # measured 0 (1 before an opening question the documents barely touch stopped opening a
 # determination: 60岁还能报名考证书吗; 3 before a generic word alone stopped opening one)
