@@ -22,7 +22,7 @@ class ClauseTexts:
         norm = self.norm
         self.text = {u.id: norm(u.text) for u in corpus.units()}
         self.lead = {u.id: norm(u.heading or _chapeau(corpus, u) or _lead(u.text)) for u in corpus.units()}
-        self._clauses = [self.text[u.id] for u in corpus.units() if u.kind not in NOT_CITED]
+        self.clauses = [self.text[u.id] for u in corpus.units() if u.kind not in NOT_CITED]  # what may be cited
         self._df: dict[str, int] = {}
 
     @staticmethod
@@ -40,8 +40,8 @@ class ClauseTexts:
     def idf(self, word: str) -> float:
         """log(N / df) over the clauses, a word held in every clause weighing almost nothing."""
         if word not in self._df:
-            self._df[word] = sum(word in t for t in self._clauses)
-        return math.log((len(self._clauses) + 1) / (self._df[word] + 1)) + 0.1
+            self._df[word] = sum(word in t for t in self.clauses)
+        return math.log((len(self.clauses) + 1) / (self._df[word] + 1)) + 0.1
 
 
 _TEXTS: dict[str, ClauseTexts] = {}

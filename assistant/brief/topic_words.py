@@ -33,6 +33,7 @@ class TopicWords:
         self.parts = {w: _parts(w, query.terms) for w in self.words}
         self.related = {w: _named(w, texts.norm, lexicon) for w in self.words}
         self.concepts = {c: _names(c, texts.norm, lexicon) for c in query.concepts if c in lexicon.concepts}
+        self.commonness = sum(self.stated(t) >= ABOUT for t in texts.clauses) / max(len(texts.clauses), 1)
 
     def spellings(self) -> list[str]:
         """Every way the texts may state the topic (its words, their parts, their concepts' words)."""
@@ -43,6 +44,13 @@ class TopicWords:
         """The share of the topic a text states, 0..1."""
         total = sum(self.weights.values())
         return sum(self.weights[w] * self._said(w, text) for w in self.words) / total if total else 0.0
+
+    def weak_share(self, floor: float, ceiling: float) -> float:
+        """The search score (share of the best) from which a clause stating the topic counts: `floor` for a
+        topic few clauses state, rising with the share of clauses that state it, up to `ceiling`. A topic made
+        of words nearly every clause holds (认定等级: four clauses in ten say 认定 and 等级) is stated by
+        clauses on anything, so stating it is no evidence and the search must carry more of the weight."""
+        return min(ceiling, max(floor, self.commonness))
 
     def names_concepts(self, text: str) -> bool:
         """Whether a text names every concept of the topic (收费公示: a fee and a publicity; a clause on

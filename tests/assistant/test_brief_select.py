@@ -141,3 +141,24 @@ def test_a_topic_word_no_document_uses_does_not_silence_the_topic(selector: Sele
     assert cites(selector, "监管职责分工", "zhejiang-2022-20-jiandu/art_6")
     # ... while a topic of mostly unknown words is not stated by its one common word
     assert selector.select("食堂伙食管理") == []
+
+
+def test_a_topic_most_clauses_state_needs_the_search_to_carry_it(selector: Selector) -> None:
+    """评价等级: a third of the clauses say 评价 and 等级, so saying them is no evidence; a clause further
+    down the ranking that only mentions both (池州's 双随机 supervision, its workflow of a 认定 batch) is
+    left out, while the clauses on the levels themselves stay."""
+    cited = selector.select("评价等级")
+    assert "chizhou-2024-4/art_21" not in cited and "chizhou-2024-4/art_15" not in cited
+    assert cites(selector, "评价等级", "suqian-2022-36/art_6") and cites(selector, "评价等级", "chizhou-2024-4/art_5")
+
+
+def test_how_common_a_topic_is_sets_how_far_down_its_statements_count(selector: Selector) -> None:
+    from assistant.brief.topic_words import TopicWords
+
+    def words(topic: str) -> TopicWords:
+        query = selector.retriever.rank_units(topic, limit=1).query
+        return TopicWords(query, selector.texts, selector.retriever.ws.lexicon)
+
+    rare, common = words("公示期"), words("评价等级")
+    assert rare.commonness < 0.1 < 0.2 < common.commonness
+    assert rare.weak_share(0.1, 0.5) == 0.1 and 0.2 < common.weak_share(0.1, 0.5) <= 0.5
