@@ -3,7 +3,9 @@
 Each of the topic's own words counts by its rarity among the corpus's clauses (机构 in 机构名称变更
 says little; 名称 and 变更 say which clause). A word is stated by itself, by all of its parts within one
 sentence (申报时间 by 申报 … 时间; 年度考核 is not stated by 年度工作计划 in one sentence and 统一考核 in
-another), or by a word of the concepts it names that is three characters or more (外部考点 by 增设考点).
+another), by a word of three characters or more of the concepts it names (外部考点 by 增设考点), or by all of
+its parts within one sentence, each said by itself or by a word of a concept that part names (试卷保管 by
+试卷 … 存档; 申报材料 by 申请 … 资料).
 The topic's concepts (the lexicon's ideas its words trigger) decide whether a clause found only by its
 score is about the topic at all: it has to name each of them, by a trigger or by the documents' word."""
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
 ABOUT = 0.5  # share of the topic's words (weighted by rarity) a unit must state to be about the topic
 _SENTENCE = re.compile(r"[。；;！!？?]")
+_PHRASE = re.compile(r"[。；;！!？?，,、：:]")  # a list's items are phrases of one sentence
 
 
 class TopicWords:
@@ -32,6 +35,7 @@ class TopicWords:
         self.weights = _weights(self.words, texts)
         self.parts = {w: _parts(w, query.terms) for w in self.words}
         self.related = {w: _named(w, texts.norm, lexicon) for w in self.words}
+        self.alike = {p: [p, *_alike(p, texts, lexicon)] for w in self.words for p in self.parts[w]}
         self.concepts = {c: _names(c, texts.norm, lexicon) for c in query.concepts if c in lexicon.concepts}
         self.commonness = sum(self.stated(t) >= ABOUT for t in texts.clauses) / max(len(texts.clauses), 1)
 
@@ -64,9 +68,13 @@ class TopicWords:
         if word in text:
             return 1.0
         parts = self.parts[word]
-        if parts and any(all(p in s for p in parts) for s in _SENTENCE.split(text)):
+        sentences = _SENTENCE.split(text) if parts else []
+        if any(all(p in s for p in parts) for s in sentences):
             return 0.9
-        return 0.8 if any(a in text for a in self.related[word]) else 0.0
+        if any(a in text for a in self.related[word]):
+            return 0.8
+        phrases = _PHRASE.split(text) if len(parts) >= 2 else []  # one part standing in would be the whole word
+        return 0.8 if any(all(any(a in s for a in self.alike[p]) for p in parts) for s in phrases) else 0.0
 
 
 def _weights(words: list[str], texts: ClauseTexts) -> dict[str, float]:
@@ -83,11 +91,24 @@ def _weights(words: list[str], texts: ClauseTexts) -> dict[str, float]:
 
 
 def _named(word: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:
-    """The documents' words (three characters or more) of the lexicon concepts a word names: 外部考点
-    names external_site, whose words include 增设考点. Only concepts triggered by a part of the word: a
-    word found inside a concept's trigger (认定 in 虚假认定) names something narrower than itself."""
-    found = [e for c in lexicon.concepts.values() if any(t in word for t in c.triggers) for e in c.expand]
-    return [norm(e) for e in dict.fromkeys(found) if len(e) >= 3 and norm(e) != word]
+    """The words (three characters or more) of the lexicon concepts a word names, the documents' and the
+    askers': 外部考点 names external_site, whose words include 增设考点; 内部质量督导员 names inspector, which
+    people also call 督查员. Only concepts triggered by a part of the word: a word found inside a concept's
+    trigger (认定 in 虚假认定) names something narrower than itself."""
+    found = [e for c in lexicon.concepts.values() if any(t in word for t in c.triggers) for e in (*c.expand, *c.triggers)]
+    return [norm(e) for e in dict.fromkeys(found) if len(e) >= 3 and norm(e) != word and not e.isascii()]
+
+
+def _alike(part: str, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:
+    """The words of the concepts a part of a topic word names (their triggers of two characters or more, no
+    commoner among the clauses than the part): they may stand for that part, and only that part, within a
+    sentence that holds the word's other parts too (试卷保管 by 试卷…存档, 申报材料 by 申请…资料). A trigger of a
+    concept one part names (试题 for the 试卷 of 试卷保管) never stands for the whole word: that would state
+    试卷保管 by every clause on questions; nor does a commoner one (备案 for the 申报 of 申报时间: nearly every
+    clause on filing says 备案 and a time)."""
+    concepts = [c for c in lexicon.concepts.values() if any(len(t) >= 2 and t in part for t in c.triggers)]
+    found = [texts.norm(t) for c in concepts for t in c.triggers if len(t) >= 2 and not t.isascii()]
+    return [t for t in dict.fromkeys(found) if t != part and texts.idf(t) >= texts.idf(part)]
 
 
 def _names(concept: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.brief.select import Selector
+from assistant.brief.topic_words import TopicWords
 from assistant.evaluation.briefs import evaluate_briefs, load_topics
 from assistant.search.retriever import Retriever
 from assistant.workspace import Workspace
@@ -75,8 +76,11 @@ def test_a_place_answering_in_its_own_words_is_found_near_its_own_best(selector:
 
 
 def test_a_place_silent_on_the_topic_adds_nothing(selector: Selector) -> None:
-    # only 吉林 and 浙江 set application windows: the other places' best units are about something else
-    assert selector.select("申报时间") == ["jilin-2022-78/sec_6", "zhejiang-2022-20-jigou/art_9/item_2"]
+    # only 吉林 and 浙江 set application windows: 池州's and 江苏's best units are about something else (宿迁's
+    # annual plan, which announces 评价时间 and 报名条件, is cited because people ask for it as 报名时间)
+    cited = selector.select("申报时间")
+    assert {"jilin-2022-78/sec_6", "zhejiang-2022-20-jigou/art_9/item_2"} <= set(cited)
+    assert not [u for u in cited if u.startswith(("chizhou", "jiangsu"))]
 
 
 def test_a_topic_word_is_stated_by_its_parts_only_within_one_sentence(selector: Selector) -> None:
@@ -152,13 +156,33 @@ def test_a_topic_most_clauses_state_needs_the_search_to_carry_it(selector: Selec
     assert cites(selector, "评价等级", "suqian-2022-36/art_6") and cites(selector, "评价等级", "chizhou-2024-4/art_5")
 
 
+def words(selector: Selector, topic: str) -> TopicWords:
+    """How the briefing reads a topic."""
+    query = selector.retriever.rank_units(topic, limit=1).query
+    return TopicWords(query, selector.texts, selector.retriever.ws.lexicon)
+
+
+def states(selector: Selector, topic: str, text: str) -> float:
+    return words(selector, topic).stated(selector.texts.norm(text))
+
+
 def test_how_common_a_topic_is_sets_how_far_down_its_statements_count(selector: Selector) -> None:
-    from assistant.brief.topic_words import TopicWords
-
-    def words(topic: str) -> TopicWords:
-        query = selector.retriever.rank_units(topic, limit=1).query
-        return TopicWords(query, selector.texts, selector.retriever.ws.lexicon)
-
-    rare, common = words("公示期"), words("评价等级")
+    rare, common = words(selector, "公示期"), words(selector, "评价等级")
     assert rare.commonness < 0.1 < 0.2 < common.commonness
     assert rare.weak_share(0.1, 0.5) == 0.1 and 0.2 < common.weak_share(0.1, 0.5) <= 0.5
+
+
+def test_a_part_of_a_topic_word_is_stated_by_a_word_of_its_concept_within_the_sentence(selector: Selector) -> None:
+    # 申请材料: 资料 is a word for 材料, 报名 one for 申请; each stands for its own part, beside the other part
+    assert states(selector, "申请材料", "申请单位提交以下资料") >= 0.5
+    assert states(selector, "申请材料", "报名须提交身份证复印件") >= 0.5
+    assert states(selector, "试卷保管", "试卷应存档") >= 0.5
+    # ... but a word of one part's concept never stands for the whole word (试题 is a question, not its custody)
+    assert states(selector, "试卷保管", "试题由专人命制") == 0
+    # ... nor does a word commoner than the part it would stand for (备案 is said of nearly every filing)
+    assert states(selector, "申请材料", "备案单位提交资料") == 0
+
+
+def test_a_topic_word_is_stated_by_the_askers_word_for_its_concept(selector: Selector) -> None:
+    # 池州 sends 督查员 where others send 督导员: one concept, and people ask for it in either word
+    assert states(selector, "督导人员", "选派督查员对关键环节进行抽查") >= 0.5
