@@ -11,6 +11,7 @@ score is about the topic at all: it has to name each of them, by a trigger or by
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.lang.lexicon import Lexicon
     from assistant.search.query import NormalizedQuery
 
+TELLING = math.log(4)  # a run of characters held by fewer than a quarter of the clauses tells words apart
 ABOUT = 0.5  # share of the topic's words (weighted by rarity) a unit must state to be about the topic
 _SENTENCE = re.compile(r"[。；;！!？?]")
 _PHRASE = re.compile(r"[。；;！!？?，,、：:]")  # a list's items are phrases of one sentence
@@ -34,7 +36,7 @@ class TopicWords:
         self.words = [w for w in query.core if len(w) >= 2] or [t for t in query.terms if len(t) >= 2]
         self.weights = _weights(self.words, texts)
         self.parts = {w: _parts(w, query.terms) for w in self.words}
-        self.related = {w: _named(w, texts.norm, lexicon) for w in self.words}
+        self.related = {w: _named(w, texts, lexicon) for w in self.words}
         self.alike = {p: [p, *_alike(p, texts, lexicon)] for w in self.words for p in self.parts[w]}
         self.concepts = {c: _names(c, texts.norm, lexicon) for c in query.concepts if c in lexicon.concepts}
         self.commonness = sum(self.stated(t) >= ABOUT for t in texts.clauses) / max(len(texts.clauses), 1)
@@ -90,13 +92,28 @@ def _weights(words: list[str], texts: ClauseTexts) -> dict[str, float]:
     return {w: weight if texts.holds(w) else min(weight, max(known)) for w, weight in weights.items()}
 
 
-def _named(word: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:
+def _named(word: str, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:
     """The words (three characters or more) of the lexicon concepts a word names, the documents' and the
     askers': 外部考点 names external_site, whose words include 增设考点; 内部质量督导员 names inspector, which
     people also call 督查员. Only concepts triggered by a part of the word: a word found inside a concept's
-    trigger (认定 in 虚假认定) names something narrower than itself."""
-    found = [e for c in lexicon.concepts.values() if any(t in word for t in c.triggers) for e in (*c.expand, *c.triggers)]
+    trigger (认定 in 虚假认定) names something narrower than itself.
+
+    A concept that lists the word among the documents' words for it (年度考核 beside 定期评估) lends its
+    other documents' words that share a telling part with it (定期评估 shares 评估 with 年度评估; 督导人员
+    shares only 人员, which a third of the clauses say, with 考评人员): such a list mixes synonyms with what
+    goes with them (取消其评价资格 beside 试题泄密)."""
+    norm = texts.norm
+    named = [c for c in lexicon.concepts.values() if any(t in word for t in c.triggers)]
+    beside = [c for c in lexicon.concepts.values() if c not in named and norm(word) in map(norm, c.expand)]
+    found = [e for c in named for e in (*c.expand, *c.triggers)]
+    found += [e for c in beside for e in c.expand if _shares(norm(e), norm(word), texts)]
     return [norm(e) for e in dict.fromkeys(found) if len(e) >= 3 and norm(e) != word and not e.isascii()]
+
+
+def _shares(one: str, other: str, texts: ClauseTexts) -> bool:
+    """Whether two words share two characters in a row that fewer than a quarter of the clauses hold."""
+    runs = {one[i:i + 2] for i in range(len(one) - 1)} & {other[i:i + 2] for i in range(len(other) - 1)}
+    return any(texts.idf(r) > TELLING for r in runs)
 
 
 def _alike(part: str, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:

@@ -186,3 +186,13 @@ def test_a_part_of_a_topic_word_is_stated_by_a_word_of_its_concept_within_the_se
 def test_a_topic_word_is_stated_by_the_askers_word_for_its_concept(selector: Selector) -> None:
     # 池州 sends 督查员 where others send 督导员: one concept, and people ask for it in either word
     assert states(selector, "督导人员", "选派督查员对关键环节进行抽查") >= 0.5
+
+
+def test_a_concept_listing_the_topic_word_lends_its_words_that_share_a_telling_part(selector: Selector) -> None:
+    # the lexicon lists 年度评估 beside 定期评估: a sanction on 定期评估不合格 is on the yearly evaluation
+    assert states(selector, "年度评估", "（七）2年未开展评价或定期评估不合格的；") >= 0.5
+    # the list of 试题保密 mixes 试题泄密 with the sanction for it (取消其评价资格), which says nothing of secrecy
+    related = words(selector, "试题保密").related["试题保密"]
+    assert "试题泄密" in related and "取消其评价资格" not in related
+    # 督导人员 shares with 考评人员 only 人员, which a third of the clauses say
+    assert "督导人员" not in words(selector, "考评人员").related["考评人员"]
