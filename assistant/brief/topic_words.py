@@ -66,6 +66,13 @@ class TopicWords:
             return self.stated(text) >= ABOUT
         return all(any(t in text for t in triggers) for triggers in self.concepts.values())
 
+    def contrasted(self, text: str) -> bool:
+        """Whether a text speaks of another kind of a topic word's thing and never of the topic's kind: a part
+        of the word (内部 of 内部质量督导员) is missing from the text, while a word of the same ending (外部: 内部
+        and 外部 are kinds of one thing, as 省级 and 市级 are) stands right before the word's next part
+        (外部质量督导人员). Such a clause is about the other kind, however close the search puts it."""
+        return _other_kind(self.words, text) or any(_other_kind(self.parts[w], text) for w in self.words if w not in text)
+
     def _said(self, word: str, text: str) -> float:
         if word in text:
             return 1.0
@@ -77,6 +84,15 @@ class TopicWords:
             return 0.8
         phrases = _PHRASE.split(text) if len(parts) >= 2 else []  # one part standing in would be the whole word
         return 0.8 if any(all(any(a in s for a in self.alike[p]) for p in parts) for s in phrases) else 0.0
+
+
+def _other_kind(parts: list[str], text: str) -> bool:
+    """Whether a text says, before a part of a word, another kind than the word's own part before it."""
+    for kind, after in zip(parts, parts[1:], strict=False):
+        if len(kind) == 2 and kind not in text:
+            if re.search(f"[^{re.escape(kind[0])}]{re.escape(kind[1])}{re.escape(after)}", text):
+                return True
+    return False
 
 
 def _weights(words: list[str], texts: ClauseTexts) -> dict[str, float]:

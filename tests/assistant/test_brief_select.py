@@ -196,3 +196,14 @@ def test_a_concept_listing_the_topic_word_lends_its_words_that_share_a_telling_p
     assert "试题泄密" in related and "取消其评价资格" not in related
     # 督导人员 shares with 考评人员 only 人员, which a third of the clauses say
     assert "督导人员" not in words(selector, "考评人员").related["考评人员"]
+
+
+def test_a_clause_on_another_kind_of_the_topics_thing_is_left_out(selector: Selector) -> None:
+    # 外部质量督导 is the bureaus' supervision: 宿迁 第十五条 sets up the organisation's own (内部) supervisors and
+    # 浙江 第十九条（八） sanctions failing to send them; neither says 外部, both are left out
+    cited = selector.select("外部质量督导")
+    assert "suqian-2022-36/art_16" in cited and "suqian-2022-36/art_18" in cited
+    assert "suqian-2022-36/art_15" not in cited and "zhejiang-2022-20-jiandu/art_19/item_8" not in cited
+    # a kind is told by the word's other parts after it: 市级备案 is not 省级备案, 省级备案机构 is
+    assert words(selector, "省级备案").contrasted(selector.texts.norm("由市级备案机构负责"))
+    assert not words(selector, "省级备案").contrasted(selector.texts.norm("省级备案机构负责，市级配合"))
