@@ -207,3 +207,13 @@ def test_a_clause_on_another_kind_of_the_topics_thing_is_left_out(selector: Sele
     # a kind is told by the word's other parts after it: 市级备案 is not 省级备案, 省级备案机构 is
     assert words(selector, "省级备案").contrasted(selector.texts.norm("由市级备案机构负责"))
     assert not words(selector, "省级备案").contrasted(selector.texts.norm("省级备案机构负责，市级配合"))
+
+
+def test_the_clauses_a_document_writes_about_itself_are_no_topics_own(selector: Selector) -> None:
+    # purpose (制定本办法), scope (……等工作，适用本办法) and what is left to other rules (未尽事宜) name the whole
+    # subject in passing: a briefing on 评价机构管理 cites none of them
+    cited = selector.select("评价机构管理")
+    assert not {"zhejiang-2022-20-jigou/art_1", "zhejiang-2022-20-jigou/art_3", "zhejiang-2022-20-jiandu/art_2",
+                "suqian-2022-36/art_21"} & set(cited)
+    # ... unless the topic asks about the document itself
+    assert {"zhejiang-2022-20-jigou/art_3", "zhejiang-2022-20-jiandu/art_2"} <= set(selector.select("适用范围"))
