@@ -5,7 +5,9 @@ says little; 名称 and 变更 say which clause). A word is stated by itself, by
 sentence (申报时间 by 申报 … 时间; 年度考核 is not stated by 年度工作计划 in one sentence and 统一考核 in
 another), by a word of three characters or more of the concepts it names (外部考点 by 增设考点), or by all of
 its parts within one sentence, each said by itself or by a word of a concept that part names (试卷保管 by
-试卷 … 存档; 申报材料 by 申请 … 资料).
+试卷 … 存档; 申报材料 by 申请 … 资料). A word said only inside a longer name a quarter of the clauses or more say
+(等级 in 职业技能等级认定, the name of the documents' whole subject) is not said at all: a clause on which
+职业（工种） may be recognised is not about 认定等级 for naming the activity.
 The topic's concepts (the lexicon's ideas its words trigger) decide whether a clause found only by its
 score is about the topic at all: it has to name each of them, by a trigger or by the documents' word."""
 
@@ -36,6 +38,7 @@ class TopicWords:
         self.words = [w for w in query.core if len(w) >= 2] or [t for t in query.terms if len(t) >= 2]
         self.weights = _weights(self.words, texts)
         self.parts = {w: _parts(w, query.terms) for w in self.words}
+        self.carriers = {w: texts.carriers(w) for w in self.words}
         self.related = {w: _named(w, texts, lexicon) for w in self.words}
         self.alike = {p: [p, *_alike(p, texts, lexicon)] for w in self.words for p in self.parts[w]}
         self.concepts = {c: _names(c, texts.norm, lexicon) for c in query.concepts if c in lexicon.concepts}
@@ -74,8 +77,8 @@ class TopicWords:
         return _other_kind(self.words, text) or any(_other_kind(self.parts[w], text) for w in self.words if w not in text)
 
     def _said(self, word: str, text: str) -> float:
-        if word in text:
-            return 1.0
+        if word in text:  # said, unless only inside the name of the documents' whole subject
+            return 1.0 if word in _without(text, self.carriers[word]) else 0.0
         parts = self.parts[word]
         sentences = _SENTENCE.split(text) if parts else []
         if any(all(p in s for p in parts) for s in sentences):
@@ -84,6 +87,13 @@ class TopicWords:
             return 0.8
         phrases = _PHRASE.split(text) if len(parts) >= 2 else []  # one part standing in would be the whole word
         return 0.8 if any(all(any(a in s for a in self.alike[p]) for p in parts) for s in phrases) else 0.0
+
+
+def _without(text: str, names: list[str]) -> str:
+    """A text with some names (longest first) blanked out."""
+    for name in names:
+        text = text.replace(name, "|")
+    return text
 
 
 def _other_kind(parts: list[str], text: str) -> bool:

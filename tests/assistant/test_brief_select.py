@@ -217,3 +217,12 @@ def test_the_clauses_a_document_writes_about_itself_are_no_topics_own(selector: 
                 "suqian-2022-36/art_21"} & set(cited)
     # ... unless the topic asks about the document itself
     assert {"zhejiang-2022-20-jigou/art_3", "zhejiang-2022-20-jiandu/art_2"} <= set(selector.select("适用范围"))
+
+
+def test_a_topic_word_said_only_inside_the_name_of_the_whole_subject_is_not_said(selector: Selector) -> None:
+    # 等级 inside 职业技能等级认定, which a quarter of the clauses and more say, names the activity, not a level
+    assert "职业技能等级认定" in selector.texts.carriers("等级")
+    assert states(selector, "等级设置", "按规定开展职业技能等级认定工作") == 0
+    assert states(selector, "等级设置", "规范设置评价等级") == 1
+    # a word no name of the kind holds is said wherever it stands
+    assert selector.texts.carriers("外部考点") == []
