@@ -12,7 +12,7 @@ from assistant.search.retriever import Retriever
 from assistant.workspace import Workspace
 
 DEV = Path(__file__).parent / "briefs" / "dev.yaml"
-FLOOR = {"recall": 0.90, "precision": 0.90}  # measured 0.917 / 0.926 (0.910 / 0.900 before joined topics were split, 0.822 / 0.943 before the per-jurisdiction search)
+FLOOR = {"recall": 0.90, "precision": 0.90}  # measured 0.917 / 0.903 (0.917 / 0.923 before topic words were read through their concepts' words, 0.910 / 0.900 before joined topics were split, 0.822 / 0.943 before the per-jurisdiction search)
 
 
 def test_development_briefings_keep_their_recall_and_precision(workspace: Workspace) -> None:

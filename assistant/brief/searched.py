@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 STRONG = 0.5  # a unit scored at this share of the best unit or more is on the topic by the search alone
 WEAK = 0.1  # below this share a unit counts only when its phrasings ask for it in the topic's words
+# (raised to the share of clauses that state the topic, for a topic most clauses state: TopicWords.weak_share)
 FLOOR = 0.05  # below this share nothing counts
 ASKED = 0.05  # share of a unit's phrasings in the topic's words that makes it the topic's on its own
 PLACE_SHARE = 0.5  # a unit scored at this share of its own jurisdiction's best unit is that place's answer too
@@ -63,6 +64,7 @@ class Searched:
     def overall(self) -> set[str]:
         """Units close to the best, or further down stating the topic and asked for in its words."""
         out = set()
+        weak = self.words.weak_share(WEAK, STRONG)  # higher for a topic most clauses state
         for hit in self.hits:
             share = self.share[hit.unit_id]
             if share < FLOOR:
@@ -72,7 +74,7 @@ class Searched:
             sought = asked is None or asked > 0  # asked for in the topic's words, or nothing is known
             close = share >= STRONG and (sought or not self.words.concepts
                                          or self.words.names_concepts(self.texts.text[hit.unit_id]))
-            if close or (share >= WEAK and stated and sought) or (asked is not None and asked >= ASKED):
+            if close or (share >= weak and stated and sought) or (asked is not None and asked >= ASKED):
                 out.add(hit.unit_id)
         return out
 

@@ -8,7 +8,9 @@ not every clause that mentions one of its words. The steps, none of them naming 
 2. the graph (`topic_facts`): units holding a deadline, condition or sanction of the topic, and the units
    chosen clauses cite (第十九条所列情况);
 3. pruning: units found only per jurisdiction or by their words must name the topic's concepts
-   (`topic_words`), and nothing is cited when no unit states the topic at all;
+   (`topic_words`), a unit speaking of another kind of the topic's thing (外部质量督导 for 内部质量督导员) is
+   left out however it was found, as are the clauses a document writes about itself (`itself`: 适用本办法)
+   unless the topic asks about the document, and nothing is cited when no unit states the topic at all;
 4. folding (`fold`): an article whose lead states the topic stands for its items.
 
 Thresholds were set on the development gold topics (queries/briefs/dev.yaml), checked on topics written
@@ -27,6 +29,7 @@ from kg.models import Corpus
 
 from .conjuncts import parts
 from .fold import folded
+from .itself import about_itself, asks_about_it
 from .searched import CANDIDATES, Searched
 from .texts import NOT_CITED, ClauseTexts, clause_texts, unit_lead
 from .topic_facts import cited_by, comparison, fact_units, topic_facts
@@ -107,6 +110,9 @@ class Selector:
         chosen = found | search.about((search.per_place() | search.stating_all()) - found)
         chosen |= search.about(cited_by(chosen, self.facts) - chosen)
         chosen |= self._forms(chosen)
+        chosen = {u for u in chosen if not words.contrasted(self.texts.text[u])}  # 外部 where the topic says 内部
+        if not asks_about_it(topic):
+            chosen = {u for u in chosen if not about_itself(self.corpus.unit(u).text)}  # 适用本办法
         if not any(words.stated(self.texts.text[u]) >= ABOUT for u in chosen):
             chosen = set()  # nothing states the topic: the search only found look-alikes (食堂伙食)
         return Reading(chosen=folded(chosen, self.corpus, self.texts, words), search=search, words=words)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from kg.models import Corpus, Unit
 
@@ -22,8 +23,9 @@ class ClauseTexts:
         norm = self.norm
         self.text = {u.id: norm(u.text) for u in corpus.units()}
         self.lead = {u.id: norm(u.heading or _chapeau(corpus, u) or _lead(u.text)) for u in corpus.units()}
-        self._clauses = [self.text[u.id] for u in corpus.units() if u.kind not in NOT_CITED]
+        self.clauses = [self.text[u.id] for u in corpus.units() if u.kind not in NOT_CITED]  # what may be cited
         self._df: dict[str, int] = {}
+        self._carriers: dict[str, list[str]] = {}
 
     @staticmethod
     def norm(text: str) -> str:
@@ -31,6 +33,22 @@ class ClauseTexts:
         from assistant.lang.text import normalize, numbers_to_arabic
 
         return numbers_to_arabic(normalize(text))
+
+    def carriers(self, word: str) -> list[str]:
+        """The longer names holding a word that a quarter of the clauses or more say (职业技能等级认定 for 等级):
+        the word inside them names the documents' whole subject, not a topic."""
+        if word not in self._carriers:
+            self._carriers[word] = self._find_carriers(word) if self.idf(word) <= math.log(4) else []
+        return self._carriers[word]
+
+    def _find_carriers(self, word: str) -> list[str]:
+        """Every clause's spans around the word (up to four characters either side), counted once per clause:
+        a longer name holding the word is among them wherever it is said."""
+        held: Counter[str] = Counter()
+        for text in self.clauses:
+            held.update({text[max(i - a, 0): i + len(word) + b] for i in _places(word, text)
+                         for a in range(5) for b in range(5) if a + b})
+        return sorted((s for s, n in held.items() if n * 4 >= len(self.clauses)), key=len, reverse=True)
 
     def holds(self, word: str) -> bool:
         """Whether some clause holds the word."""
@@ -40,8 +58,8 @@ class ClauseTexts:
     def idf(self, word: str) -> float:
         """log(N / df) over the clauses, a word held in every clause weighing almost nothing."""
         if word not in self._df:
-            self._df[word] = sum(word in t for t in self._clauses)
-        return math.log((len(self._clauses) + 1) / (self._df[word] + 1)) + 0.1
+            self._df[word] = sum(word in t for t in self.clauses)
+        return math.log((len(self.clauses) + 1) / (self._df[word] + 1)) + 0.1
 
 
 _TEXTS: dict[str, ClauseTexts] = {}
@@ -54,6 +72,10 @@ def clause_texts(corpus: Corpus) -> ClauseTexts:
         _TEXTS.clear()
         found = _TEXTS[corpus.fingerprint] = ClauseTexts(corpus)
     return found
+
+
+def _places(word: str, text: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _chapeau(corpus: Corpus, unit: Unit) -> str:
