@@ -30,6 +30,8 @@ _NOTIFIED = re.compile(r"(收到|接到|出具|下发|被下|拿到|被出具)(�
 _INTERVIEWED = re.compile(r"被[^，,。；;？?吗]{0,6}约谈(过|了)|约谈过")
 _FIRST = re.compile(r"第[1一]次|首次|头一次|初次")
 _INTRO = "(的|一家|一所|一个|这边|本地|当地|注册|登记)"
+# The office an organisation registers with, between the place and 登记 (江西南昌民政局登记的, 杭州市场监管局注册)
+_REGISTRY = "(民政局|民政厅|民政部门|市场监管局|市场监督管理局|工商局|编办|行政审批局)"
 
 
 def _kind_of(field: str) -> str | None:
@@ -44,7 +46,7 @@ def fill(state: DialogueState, asked: Question, corpus: Corpus, today: date) -> 
     question = asked.raw
     profile, slots = state.profile, read_slots(question)
     values: dict[str, Any] = dict(slots.values)
-    _requirements(state, question, values)
+    _requirements(state, asked, values)
     _place(state, asked, values)
     _reply(state, slots, values, question, today)
     _loose_numbers(state, slots, values)
@@ -58,11 +60,17 @@ def fill(state: DialogueState, asked: Question, corpus: Corpus, today: date) -> 
     return set(values)
 
 
-def _requirements(state: DialogueState, question: str, values: dict[str, Any]) -> None:
-    """The yes/no requirements the utterance speaks of (没有保密室), added to what was said before."""
+def _requirements(state: DialogueState, asked: Question, values: dict[str, Any]) -> None:
+    """The yes/no requirements the utterance speaks of (没有保密室), added to what was said before. 外省注册 or
+    想到外省申请 says more than a bare 登记, unless the place registered in is named (在上海注册…想到外地申请:
+    registered where it is, which fails elsewhere)."""
     from assistant.understand.requirements_said import said, said_values
 
+    question = asked.raw
+    home = asked.typed_place and introduced(asked.scope.words, question, asked.scope.jurisdictions)
     for field, value in said_values(question).items():
+        if field == "registered_in_jurisdiction" and not home:
+            values[field] = value
         values.setdefault(field, value)
     stated = said(question)
     if stated:
@@ -205,7 +213,8 @@ def registered_elsewhere(words: dict[str, str], question: str) -> list[str]:
     """
     home = {j for n, j in words.items() if re.search(f"{re.escape(n)}(市|省|县|区)?(注册|登记)", question)}
     target = [j for n, j in words.items() if j not in home and re.search(
-        f"(到|去|来|在){re.escape(n)}(市|省)?[^，,。？?]{{0,4}}(申请|申报|备案)|(做|成为|当){re.escape(n)}(省|市)?的", question)]
+        f"(到|去|来|在){re.escape(n)}(市|省)?[^，,。？?]{{0,4}}(申请|申报|备案)|(做|成为|当){re.escape(n)}(省|市)?的"
+        f"|(申请|申报|备案)(成为|做)?{re.escape(n)}(省|市)?(这边|那边|这里|那里)?的", question)]
     return list(dict.fromkeys(target)) if home and target else []
 
 
@@ -213,4 +222,5 @@ def introduced(words: dict[str, str], question: str, jurisdictions: list[str]) -
     """The named places that introduce the organisation (浙江的…, 在上海注册的…): where it is.
     `words` are the place words the question typed, with their jurisdictions (Scope.words)."""
     named = [(n, j) for n, j in words.items() if j in jurisdictions and n in question]
-    return list(dict.fromkeys(j for n, j in named if re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question)))
+    return list(dict.fromkeys(j for n, j in named if re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question)
+                              or re.search(f"{re.escape(n)}[^，,。；;？?]{{0,8}}?{_REGISTRY}(注册|登记)", question)))

@@ -24,7 +24,7 @@ STATUS_WORDS = {
 
 FIELD_NAMES = {
     "org_type": "单位类型", "jurisdictions": "地区", "legal_person": "独立法人资格", "registered_in_jurisdiction": "本地依法登记",
-    "government_affiliated": "政府部门/未脱钩/行政职能", "civil_affairs_rating": "民政评估等级(A)", "enterprise_size": "企业规模",
+    "government_affiliated": "政府部门/下属/未脱钩", "administrative_functions": "行政管理、审批许可职能", "civil_affairs_rating": "民政评估等级(A)", "enterprise_size": "企业规模",
     "self_evaluation_filed": "已备案自主评价", "applied_disciplines": "设有应用学科",
     "internal_certification_done": "已做内部职工/在校学生认定", "skill_allowance": "职业技能等级津贴制度", "bad_record": "不良记录", "annual_review_failed": "年审不合格",
     "abnormal_operation": "经营异常", "not_for_profit": "不以营利为目的", "site_area": "场地面积(平方米)",

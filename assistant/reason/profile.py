@@ -43,7 +43,9 @@ class Profile(BaseModel):
     org_type: OrgType | None = None
     legal_person: bool | None = None
     registered_in_jurisdiction: bool | None = None
-    government_affiliated: bool | None = None  # 政府部门/未脱钩, or holds 行政管理、审批许可职能
+    government_affiliated: bool | None = None  # 政府部门/其下属/未脱钩
+    # holds 政府行政管理、审批许可职能: what 宿迁 第二条（六） bars, which being under a department (人社局下属) is not
+    administrative_functions: bool | None = None
     civil_affairs_rating: float | None = None  # number of A (4A -> 4)
     enterprise_size: EnterpriseSize | None = None
     self_evaluation_filed: bool | None = None  # 已备案面向内部职工开展自主评价 (吉林 企业)

@@ -42,7 +42,11 @@ _AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开
 _POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不|非|缺|以外|之外|过期|查不到)(?:{_AFFIRM})?)"
                        rf"|(?P<aff>{_AFFIRM})")
 _EXISTING = re.compile(r"已(?:经)?有\s*(\d+)\s*家")
-_ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)")
+_ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)"
+                        r"|(?:到|去)(?:外省|省外|外地|外市)[^，,。；;]{0,4}?(?:申请|申报|备案)")  # 想到外省申请: not registered there
+# Inside or outside a list the name closes (在现行《国家职业资格目录》以外, 属于准入类职业资格之外): said right after the name,
+# it decides over a verb before it (在 … 以外 is outside).
+_SIDE = re.compile(r"[^，,。；;]{0,4}?(?:(?P<out>以外|之外)|(?P<in>以内|之内|范围内))")
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,9 @@ def _holds(clause: str, a: int, b: int) -> bool | None:
     """Whether the clause says the thing named at [a, b) is had: the last polarity word before it, else the
     first one inside or after it; a bare mention says it is. A name that only qualifies a later noun
     (在校生的认定还没做, 保密室的钥匙) says nothing of the thing itself (None)."""
+    side = _SIDE.match(clause, b)
+    if side:
+        return side.group("out") is None
     before = list(_POLARITY.finditer(clause, 0, a))
     if before:
         return before[-1].group("neg") is None
