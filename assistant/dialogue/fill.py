@@ -212,7 +212,9 @@ def registered_elsewhere(words: dict[str, str], question: str) -> list[str]:
     []
     """
     home = {j for n, j in words.items() if re.search(f"{re.escape(n)}(市|省|县|区)?(注册|登记)", question)}
-    target = [j for n, j in words.items() if j not in home and re.search(
+    # a place is also named by its jurisdiction's own short name (杭州 typed, 浙江这边 said later)
+    names = {**words, **{j.rstrip("省市"): j for j in words.values() if j.rstrip("省市") in question}}
+    target = [j for n, j in names.items() if j not in home and re.search(
         f"(到|去|来|在){re.escape(n)}(市|省)?[^，,。？?]{{0,4}}(申请|申报|备案)|(做|成为|当){re.escape(n)}(省|市)?的"
         f"|(申请|申报|备案)(成为|做)?{re.escape(n)}(省|市)?(这边|那边|这里|那里)?的", question)]
     return list(dict.fromkeys(target)) if home and target else []

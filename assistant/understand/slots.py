@@ -40,9 +40,11 @@ _AMOUNT_FILLER = re.compile(r"\d+(\.\d+)?|平方米|平方|平米|㎡|个|人|�
 _TERM_BEFORE = re.compile(r"(延长|延期|续期|续展|有效期为?|期限为?|保存)\s*$")
 _WHEN_BEFORE = re.compile(r"(前|近|最近|过去|头)\s*$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
+_NONE_AT_ALL = re.compile(r"(都|也)(没|不|无)")
 # 三年零六个月, 2年6个月: months after a number of years add to it
 _MONTHS_AFTER = re.compile(r"(零|又)?(\d{1,2})个?月")
-# 四平市, 八里庄: 平 or 里 after a numeral that is part of a place's name, not a unit
+# 四平市, 四平的: 平 after a numeral that is part of a place's name, not a unit (nor is any bare 平 under 10:
+# no premises of the genre are that small)
 _PLACE_AFTER_UNIT = re.compile(r"[市县区镇乡村路街]")
 
 
@@ -230,6 +232,8 @@ def _numbers(clause: str, slots: Slots, previous: str = "") -> None:
                 clause[:m.start()]):
             continue  # 延长3年, 有效期3年: a term asked about; 前两年, 近3年: when, not how long
         value = float(m.group(1)) + (0.5 if m.group(2) or clause[unit_end:unit_end + 1] == "半" else 0)
+        if value == 1 and _NONE_AT_ALL.match(clause, unit_end):
+            value = 0.0  # 专职人员一个都没有: not one
         if kind == "years" and (months := _MONTHS_AFTER.match(clause, unit_end)):
             value, unit_end = round(value + int(months.group(2)) / 12, 2), months.end()
         after = clause[unit_end:matches[i + 1].start() if i + 1 < len(matches) else len(clause)]
@@ -257,7 +261,7 @@ def _unit_of(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
         for unit in sorted(spec["units"], key=len, reverse=True):
             follows = rest[len(unit):]
             if rest.startswith(unit) and not (kind == "years" and follows.startswith(("月", "前", "内", "年"))) \
-                    and not (unit == "平" and _PLACE_AFTER_UNIT.match(follows)):
+                    and not (unit == "平" and (_PLACE_AFTER_UNIT.match(follows) or float(m.group(1)) < 10)):
                 return kind, m.end() + len(unit)
     return None
 

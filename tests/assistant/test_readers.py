@@ -131,6 +131,9 @@ def test_several_facts_and_negations(text: str, expected: dict[str, object]) -> 
     ("有效期到2026年2月底", date(2026, 2, 28)),
     ("今年年底到期", date(2025, 12, 31)),
     ("今年到底能不能报", None),
+    ("下周三去交", date(2025, 6, 4)),  # 2025-06-01 is a Sunday: next week's Wednesday
+    ("周五去交", date(2025, 6, 6)),
+    ("每周3次", None),
     ("场地1.5千平米", None),
     ("2月30日", None),
 ])
@@ -154,6 +157,17 @@ def test_chinese_numerals_of_a_day_are_spelt_first() -> None:
     ("江苏的认定单位，11月10号评价结束的，现在提交成绩还来得及吗？", "deadline"),
     ("吉林的行业协会，下个月15日去申报还来得及吗？", "window"),
     ("浙江和吉林的场地要求比较", "comparison"),
+    # whether a day is in time asks about the day the sentence names: applying, the window
+    ("申报书都写好了，明天就去交吉林的申报，来得及吗？", "window"),
+    ("我们下周一去省鉴定中心递交申报材料，还在时间里吗？", "window"),
+    ("这周五报吉林的认定机构，行不行？", "window"),
+    # … unless what falls due is kept material (那次评价的考生报名表…能销毁吗)
+    ("2024年3月5日那次评价的考生报名表，能销毁了吗？", "deadline"),
+    ("那批实操考核工件现在能当废料处理吗？", "deadline"),
+    # "now" after a stated condition asks whether it may apply now, not on which days
+    ("我们协会前年年检没过，现在能报吗？", "eligibility"),
+    ("吉林的行业协会，现在能报吗？", "window"),
+    ("去年3月备案的，现在还算数吗？", "validity"),
 ])
 def test_yes_no_forms_keep_the_topic(text: str, intent: str) -> None:
     assert classify(text) == intent
