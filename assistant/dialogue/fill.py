@@ -26,7 +26,7 @@ _FILED_WORDS = ("备案", "设立", "成立", "批准", "取得", "获批", "纳
 # A repeated offence: 第二次, 再次, 屡次, 再犯, or 又 before a verb (又拒绝机考了, 今年年度考核又没合格).
 _SECOND = re.compile(r"第[2-9二三四五]次|再次|屡次|多次|再犯|二次|又(?![是称叫要想能或])[\u4e00-\u9fff]")
 # Measures already taken, said with the verb apart from the measure (收到过人社的书面通知, 被市人社约谈过).
-_NOTIFIED = re.compile(r"(收到|接到|出具|下发|被下|拿到|被出具)(过|了)[^，,。；;？?]{0,6}书面通知")
+_NOTIFIED = re.compile(r"(收到|接到|出具|下发|被下|拿到|被出具|被出|被开|挨了|吃了)(过|了)?[^，,。；;？?]{0,6}书面通知")
 _INTERVIEWED = re.compile(r"被[^，,。；;？?吗]{0,6}约谈(过|了)|约谈过")
 _FIRST = re.compile(r"第[1一]次|首次|头一次|初次")
 _INTRO = "(的|一家|一所|一个|这边|本地|当地|注册|登记)"
@@ -126,9 +126,17 @@ def _correct_focus(focus: str, slots: Slots, values: dict[str, Any], question: s
     _number_reply(focus, slots, values)
 
 
+def _kinds_of(field: str) -> set[str]:
+    """Every kind of number that may fill a field (考评员 are counted in 人 or in 个: 是六个)."""
+    return {str(kind) for kind, spec in vocabulary()["numbers"].items()
+            if any(f == field for f, _ in spec["fields"]) or spec.get("default") == field}
+
+
 def _number_reply(field: str, slots: Slots, values: dict[str, Any]) -> None:
-    kind = _kind_of(field)
-    numbers = [v for v, k in slots.bare_numbers if k == kind] + slots.plain_numbers
+    kind, kinds = _kind_of(field), _kinds_of(field)
+    # the field's own kind first (再招3个，一共6个人: the 6 people), then any kind that fills it (是六个)
+    numbers = ([v for v, k in slots.bare_numbers if k == kind] or [v for v, k in slots.bare_numbers if k in kinds]) \
+        + slots.plain_numbers
     if kind and numbers:
         values[field] = numbers[0]
 
