@@ -36,6 +36,7 @@ FIELD_NAMES = {
     "target_level": "申请等级", "no_violation": "无违规违纪", "good_reputation": "社会评价良好", "filed_on": "备案日期", "expires_on": "有效期至",
     "event_date": "起算日期", "interviewed_before": "已被约谈", "notified_before": "已收到书面通知", "occurrence": "第几次",
     "serious": "情节严重", "rectified": "已整改", "place": "地点", "orgs_per_occupation": "该职业评价组织数(含本单位)",
+    "desk_distance": "理论考场桌距(厘米)",
     "stated": "所说的条件",
 }
 

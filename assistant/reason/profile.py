@@ -84,6 +84,7 @@ class Profile(BaseModel):
     occurrence: int | None = None  # 第几次
     serious: bool | None = None  # 情节严重 (True) / 情节轻微 (False)
     rectified: bool | None = None  # 限期内完成整改
+    desk_distance: float | None = None  # 理论考场桌距, 厘米 (宿迁 第八条 桌距不小于80cm)
     orgs_per_occupation: float | None = None  # 本单位备案后该职业的评价组织数（已有 3 家 → 4）
     # Yes/no requirements the user spoke of that no field above holds, by the name a person uses (保密室,
     # 证书库) or the requirement's kind (related_to_main_business): True has / holds it, False lacks it.

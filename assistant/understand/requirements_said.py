@@ -134,7 +134,32 @@ def said(text: str) -> dict[str, bool]:
                 holds = _holds(clause, m.start(), m.end()) if m is not None and name.key not in out else None
                 if holds is not None:
                     out[name.key] = holds != name.opposite
+    if (inside := within_filed(text)) is not None:  # 备案的工种是车工和铣工…开展汽车维修工的认定
+        out["within_filed_scope"] = inside
     return out
+
+
+# The occupations filed (备案的工种是车工和铣工) and the one the applicant means to certify (开展汽车维修工的认定):
+# when both are said, whether the latter is within the former is said too.
+_FILED_OCCUPATIONS = re.compile(r"备案(?:了)?的?(?:职业|工种)(?:（工种）)?(?:是|为|有|包括|只有)([^，,。；;？?]+)")
+_OCCUPATION = r"[\u4e00-\u9fff]{1,8}?(?:工|员|师|手)"
+_TARGET = re.compile(rf"(?:开展|申报|认定|评价|做|搞)(?:的)?({_OCCUPATION})(?:的)?(?:职业技能)?(?:等级)?(?:认定|评价)")
+_LIST = re.compile(r"[和、及与跟]|以及")
+
+
+def within_filed(text: str) -> bool | None:
+    """Whether the occupation to be certified is among those filed, when the text names both.
+
+    >>> within_filed("公司备案的工种是车工和铣工。现在想对外开展汽车维修工的认定")
+    False
+    >>> within_filed("备案的职业是电工、焊工，想开展焊工的等级认定"), within_filed("想开展焊工的认定")
+    (True, None)
+    """
+    filed, target = _FILED_OCCUPATIONS.search(text), _TARGET.search(text)
+    if not filed or not target:
+        return None
+    names = {n.strip() for n in _LIST.split(filed.group(1)) if n.strip()}
+    return any(target.group(1).endswith(n) or n.endswith(target.group(1)) for n in names)
 
 
 def said_values(text: str) -> dict[str, Any]:

@@ -54,6 +54,9 @@ TODAY = date(2025, 6, 1)
     ("考评员原来三个，又培养了两个，现在一共五个", {"examiners_per_level": 5.0}),
     ("前两年因为欠税上过失信名单", {"site_tenure_years": None, "evaluation_years": None, "bad_record": True}),
     ("近3年年审都合格", {"annual_review_failed": False, "site_tenure_years": None}),
+    # the theory room's desks, in 公分, 厘米 or cm (宿迁 第八条 桌距不小于80cm)
+    ("考场里桌子之间隔了七十公分", {"desk_distance": 70.0}),
+    ("桌距只有50cm", {"desk_distance": 50.0}),
     # a numeral inside a place's name is no amount (四平市, 八宿县)
     ("四平市的一家职业培训学校", {"site_area": None, "org_type": "training_institution"}),
 ])

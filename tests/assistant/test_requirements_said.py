@@ -47,6 +47,9 @@ SAID = [
     # 浙江 第八条（二）2、吉林 一（二）2: 在申报职业方面有丰富的培训或评价经验
     ("这个职业我们之前没评价过", {"evaluation_experience": False}),
     ("申报的工种有十年的培训经验", {"evaluation_experience": True}),
+    # 吉林 二（二）1: the occupation within the filed ones, when both are named
+    ("企业备案的工种是钳工、电工，打算开展焊工的等级认定", {"within_filed_scope": False}),
+    ("我们备案的职业有车工和焊工，想开展焊工的认定", {"within_filed_scope": True}),
     # 池州 第八条2、宿迁 第三条: 具有相应国家职业技能标准
     ("这个工种还没有国家职业技能标准", {"national_standard": False}),
     ("有国家职业技能标准", {"national_standard": True}),

@@ -1,5 +1,6 @@
-"""The behaviour a sanction question describes is matched to a trigger, not its question words nor the history
-told beside it (上半年因为…被约谈过一次；这回又…): sentences written from 浙江监督 第十九—二十一条."""
+"""Verdicts on what the question tells this time: the behaviour a sanction question describes is matched to a
+trigger, not its question words nor the history told beside it (上半年因为…被约谈过一次；这回又…), written from 浙江监督
+第十九—二十一条; a stated amount against a threshold the graph read (宿迁 第八条 桌距)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,13 @@ def test_the_behaviour_told_this_time_picks_the_rung(engine, question: str, trig
     assert answer.intent == "sanction"
     ladders = (answer.computed or {}).get("ladders") or []
     assert ladders and ladders[0]["now"]["trigger_unit"] == trigger and measure in ladders[0]["now"]["measures"], ladders
+
+
+def test_a_desk_distance_below_the_clause_fails_it(engine) -> None:  # type: ignore[no-untyped-def]
+    """宿迁 第八条 桌距不小于80cm: the threshold read from the graph, the change said in its unit."""
+    engine.reset()
+    answer = engine.ask("宿迁的第三方评价机构，理论考场桌子之间只隔了五十公分，能行吗？", today=date(2026, 6, 1))
+    assert answer.verdict is not None and answer.verdict.status == "not_eligible"
+    unmet = [c for c in answer.verdict.conditions if c.status == "unmet"]
+    assert [c.citation.unit_id for c in unmet if c.citation] == ["suqian-2022-36/art_8"]
+    assert any("80" in change for change in answer.verdict.changes_needed)
