@@ -38,12 +38,14 @@ _CLAUSE = re.compile(r"[^，,]+")
 _ASKING = re.compile(r"吗|么|呢|是否|能否|可否|有没有|是不是|要不要|需不需要|用不用|多少|几个|什么|哪")
 # A negator takes the affirming verb right after it (没有, 未设, 不属于: one negation); negators come first,
 # so that at one position the negated form wins over the verb it contains.
-_AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开|在|是"
+# 是 of a conjunction (但是, 可是, 就是, 还是) affirms nothing
+_AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开|在|(?<![但可就还要于总倒凡若或只])是"
 _POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不|非|缺|以外|之外|过期|查不到)(?:{_AFFIRM})?)"
                        rf"|(?P<aff>{_AFFIRM})")
 _EXISTING = re.compile(r"已(?:经)?有\s*(\d+)\s*家")
 _ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)"
-                        r"|(?:到|去)(?:外省|省外|外地|外市)[^，,。；;]{0,4}?(?:申请|申报|备案)")  # 想到外省申请: not registered there
+                        r"|(?:到|去)(?:外省|省外|外地|外市)[^，,。；;]{0,4}?(?:申请|申报|备案)"
+                        r"|(?:以外|之外)的?(?:城市|地方|地区|省份|省|市|县)[^，,。；;]{0,4}?(?:注册|登记)")  # 在池州以外的城市登记  # 想到外省申请: not registered there
 # Inside or outside a list the name closes (在现行《国家职业资格目录》以外, 属于准入类职业资格之外): said right after the name,
 # it decides over a verb before it (在 … 以外 is outside).
 _SIDE = re.compile(r"[^，,。；;]{0,4}?(?:(?P<out>以外|之外)|(?P<in>以内|之内|范围内))")

@@ -114,13 +114,16 @@ def _kind_named(clause: str, table: list[list[Any]], skip: set[str]) -> str | No
         if not spans or at >= spans[-1][1]:
             spans.append((at, at - neg_len, value))
     for (_, end, value), (nxt, _, _) in zip(spans, spans[1:], strict=False):
-        if not _qualifies(clause[end:nxt]):
+        if not _qualifies(clause[end:nxt]) or value in _LEGAL_FORMS:
             return value
     return spans[-1][2] if spans else None
 
 
 # Between two kinds, words that keep the first one the organisation's: its legal nature (民办非企业性质的培训中心,
 # 事业单位性质的职业培训中心) or a verb relating it to another party (大学的场地是借用合作企业的).
+# Legal forms: named before another kind they are what the organisation is (民办非企业的培训学校 registers as a
+# 民办非企业单位, and the rules on 民政年审 bind it)
+_LEGAL_FORMS = {"private_non_enterprise", "public_institution", "social_group"}
 _NOT_QUALIFYING = re.compile(r"性质|属性|类型|是|借|租|用|由|和|跟|与|给|向")
 
 

@@ -111,6 +111,8 @@ def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) ->
     ("我们不是规上企业", {"enterprise_size": "small"}),
     ("今年掉出规模以上了", {"enterprise_size": "small"}),
     ("一家小厂，三十来个工人", {"enterprise_size": "small", "org_type": "enterprise"}),
+    # a sanction said as 行政处罚 is a record
+    ("前年因为消防问题被行政处罚过", {"bad_record": True}),
 ])
 def test_several_facts_and_negations(text: str, expected: dict[str, object]) -> None:
     values = read_slots(text).values
@@ -210,6 +212,8 @@ def test_where_questions(text: str, expected: str | None) -> None:
     ("一家培训集团在县里办的分校", "training_institution"),
     ("我们是省里的一个学会", "social_group"),
     ("和政府部门没有隶属关系的行业协会", "industry_association"),
+    # a legal form before another kind is the kind (民办非企业的培训学校 registers as a 民办非企业单位)
+    ("一所民办非企业的职业培训学校", "private_non_enterprise"),
 ])
 def test_the_kind_of_organisation_named(text: str, kind: str) -> None:
     values = read_slots(text).values

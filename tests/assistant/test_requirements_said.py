@@ -50,6 +50,8 @@ SAID = [
     # 吉林 二（二）1: the occupation within the filed ones, when both are named
     ("企业备案的工种是钳工、电工，打算开展焊工的等级认定", {"within_filed_scope": False}),
     ("我们备案的职业有车工和焊工，想开展焊工的认定", {"within_filed_scope": True}),
+    # 是 of a conjunction affirms nothing: 但是…过期了 says the certificates lapsed
+    ("考评员有五个，但是考评员证书都过期了", {"examiner_certificates_valid": False}),
     # 池州 第八条2、宿迁 第三条: 具有相应国家职业技能标准
     ("这个工种还没有国家职业技能标准", {"national_standard": False}),
     ("有国家职业技能标准", {"national_standard": True}),
@@ -79,6 +81,8 @@ VALUES = [
     ("营业执照在外省注册", {"registered_in_jurisdiction": False}),
     ("公司是在省外登记的", {"registered_in_jurisdiction": False}),
     ("在本市依法注册", {}),
+    ("我们是在池州以外的城市登记的", {"registered_in_jurisdiction": False}),
+    ("想到外省去申请评价机构", {"registered_in_jurisdiction": False}),
 ]
 
 
