@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 _DATE_FIELDS = ("filed_on", "event_date", "expires_on")
 _EXPIRY_WORDS = ("到期", "期满", "届满", "有效期至", "有效期到", "截至", "过期")
-_FILED_WORDS = ("备案", "设立", "成立", "批准", "取得", "获批", "纳入目录")
+_FILED_WORDS = ("备案", "设立", "成立", "批准", "取得", "获批", "纳入目录", "目录", "回执")  # 进的省里目录, 回执是…拿的
 # A repeated offence: 第二次, 再次, 屡次, 再犯, or 又 before a verb (又拒绝机考了, 今年年度考核又没合格).
 _SECOND = re.compile(r"第[2-9二三四五]次|再次|屡次|多次|再犯|二次|又(?![是称叫要想能或])[\u4e00-\u9fff]")
 # Measures already taken, said with the verb apart from the measure (收到过人社的书面通知, 被市人社约谈过).

@@ -173,6 +173,7 @@ def test_chinese_numerals_of_a_day_are_spelt_first() -> None:
     ("我们协会前年年检没过，现在能报吗？", "eligibility"),
     ("吉林的行业协会，现在能报吗？", "window"),
     ("去年3月备案的，现在还算数吗？", "validity"),
+    ("吉林这边，10月20日交认定机构的申报还算数吗？", "window"),
 ])
 def test_yes_no_forms_keep_the_topic(text: str, intent: str) -> None:
     assert classify(text) == intent
