@@ -82,12 +82,14 @@ def _place(state: DialogueState, asked: Question, values: dict[str, Any]) -> Non
     scope, question = asked.scope, asked.raw
     if not asked.typed_place:
         return
-    values["jurisdictions"] = scope.jurisdictions
+    denied = {j for n, j in scope.words.items() if re.search(f"(不是|不在|并非|而非)(在)?{re.escape(n)}", question)}
+    kept = [j for j in scope.jurisdictions if j not in denied]
+    values["jurisdictions"] = kept or scope.jurisdictions  # 我们在池州，不是吉林: the place said, not the one denied
     elsewhere = registered_elsewhere(scope.words, question)
     if elsewhere:  # 苏州注册的公司想到嘉兴申请: judged for 浙江, where it is not registered
         values["jurisdictions"], values["registered_in_jurisdiction"] = elsewhere, False
         return
-    if "org_type" in values and introduced(scope.words, question, scope.jurisdictions) \
+    if "org_type" in values and introduced(scope.words, question, values["jurisdictions"]) \
             and state.profile.registered_in_jurisdiction is None:
         values.setdefault("registered_in_jurisdiction", True)
 

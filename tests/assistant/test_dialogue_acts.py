@@ -52,3 +52,13 @@ def test_a_how_long_question_later_in_a_conversation_is_answered_by_its_clause(e
     engine.ask("浙江的一家社会评价组织，2023年5月1日设立的，现在能申请延续吗？", today=date(2026, 3, 1))
     rule = engine.ask("延续以后有效期能延长几年？", today=date(2026, 3, 1))
     assert rule.verdict is None and "zhejiang-2022-20-jigou/art_23" in [c.unit_id for c in rule.citations]
+
+
+def test_a_place_corrected_by_denying_the_other(engine) -> None:  # type: ignore[no-untyped-def]
+    """我们在池州，不是吉林: the place said is judged, not the one denied beside it."""
+    engine.reset()
+    first = engine.ask("吉林一家职业培训学校，场地六百平方米，能报认定机构吗？", today=date(2025, 6, 1))
+    assert first.verdict is not None and first.verdict.status == "not_eligible"
+    fixed = engine.ask("说错了，我们在池州，不是吉林。", today=date(2025, 6, 1))
+    unmet = [c.citation.unit_id for c in fixed.verdict.conditions if c.status == "unmet" and c.citation] if fixed.verdict else []
+    assert not any(u.startswith("jilin") for u in unmet)
