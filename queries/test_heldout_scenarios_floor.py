@@ -23,7 +23,10 @@ def test_heldout_dev_verdicts_reach_the_targets(engine) -> None:  # type: ignore
 # The second final set and the conversations were measured once, then their misses read: development sets now.
 # Their floors sit a little under what is measured (final2 56/73 and 70/87; conversations 29/32 and 53/63), far
 # under the targets, so that a change that reads the ask from the facts less well is seen.
-DEVELOPMENT_FLOORS = {"final2.yaml": (73, 0.75, 0.78), "conversations-final.yaml": (32, 0.85, 0.80)}
+# The third final set and its conversations likewise (measured 54/74, 76/96 and 53/62, 53/58 unread; 73/74, 90/96
+# and 62/62, 56/58 after their misses were read).
+DEVELOPMENT_FLOORS = {"final2.yaml": (73, 0.75, 0.78), "conversations-final.yaml": (32, 0.85, 0.80),
+                      "final3.yaml": (74, 0.93, 0.90), "conversations-final3.yaml": (62, 0.95, 0.93)}
 
 
 def test_heldout_development_sets_keep_their_floors(engine) -> None:  # type: ignore[no-untyped-def]

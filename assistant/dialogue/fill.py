@@ -22,14 +22,16 @@ if TYPE_CHECKING:
 
 _DATE_FIELDS = ("filed_on", "event_date", "expires_on")
 _EXPIRY_WORDS = ("到期", "期满", "届满", "有效期至", "有效期到", "截至", "过期")
-_FILED_WORDS = ("备案", "设立", "成立", "批准", "取得", "获批", "纳入目录")
+_FILED_WORDS = ("备案", "设立", "成立", "批准", "取得", "获批", "纳入目录", "目录", "回执")  # 进的省里目录, 回执是…拿的
 # A repeated offence: 第二次, 再次, 屡次, 再犯, or 又 before a verb (又拒绝机考了, 今年年度考核又没合格).
 _SECOND = re.compile(r"第[2-9二三四五]次|再次|屡次|多次|再犯|二次|又(?![是称叫要想能或])[\u4e00-\u9fff]")
 # Measures already taken, said with the verb apart from the measure (收到过人社的书面通知, 被市人社约谈过).
-_NOTIFIED = re.compile(r"(收到|接到|出具|下发|被下|拿到|被出具)(过|了)[^，,。；;？?]{0,6}书面通知")
+_NOTIFIED = re.compile(r"(收到|接到|出具|下发|被下|拿到|被出具|被出|被开|挨了|吃了)(过|了)?[^，,。；;？?]{0,6}书面通知")
 _INTERVIEWED = re.compile(r"被[^，,。；;？?吗]{0,6}约谈(过|了)|约谈过")
 _FIRST = re.compile(r"第[1一]次|首次|头一次|初次")
 _INTRO = "(的|一家|一所|一个|这边|本地|当地|注册|登记)"
+# The office an organisation registers with, between the place and 登记 (江西南昌民政局登记的, 杭州市场监管局注册)
+_REGISTRY = "(民政局|民政厅|民政部门|市场监管局|市场监督管理局|工商局|编办|行政审批局)"
 
 
 def _kind_of(field: str) -> str | None:
@@ -44,7 +46,7 @@ def fill(state: DialogueState, asked: Question, corpus: Corpus, today: date) -> 
     question = asked.raw
     profile, slots = state.profile, read_slots(question)
     values: dict[str, Any] = dict(slots.values)
-    _requirements(state, question, values)
+    _requirements(state, asked, values)
     _place(state, asked, values)
     _reply(state, slots, values, question, today)
     _loose_numbers(state, slots, values)
@@ -58,11 +60,17 @@ def fill(state: DialogueState, asked: Question, corpus: Corpus, today: date) -> 
     return set(values)
 
 
-def _requirements(state: DialogueState, question: str, values: dict[str, Any]) -> None:
-    """The yes/no requirements the utterance speaks of (没有保密室), added to what was said before."""
+def _requirements(state: DialogueState, asked: Question, values: dict[str, Any]) -> None:
+    """The yes/no requirements the utterance speaks of (没有保密室), added to what was said before. 外省注册 or
+    想到外省申请 says more than a bare 登记, unless the place registered in is named (在上海注册…想到外地申请:
+    registered where it is, which fails elsewhere)."""
     from assistant.understand.requirements_said import said, said_values
 
+    question = asked.raw
+    home = asked.typed_place and introduced(asked.scope.words, question, asked.scope.jurisdictions)
     for field, value in said_values(question).items():
+        if field == "registered_in_jurisdiction" and not home:
+            values[field] = value
         values.setdefault(field, value)
     stated = said(question)
     if stated:
@@ -74,12 +82,14 @@ def _place(state: DialogueState, asked: Question, values: dict[str, Any]) -> Non
     scope, question = asked.scope, asked.raw
     if not asked.typed_place:
         return
-    values["jurisdictions"] = scope.jurisdictions
+    denied = {j for n, j in scope.words.items() if re.search(f"(不是|不在|并非|而非)(在)?{re.escape(n)}", question)}
+    kept = [j for j in scope.jurisdictions if j not in denied]
+    values["jurisdictions"] = kept or scope.jurisdictions  # 我们在池州，不是吉林: the place said, not the one denied
     elsewhere = registered_elsewhere(scope.words, question)
     if elsewhere:  # 苏州注册的公司想到嘉兴申请: judged for 浙江, where it is not registered
         values["jurisdictions"], values["registered_in_jurisdiction"] = elsewhere, False
         return
-    if "org_type" in values and introduced(scope.words, question, scope.jurisdictions) \
+    if "org_type" in values and introduced(scope.words, question, values["jurisdictions"]) \
             and state.profile.registered_in_jurisdiction is None:
         values.setdefault("registered_in_jurisdiction", True)
 
@@ -118,9 +128,17 @@ def _correct_focus(focus: str, slots: Slots, values: dict[str, Any], question: s
     _number_reply(focus, slots, values)
 
 
+def _kinds_of(field: str) -> set[str]:
+    """Every kind of number that may fill a field (考评员 are counted in 人 or in 个: 是六个)."""
+    return {str(kind) for kind, spec in vocabulary()["numbers"].items()
+            if any(f == field for f, _ in spec["fields"]) or spec.get("default") == field}
+
+
 def _number_reply(field: str, slots: Slots, values: dict[str, Any]) -> None:
-    kind = _kind_of(field)
-    numbers = [v for v, k in slots.bare_numbers if k == kind] + slots.plain_numbers
+    kind, kinds = _kind_of(field), _kinds_of(field)
+    # the field's own kind first (再招3个，一共6个人: the 6 people), then any kind that fills it (是六个)
+    numbers = ([v for v, k in slots.bare_numbers if k == kind] or [v for v, k in slots.bare_numbers if k in kinds]) \
+        + slots.plain_numbers
     if kind and numbers:
         values[field] = numbers[0]
 
@@ -204,8 +222,11 @@ def registered_elsewhere(words: dict[str, str], question: str) -> list[str]:
     []
     """
     home = {j for n, j in words.items() if re.search(f"{re.escape(n)}(市|省|县|区)?(注册|登记)", question)}
-    target = [j for n, j in words.items() if j not in home and re.search(
-        f"(到|去|来|在){re.escape(n)}(市|省)?[^，,。？?]{{0,4}}(申请|申报|备案)|(做|成为|当){re.escape(n)}(省|市)?的", question)]
+    # a place is also named by its jurisdiction's own short name (杭州 typed, 浙江这边 said later)
+    names = {**words, **{j.rstrip("省市"): j for j in words.values() if j.rstrip("省市") in question}}
+    target = [j for n, j in names.items() if j not in home and re.search(
+        f"(到|去|来|在){re.escape(n)}(市|省)?[^，,。？?]{{0,4}}(申请|申报|备案)|(做|成为|当){re.escape(n)}(省|市)?的"
+        f"|(申请|申报|备案)(成为|做)?{re.escape(n)}(省|市)?(这边|那边|这里|那里)?的", question)]
     return list(dict.fromkeys(target)) if home and target else []
 
 
@@ -213,4 +234,5 @@ def introduced(words: dict[str, str], question: str, jurisdictions: list[str]) -
     """The named places that introduce the organisation (浙江的…, 在上海注册的…): where it is.
     `words` are the place words the question typed, with their jurisdictions (Scope.words)."""
     named = [(n, j) for n, j in words.items() if j in jurisdictions and n in question]
-    return list(dict.fromkeys(j for n, j in named if re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question)))
+    return list(dict.fromkeys(j for n, j in named if re.search(f"{re.escape(n)}(市|省|县|区)?{_INTRO}", question)
+                              or re.search(f"{re.escape(n)}[^，,。；;？?]{{0,8}}?{_REGISTRY}(注册|登记)", question)))

@@ -60,7 +60,7 @@ def turn(state: DialogueState | None, question: Question, ws: Workspace, today: 
         return Turn(intent="help", answer=HELP_TEXT, state=state)
     if named == "lookup" and _describes_applicant(question, filled):
         named = "eligibility"
-    if named in _TOPICS and _only_mentions(question, named, filled, state):
+    if named in _TOPICS and (_only_mentions(question, named, filled, state) or _asks_the_rule(question, filled, state)):
         named = "lookup"
     if named not in DETERMINATIONS:
         return Turn(intent=named, state=state)
@@ -94,6 +94,18 @@ def _describes_applicant(question: Question, filled: set[str]) -> bool:
     applicant describing itself asks."""
     described = filled - _CONTEXT_FIELDS - _NOT_DESCRIBING
     return len(described) >= 2 and bool(_YES_NO.search(question.plain) or "呢" in question.plain)
+
+
+# How long, how many, or who: asking what the rule says, not what it makes of the applicant.
+_RULE_QUESTION = re.compile(r"多久|多长|几年|几个月|几天|谁|哪个部门|哪一级|哪级|什么部门")
+
+
+def _asks_the_rule(question: Question, filled: set[str], state: DialogueState) -> bool:
+    """Later in a conversation, a how-long or who question stating nothing new (延续评估合格的话能延长多久？,
+    外市增设考点要经过谁确认？) asks what the clause says: the clause answers it, and a verdict computed from
+    earlier facts would answer a question not asked. An opening one still opens its determination."""
+    return (state.last is not None and not (filled - _CONTEXT_FIELDS) and bool(_RULE_QUESTION.search(question.plain))
+            and not _YES_NO.search(question.plain))
 
 
 def _only_mentions(question: Question, named: str, filled: set[str], state: DialogueState) -> bool:

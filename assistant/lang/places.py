@@ -25,6 +25,16 @@ from kg.models import Corpus
 DIRECT, PARENT = 3.0, 1.8  # score multipliers for the named place's documents and those of places above it
 DIVISIONS = Path(__file__).resolve().parent.parent / "data" / "divisions.tsv"
 AMBIGUOUS = ""  # a name of several places: read as a place name, selecting none
+# Words of the genre a place name's last character may begin: 和政府部门没有隶属关系 is "and government
+# departments", not 和政 (a county of 甘肃); 与政府脱钩 likewise.
+_RUN_ON = ("政府", "政务", "政策")
+
+
+def _runs_into_word(text: str, end: int, name: str) -> bool:
+    """Whether a name found in the text ends with the first character of a longer genre word (和政|府)."""
+    return any(text.startswith(w, end - 1) for w in _RUN_ON if w[0] == name[-1])
+
+
 GENERIC = ("省", "市", "自治区", "特别行政区", "地区", "自治州", "盟", "县", "区")
 
 Origin = Literal["typed", "remembered", "chosen"]
@@ -137,7 +147,7 @@ class Gazetteer:
             for size in range(min(self._longest, len(text) - i), 1, -1):
                 name = text[i:i + size]
                 if name in self.names:
-                    if self.names[name] != AMBIGUOUS:
+                    if self.names[name] != AMBIGUOUS and not _runs_into_word(text, i + size, name):
                         out[name] = self.names[name]
                     i += size - 1
                     break

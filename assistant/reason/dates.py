@@ -50,6 +50,9 @@ _NUMERIC = re.compile(r"(?<![\d.])(?:(?P<year>\d{4})\s*[\-/.]\s*)?(?P<month>1[0-
 _YEAR_AFTER = re.compile(r".{0,4}?[（(]\s*(\d{4})\s*年?\s*[)）]")
 _YEARS = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "后年": 2}
 _MONTHS = {"上个月": -1, "上月": -1, "下个月": 1, "下月": 1, "这个月": 0, "本月": 0}
+# 下周三, 这个星期五, 周一: a weekday of next, this or last week (bare: the next one from today on)
+_WEEKDAY = re.compile(r"(?<![每几])(?P<week>下个?|这个?|本|上个?)?(?:周|星期|礼拜)(?P<day>[1-7一二三四五六日天])(?![\d次个年天])")
+_WEEKS = {"下": 1, "下个": 1, "这": 0, "这个": 0, "本": 0, "上": -1, "上个": -1}
 _DAYS = {"今天": 0, "今日": 0, "明天": 1, "后天": 2, "昨天": -1, "前天": -2, "下周": 7, "下星期": 7, "上周": -7}
 
 
@@ -70,10 +73,26 @@ def find_date(text: str, today: date) -> tuple[date, int, bool] | None:
                 return day, m.end(), bool(m.group("year") or m.groupdict().get("ryear"))
             if pattern is _NUMERIC or m.group("month"):
                 return None  # a date that does not exist (2月30日) is no date, not a later one
+    if m := _WEEKDAY.search(text):
+        return _weekday(m, today), m.end(), True
     for word, days in _DAYS.items():
         if (at := text.find(word)) >= 0:
             return today + timedelta(days=days), at + len(word), True
     return None
+
+
+def _weekday(m: re.Match[str], today: date) -> date:
+    """The day a weekday names: in the week said (下周三), else the next such day from today on (周三).
+
+    >>> _weekday(_WEEKDAY.search("下周三"), date(2026, 7, 9)), _weekday(_WEEKDAY.search("周一"), date(2026, 7, 9))
+    (datetime.date(2026, 7, 15), datetime.date(2026, 7, 13))
+    """
+    wanted = "1234567一二三四五六日".find(m.group("day"))
+    wanted = 6 if m.group("day") in "日天" else (wanted if wanted < 7 else wanted - 7)
+    if m.group("week") is None:
+        return today + timedelta(days=(wanted - today.weekday()) % 7)
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_WEEKS[m.group("week")])
+    return monday + timedelta(days=wanted)
 
 
 def _from_match(m: re.Match[str], today: date) -> date | None:

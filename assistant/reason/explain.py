@@ -24,7 +24,7 @@ STATUS_WORDS = {
 
 FIELD_NAMES = {
     "org_type": "单位类型", "jurisdictions": "地区", "legal_person": "独立法人资格", "registered_in_jurisdiction": "本地依法登记",
-    "government_affiliated": "政府部门/未脱钩/行政职能", "civil_affairs_rating": "民政评估等级(A)", "enterprise_size": "企业规模",
+    "government_affiliated": "政府部门/下属/未脱钩", "administrative_functions": "行政管理、审批许可职能", "civil_affairs_rating": "民政评估等级(A)", "enterprise_size": "企业规模",
     "self_evaluation_filed": "已备案自主评价", "applied_disciplines": "设有应用学科",
     "internal_certification_done": "已做内部职工/在校学生认定", "skill_allowance": "职业技能等级津贴制度", "bad_record": "不良记录", "annual_review_failed": "年审不合格",
     "abnormal_operation": "经营异常", "not_for_profit": "不以营利为目的", "site_area": "场地面积(平方米)",
@@ -36,6 +36,7 @@ FIELD_NAMES = {
     "target_level": "申请等级", "no_violation": "无违规违纪", "good_reputation": "社会评价良好", "filed_on": "备案日期", "expires_on": "有效期至",
     "event_date": "起算日期", "interviewed_before": "已被约谈", "notified_before": "已收到书面通知", "occurrence": "第几次",
     "serious": "情节严重", "rectified": "已整改", "place": "地点", "orgs_per_occupation": "该职业评价组织数(含本单位)",
+    "desk_distance": "理论考场桌距(厘米)",
     "stated": "所说的条件",
 }
 

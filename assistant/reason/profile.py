@@ -43,7 +43,9 @@ class Profile(BaseModel):
     org_type: OrgType | None = None
     legal_person: bool | None = None
     registered_in_jurisdiction: bool | None = None
-    government_affiliated: bool | None = None  # 政府部门/未脱钩, or holds 行政管理、审批许可职能
+    government_affiliated: bool | None = None  # 政府部门/其下属/未脱钩
+    # holds 政府行政管理、审批许可职能: what 宿迁 第二条（六） bars, which being under a department (人社局下属) is not
+    administrative_functions: bool | None = None
     civil_affairs_rating: float | None = None  # number of A (4A -> 4)
     enterprise_size: EnterpriseSize | None = None
     self_evaluation_filed: bool | None = None  # 已备案面向内部职工开展自主评价 (吉林 企业)
@@ -82,6 +84,7 @@ class Profile(BaseModel):
     occurrence: int | None = None  # 第几次
     serious: bool | None = None  # 情节严重 (True) / 情节轻微 (False)
     rectified: bool | None = None  # 限期内完成整改
+    desk_distance: float | None = None  # 理论考场桌距, 厘米 (宿迁 第八条 桌距不小于80cm)
     orgs_per_occupation: float | None = None  # 本单位备案后该职业的评价组织数（已有 3 家 → 4）
     # Yes/no requirements the user spoke of that no field above holds, by the name a person uses (保密室,
     # 证书库) or the requirement's kind (related_to_main_business): True has / holds it, False lacks it.

@@ -23,7 +23,7 @@ from .profile import Profile
 from .validity import shift
 
 # Asking whether kept material may go: 销毁, 删掉, 扔了, 处理掉, 清理掉 …
-DISPOSAL = re.compile(r"销毁|删掉|删除|删了|扔掉|扔了|能扔|丢掉|丢了|处理掉|清理掉|清掉|清理了|报废|不留了|不要了")
+DISPOSAL = re.compile(r"销毁|删掉|删除|删了|能删|当废料|当废品|当垃圾|扔掉|扔了|能扔|丢掉|丢了|处理掉|清理掉|清掉|清理了|报废|不留了|不要了")
 _KEEP = re.compile(r"保存|保管|留存|存档")
 _FOREVER = re.compile(r"永久保存|永久保管|长期保存|永久留存")
 _SENTENCE = re.compile(r"[；;。]")

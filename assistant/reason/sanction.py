@@ -166,7 +166,40 @@ def beyond_level(question: str) -> str:
     return "超等级范围评价" if level[1] < level[0] else ""
 
 
-_IDLE_SAID = re.compile(r"(\d+|一|两|二|三)年(多)?(了)?[都也]?(没|未|不)(有)?(再)?(开展|组织|搞|做)")
+# 两年没开展, 整整两年一场评价都没组织过
+_IDLE_SAID = re.compile(r"(\d+|一|两|二|三)年(多)?(了)?[^，,。；;？?]{0,6}?[都也]?(没|未|不)(有)?(再)?(开展|组织|搞|做)")
+# A clause telling what happened before (上半年因为…被约谈过, 前年…被出过书面通知) is the history, which
+# sanction_outcome reads apart; what the organisation did this time is matched to a trigger.
+_HISTORY = re.compile(r"约谈过|约谈了|书面通知|(^|[，,])(之前|以前|去年|前年|上半年|上次|上回)")
+_CLAUSES = re.compile(r"[^，,。；;！!？?]+")
+# What asks rather than tells (缺了几份 tells: 几 alone is no question here)
+_ASKING = re.compile(r"吗|呢|怎|啥|咋|如何|什么|后果|还能|能不能|会不会|是否")
+_ASK_WORDS = re.compile(r"会被|会受|受到|会有|这次|这回|那么|机构|怎么样|怎么|怎样|如何|处理|处罚|什么|后果|吗|呢|啥|咋|会|的|了|[\s?？]")
+_SAME_AGAIN = re.compile(r"同样的|一样的|同类的?|类似的")
+
+
+def described(question: str) -> str:
+    """The behaviour a sanction question describes: its stated clauses without the asking ones (会怎么处理,
+    以后还能重新申请吗) and without the history (被约谈过一次), when any are left; else the question.
+
+    >>> described("浙江一家机构帮考生伪造工作年限证明，被查出来了，会怎样？")
+    '浙江一家机构帮考生伪造工作年限证明 被查出来了'
+    >>> described("另外问下，浙江的机构搞包过宣传会怎么处理？")
+    '另外问下 浙江的机构搞包过宣传会怎么处理'
+    >>> described("上半年因为数据没上报被约谈过一次；这回又超范围评价了，会怎么处理？")
+    '这回又超范围评价了'
+    >>> described("替考会怎样")
+    '替考会怎样'
+    """
+    again = bool(_SAME_AGAIN.search(question))  # 又犯了同样的问题: the history names the behaviour
+    kept = [c for c in _CLAUSES.findall(question)
+            if not _only_asks(c) and (again or not _HISTORY.search(c))]
+    return " ".join(kept) if kept else question
+
+
+def _only_asks(clause: str) -> bool:
+    """A clause that asks and says nothing of the behaviour (会怎么处理, 这次会怎样, 人社会怎么处理)."""
+    return bool(_ASKING.search(clause)) and len(_ASK_WORDS.sub("", clause)) <= 2
 
 
 def idle_years(question: str, profile: Profile, today: date | None) -> float | None:
@@ -200,7 +233,7 @@ def sanction_outcome(question: str, profile: Profile, facts: FactSet, corpus: Co
     for jurisdiction in dict.fromkeys(d.meta.jurisdiction for d in docs):
         ids = {d.meta.id for d in docs if d.meta.jurisdiction == jurisdiction}
         pairs = _pairs(facts, ids)
-        found = match_trigger(f"{question} {beyond_level(question)}".strip(), ranked, pairs, lexicon)
+        found = match_trigger(f"{described(question)} {beyond_level(question)}".strip(), ranked, pairs, lexicon)
         idle = idle_years(question, profile, today)
         if idle is not None and (by_time := idle_trigger(pairs, idle)) is not None:
             found = (by_time, max(found[1] if found else 0.0, MIN_MATCH))

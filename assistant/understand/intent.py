@@ -30,14 +30,19 @@ from .slots import DATA, prepare
 # "3月20日能申报吗": a day named next to applying asks about the window, whoever applies.
 # The day may come as 3月20日, 3.20, 下个月15日, 今天 or 后天, before the verb or after it (申报，下个月15日去交);
 # 现在 is not a day here (现在想直接申报 states a plan; 现在能报 is a window word of its own).
-_DAY = r"(\d{1,2}月\d{1,2}[日号]|\d{1,2}\.\d{1,2}(?!\d)|今天|明天|后天|下周|下个月\d{0,2}[日号]?)"
+_DAY = (r"(\d{1,2}月\d{1,2}[日号]|\d{1,2}\.\d{1,2}(?!\d)|今天|明天|后天|(?:下个?|这个?|本)?(?:周|星期|礼拜)[1-7一二三四五六日天]"
+        r"|下周|下个月\d{0,2}[日号]?)")
 _DATED_APPLICATION = re.compile(_DAY + r".{0,8}(申报|报名|能报|可以报|递交|能交|去交|报还来得及)|(申报|报名).{0,6}" + _DAY + r".{0,4}(去交|能交|交)")
 # "今天去省鉴定中心交申报材料还赶得上吗", "11月1号还赶得上吗": a day, then handing in (or whether it is still in
 # time) in the same clause, in a question about applying that names nothing else to hand in (成绩, 数据, 计划 …
 # are deadlines of their own).
 _DAY_HANDED_IN = re.compile(_DAY + r"[^，,。？?；;]{0,14}?(申报|报名|递交|提交|交|报|还赶得上|还来得及|还算数|还算)")
-_APPLYING = re.compile(r"申报|征集|报名|想报")
-_OTHER_DUE = re.compile(r"成绩|数据|计划|结果|档案|意见|公示|证书|整改|延续|材料补")
+# "现在能报吗" after the organisation's facts asks whether it may apply now that they hold, not about the window.
+_NOW_APPLY = re.compile(r"现在(还)?(能|可以|可不可以|能不能)(报|申报|申请)")
+_APPLYING = re.compile(r"申报|征集|报名|想报|报[^，,。？?]{0,24}(机构|组织)")  # 下周三报吉林的…认定机构
+# kept material asked about (那次评价的考生报名材料…能不能销毁) falls due in its own way too
+_KEPT = re.compile(r"保存|销毁|删|扔|废")
+_OTHER_DUE = re.compile(r"成绩|数据|计划|结果|档案|意见|公示|证书|整改|延续|材料补|" + _KEPT.pattern)
 
 # "能申请开展二级吗", "直接开展二级技师的认定": a level named as the object of certifying asks which levels,
 # even when 申请开展 (an eligibility word) comes with it.
@@ -65,6 +70,8 @@ _QUESTION_FORM = re.compile(r"吗|呢|么|怎|啥|咋|哪|几|多少|多久|多�
 # A clause stating what the asker means to do (想在外市设考点, 拟设的外部考点, 打算…) is what the question asks
 # about, even when the question form stands in a clause of its own (…，先考后补可不可以？).
 _PROPOSAL = re.compile(r"想|打算|拟|准备(?!好)")
+# Whether a day is still in time (来得及吗, 还在时间里吗, 赶得上吗) asks about the day the sentence names.
+_TIMELY = re.compile(r"来不来得及|来得及|赶不赶得上|赶得上|在时间(里|内|范围内)|时间(还)?(够|行|对)")
 _BARE_WORDS = re.compile(r"这样|这个|那样|那么|这|那|我们|请问|的话|还|就|也|真的|能|可以|可|行|够|成|是|不|吗|呢|吧|啊|[?？]")
 
 
@@ -90,7 +97,7 @@ def scores(text: str) -> dict[str, int]:
     asks what happens. When the ask names nothing (能先在那边开考吗), the facts name the topic as before."""
     asked, stated = ask_part(text)
     found_ask, found_fact = _raw_scores(asked), _raw_scores(stated)
-    for intent, bonus in _bonuses(asked, text).items():
+    for intent, bonus in _bonuses(asked, text, stated).items():
         found_ask[intent] = found_ask.get(intent, 0) + bonus
     top = max(found_ask.values(), default=0)
     out: dict[str, int] = {}
@@ -137,7 +144,7 @@ def ask_part(text: str) -> tuple[str, str]:
 
 def _bare(clause: str) -> bool:
     """A yes/no with no content of its own (这样可以吗, 行不行, 够吗): it asks about what was said before it."""
-    return len(_BARE_WORDS.sub("", clause)) <= 1
+    return len(_BARE_WORDS.sub("", _TIMELY.sub("", clause))) <= 1
 
 
 def _raw_scores(text: str) -> dict[str, int]:
@@ -159,11 +166,14 @@ def _raw_scores(text: str) -> dict[str, int]:
     return out
 
 
-def _bonuses(asked: str, text: str) -> dict[str, int]:
+def _bonuses(asked: str, text: str, stated: str = "") -> dict[str, int]:
     """Scores from the question's shape rather than its words: a day next to applying (the window), a level
-    as the object of certifying, 比较 closing the question."""
+    as the object of certifying, 比较 closing the question, "now" after a stated condition (eligibility)."""
     out: dict[str, int] = {}
-    if _DATED_APPLICATION.search(prepare(asked)) or (
+    if _NOW_APPLY.search(asked) and _raw_scores(asked).get("window") and not re.search(_DAY, prepare(text)) \
+            and _states_a_condition(stated):
+        out["eligibility"] = 5  # 去年年检没通过…现在能报吗: now that this is so, not on which days
+    if (_DATED_APPLICATION.search(prepare(asked)) and not _KEPT.search(text)) or (
             _DAY_HANDED_IN.search(prepare(asked)) and _APPLYING.search(text) and not _OTHER_DUE.search(text)):
         out["window"] = 3
     if _LEVEL_WORK.search(normalize(asked)) and _raw_scores(text).get("levels"):
@@ -171,6 +181,13 @@ def _bonuses(asked: str, text: str) -> dict[str, int]:
     if _FINAL_COMPARE.search(normalize(text)):
         out["comparison"] = 2
     return out
+
+
+def _states_a_condition(stated: str) -> bool:
+    """Whether the stated facts say something a condition reads beyond the kind and the place (年检没通过)."""
+    from .slots import read_slots
+
+    return bool(set(read_slots(stated).values) - {"org_type", "registered_in_jurisdiction", "jurisdictions"})
 
 
 def classify(text: str) -> str:

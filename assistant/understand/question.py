@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from assistant.lang.places import Gazetteer, Scope
 from kg.errors import PolicyKGError
 
-MAX_CHARS = 500
+MAX_CHARS = 1000  # an applicant who "一次说清楚" writes 500–700 characters: every fact of it counts
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 # C0/C1 controls, and the invisible format characters that reorder or hide text on a screen (bidi
 # embeddings and isolates, zero-width space, byte-order mark): a question echoed back must read as typed.

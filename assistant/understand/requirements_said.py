@@ -38,11 +38,17 @@ _CLAUSE = re.compile(r"[^，,]+")
 _ASKING = re.compile(r"吗|么|呢|是否|能否|可否|有没有|是不是|要不要|需不需要|用不用|多少|几个|什么|哪")
 # A negator takes the affirming verb right after it (没有, 未设, 不属于: one negation); negators come first,
 # so that at one position the negated form wins over the verb it contains.
-_AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开|在|是"
+# 是 of a conjunction (但是, 可是, 就是, 还是) affirms nothing
+_AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开|在|(?<![但可就还要于总倒凡若或只])是"
 _POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不|非|缺|以外|之外|过期|查不到)(?:{_AFFIRM})?)"
                        rf"|(?P<aff>{_AFFIRM})")
 _EXISTING = re.compile(r"已(?:经)?有\s*(\d+)\s*家")
-_ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)")
+_ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)"
+                        r"|(?:到|去)(?:外省|省外|外地|外市)[^，,。；;]{0,4}?(?:申请|申报|备案)"
+                        r"|(?:以外|之外)的?(?:城市|地方|地区|省份|省|市|县)[^，,。；;]{0,4}?(?:注册|登记)")  # 在池州以外的城市登记  # 想到外省申请: not registered there
+# Inside or outside a list the name closes (在现行《国家职业资格目录》以外, 属于准入类职业资格之外): said right after the name,
+# it decides over a verb before it (在 … 以外 is outside).
+_SIDE = re.compile(r"[^，,。；;]{0,4}?(?:(?P<out>以外|之外)|(?P<in>以内|之内|范围内))")
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,9 @@ def _holds(clause: str, a: int, b: int) -> bool | None:
     """Whether the clause says the thing named at [a, b) is had: the last polarity word before it, else the
     first one inside or after it; a bare mention says it is. A name that only qualifies a later noun
     (在校生的认定还没做, 保密室的钥匙) says nothing of the thing itself (None)."""
+    side = _SIDE.match(clause, b)
+    if side:
+        return side.group("out") is None
     before = list(_POLARITY.finditer(clause, 0, a))
     if before:
         return before[-1].group("neg") is None
@@ -127,7 +136,32 @@ def said(text: str) -> dict[str, bool]:
                 holds = _holds(clause, m.start(), m.end()) if m is not None and name.key not in out else None
                 if holds is not None:
                     out[name.key] = holds != name.opposite
+    if (inside := within_filed(text)) is not None:  # 备案的工种是车工和铣工…开展汽车维修工的认定
+        out["within_filed_scope"] = inside
     return out
+
+
+# The occupations filed (备案的工种是车工和铣工) and the one the applicant means to certify (开展汽车维修工的认定):
+# when both are said, whether the latter is within the former is said too.
+_FILED_OCCUPATIONS = re.compile(r"备案(?:了)?的?(?:职业|工种)(?:（工种）)?(?:是|为|有|包括|只有)([^，,。；;？?]+)")
+_OCCUPATION = r"[\u4e00-\u9fff]{1,8}?(?:工|员|师|手)"
+_TARGET = re.compile(rf"(?:开展|申报|认定|评价|做|搞)(?:的)?({_OCCUPATION})(?:的)?(?:职业技能)?(?:等级)?(?:认定|评价)")
+_LIST = re.compile(r"[和、及与跟]|以及")
+
+
+def within_filed(text: str) -> bool | None:
+    """Whether the occupation to be certified is among those filed, when the text names both.
+
+    >>> within_filed("公司备案的工种是车工和铣工。现在想对外开展汽车维修工的认定")
+    False
+    >>> within_filed("备案的职业是电工、焊工，想开展焊工的等级认定"), within_filed("想开展焊工的认定")
+    (True, None)
+    """
+    filed, target = _FILED_OCCUPATIONS.search(text), _TARGET.search(text)
+    if not filed or not target:
+        return None
+    names = {n.strip() for n in _LIST.split(filed.group(1)) if n.strip()}
+    return any(target.group(1).endswith(n) or n.endswith(target.group(1)) for n in names)
 
 
 def said_values(text: str) -> dict[str, Any]:

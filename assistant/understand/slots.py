@@ -34,9 +34,18 @@ _NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|�
                        r"|(还在|正在|准备|打算|待)(采购|建设|筹建|筹备|安装|办理|申请|建)")  # 还在采购: not yet had
 _AREA_BEFORE = re.compile(r"(场地|面积|场所|用房|厂房)(是|有|为|约|大约|共|达|总共)?\s*$")
 _ONE_STEP = re.compile(r"(降|升|提|高|低)了?(一|1)级")
-_AMOUNT_FILLER = re.compile(r"\d+(\.\d+)?|平方米|平方|平米|㎡|个|人|名|年|平|就|只有|只|大概|大约|约|左右|吧|的|是|有|共|一共|总共|差不多|\s")
+# 现在是五个, 一共七个: a total said after a change (又招了两个专职，现在是五个) is still only an amount
+_AMOUNT_FILLER = re.compile(r"\d+(\.\d+)?|平方米|平方|平米|㎡|个|人|名|年|平|就|只有|只|大概|大约|约|左右|吧|的|是|有|共|一共|总共"
+                            r"|合计|总计|加起来|现在|目前|眼下|差不多|\s")
 _TERM_BEFORE = re.compile(r"(延长|延期|续期|续展|有效期为?|期限为?|保存)\s*$")
+_WHEN_BEFORE = re.compile(r"(前|近|最近|过去|头)\s*$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
+_NONE_AT_ALL = re.compile(r"(都|也)(没|不|无)")
+# 三年零六个月, 2年6个月: months after a number of years add to it
+_MONTHS_AFTER = re.compile(r"(零|又)?(\d{1,2})个?月")
+# 四平市, 四平的: 平 after a numeral that is part of a place's name, not a unit (nor is any bare 平 under 10:
+# no premises of the genre are that small)
+_PLACE_AFTER_UNIT = re.compile(r"[市县区镇乡村路街]")
 
 
 class Slots(BaseModel):
@@ -82,7 +91,7 @@ def read_slots(text: str) -> Slots:
         _flags(clause, slots.values)
         _numbers(clause, slots, previous)
         _level(clause, slots.values)
-        previous = clause
+        previous = f"{previous}，{clause}"  # what came before: 考评员原来3个，又培养了2个，现在一共5个
     slots.yes_no = _yes_no(prepared)
     return slots
 
@@ -105,9 +114,33 @@ def _kind_named(clause: str, table: list[list[Any]], skip: set[str]) -> str | No
         if not spans or at >= spans[-1][1]:
             spans.append((at, at - neg_len, value))
     for (_, end, value), (nxt, _, _) in zip(spans, spans[1:], strict=False):
-        if "的" not in clause[end:nxt]:
+        if not _qualifies(clause[end:nxt]) or value in _LEGAL_FORMS:
             return value
     return spans[-1][2] if spans else None
+
+
+# Between two kinds, words that keep the first one the organisation's: its legal nature (民办非企业性质的培训中心,
+# 事业单位性质的职业培训中心) or a verb relating it to another party (大学的场地是借用合作企业的).
+# Legal forms: named before another kind they are what the organisation is (民办非企业的培训学校 registers as a
+# 民办非企业单位, and the rules on 民政年审 bind it)
+_LEGAL_FORMS = {"private_non_enterprise", "public_institution", "social_group"}
+_NOT_QUALIFYING = re.compile(r"性质|属性|类型|是|借|租|用|由|和|跟|与|给|向")
+
+
+def _qualifies(gap: str) -> bool:
+    """Whether the words between two kinds make the first a qualifier of the second (一家企业的培训中心)."""
+    return "的" in gap and not _NOT_QUALIFYING.search(gap)
+
+
+def _size(clause: str) -> str | None:
+    """The enterprise's size; a size word negated (不是规上企业, 掉出规上, 达不到大中型) says it is small."""
+    found = _first_match(clause, vocabulary()["enterprise_size"])
+    if found in ("above_scale", "large_medium"):
+        at = min(clause.find(w) for v, words in vocabulary()["enterprise_size"] if v == found for w in words
+                 if w in clause)
+        if _negated(clause, at) or re.search(r"(掉出|退出|跌出|达不到|够不上)$", clause[:at]):
+            return "small"
+    return found
 
 
 def _categories(clause: str, out: dict[str, Any]) -> None:
@@ -115,8 +148,8 @@ def _categories(clause: str, out: dict[str, Any]) -> None:
     for field, table in (("org_type", vocab["org_types"]), ("enterprise_size", vocab["enterprise_size"])):
         # 与政府部门脱钩, 人社局还没确认: a relation to government, not a government body
         skip = {"government"} if any(w in clause for w in vocab["government_context"]) else set()
-        found = _kind_named(clause, table, skip) if field == "org_type" else _first_match(clause, table)
-        if found and field not in out:
+        found = _kind_named(clause, table, skip) if field == "org_type" else _size(clause)
+        if found and (field not in out or field == "enterprise_size"):  # a later size corrects an earlier one
             out[field] = found
     if "备案" in clause or "鉴定机构" in clause or "鉴定中心" in clause:
         level = _first_match(clause, vocab["filing_levels"])
@@ -181,8 +214,8 @@ def _phrase_value(clause: str, spec: dict[str, Any]) -> bool | None:
 
 
 def _numbers(clause: str, slots: Slots, previous: str = "") -> None:
-    """The numbers of a clause, each in the field named nearest it; a clause naming no field of the number's
-    kind takes the one the clause before names (一间办公室，二十平方: the office's area)."""
+    """The numbers of a clause, each in the field named nearest it; a clause saying nothing but an amount takes
+    the field of its kind named last before it (一间办公室，二十平方: the office's area)."""
     rating = re.search(r"([1-5一二三四五])\s*a\s*级?|(a{3,5})级?", clause)
     if rating:
         digit = rating.group(1)
@@ -198,9 +231,14 @@ def _numbers(clause: str, slots: Slots, previous: str = "") -> None:
                 slots.plain_numbers.append(float(m.group(1)))
             continue
         kind, unit_end = kind_field
-        if kind == "years" and _TERM_BEFORE.search(clause[:m.start()]):
-            continue  # 延长3年, 有效期3年: a term asked about, not how long the organisation has done something
+        if kind == "years" and _TERM_BEFORE.search(clause[:m.start()]) or kind == "years" and _WHEN_BEFORE.search(
+                clause[:m.start()]):
+            continue  # 延长3年, 有效期3年: a term asked about; 前两年, 近3年: when, not how long
         value = float(m.group(1)) + (0.5 if m.group(2) or clause[unit_end:unit_end + 1] == "半" else 0)
+        if value == 1 and _NONE_AT_ALL.match(clause, unit_end):
+            value = 0.0  # 专职人员一个都没有: not one
+        if kind == "years" and (months := _MONTHS_AFTER.match(clause, unit_end)):
+            value, unit_end = round(value + int(months.group(2)) / 12, 2), months.end()
         after = clause[unit_end:matches[i + 1].start() if i + 1 < len(matches) else len(clause)]
         fields = _fields_for(clause[prev_end:m.start()], after, clause, kind, previous)
         prev_end = unit_end
@@ -224,7 +262,9 @@ def _unit_of(clause: str, m: re.Match[str]) -> tuple[str, int] | None:
         return None  # a year of a date (2000平方米 is an area)
     for kind, spec in vocabulary()["numbers"].items():
         for unit in sorted(spec["units"], key=len, reverse=True):
-            if rest.startswith(unit) and not (kind == "years" and rest[len(unit):].startswith(("月", "前", "内"))):
+            follows = rest[len(unit):]
+            if rest.startswith(unit) and not (kind == "years" and follows.startswith(("月", "前", "内", "年"))) \
+                    and not (unit == "平" and (_PLACE_AFTER_UNIT.match(follows) or float(m.group(1)) < 10)):
                 return kind, m.end() + len(unit)
     return None
 

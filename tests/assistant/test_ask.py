@@ -78,7 +78,7 @@ def test_empty_question_is_a_clear_error(question: str, capsys: pytest.CaptureFi
 
 def test_huge_question_is_cut_with_a_note(capsys: pytest.CaptureFixture[str]) -> None:
     code, answer = _ask_json(capsys, "外部考点条件" * 20000)
-    assert code == 0 and len(answer["question"]) == 500
+    assert code == 0 and len(answer["question"]) == 1000
     assert any("过长" in n for n in answer["notes"])
 
 

@@ -44,6 +44,21 @@ TODAY = date(2025, 6, 1)
     ("办公室八十个平方", {"office_area": 80.0}),
     ("民政评估是四A", {"civil_affairs_rating": 4.0}),
     ("社会组织评估等级5A级", {"civil_affairs_rating": 5.0}),
+    # months after years; the term of the agreement a site is held by (合同, 协议, 使用期)
+    ("厂房租期两年零八个月", {"site_tenure_years": 2.67}),
+    ("场地租的，4年6个月", {"site_tenure_years": 4.5}),
+    ("租了个厂房，合同签了六年", {"site_owned": False, "site_tenure_years": 6.0}),
+    ("实训场地借用兄弟单位的，使用协议签了两年", {"site_owned": False, "site_tenure_years": 2.0}),
+    ("场地是借来的，使用期四年", {"site_owned": False, "site_tenure_years": 4.0}),
+    # a total said after a change is the field's amount; 前两年, 近3年 say when, not how long
+    ("考评员原来三个，又培养了两个，现在一共五个", {"examiners_per_level": 5.0}),
+    ("前两年因为欠税上过失信名单", {"site_tenure_years": None, "evaluation_years": None, "bad_record": True}),
+    ("近3年年审都合格", {"annual_review_failed": False, "site_tenure_years": None}),
+    # the theory room's desks, in 公分, 厘米 or cm (宿迁 第八条 桌距不小于80cm)
+    ("考场里桌子之间隔了七十公分", {"desk_distance": 70.0}),
+    ("桌距只有50cm", {"desk_distance": 50.0}),
+    # a numeral inside a place's name is no amount (四平市, 八宿县)
+    ("四平市的一家职业培训学校", {"site_area": None, "org_type": "training_institution"}),
 ])
 def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) -> None:
     values = read_slots(text).values
@@ -80,6 +95,24 @@ def test_numbers_in_every_common_form(text: str, expected: dict[str, object]) ->
     ("做评价主要是想赚点钱", {"not_for_profit": False}),
     ("认定这块不挣钱", {"not_for_profit": True}),
     ("我们是本地的一家企业", {"registered_in_jurisdiction": True}),
+    # the annual review passed, said of every year; failed, said as 年度检查
+    ("近三年年检全部合格", {"annual_review_failed": False}),
+    ("民政年度检查去年没通过", {"annual_review_failed": True}),
+    # affiliation to government, said as 隶属 or 下属 of a government body; administrative functions apart
+    ("和主管部门没有隶属关系", {"government_affiliated": False, "org_type": None}),
+    ("我们不属于任何政府部门", {"government_affiliated": False, "org_type": None}),
+    ("区人社局下属的事业单位", {"government_affiliated": True, "administrative_functions": None,
+                         "org_type": "public_institution"}),
+    ("单位承担一部分行政审批职能", {"administrative_functions": True}),
+    ("某集团下属的培训中心", {"government_affiliated": None}),
+    # a profit motive said as 利润
+    ("认定收费想当利润来源", {"not_for_profit": False}),
+    # an enterprise's size negated or lost, or said small in everyday words
+    ("我们不是规上企业", {"enterprise_size": "small"}),
+    ("今年掉出规模以上了", {"enterprise_size": "small"}),
+    ("一家小厂，三十来个工人", {"enterprise_size": "small", "org_type": "enterprise"}),
+    # a sanction said as 行政处罚 is a record
+    ("前年因为消防问题被行政处罚过", {"bad_record": True}),
 ])
 def test_several_facts_and_negations(text: str, expected: dict[str, object]) -> None:
     values = read_slots(text).values
@@ -103,6 +136,9 @@ def test_several_facts_and_negations(text: str, expected: dict[str, object]) -> 
     ("有效期到2026年2月底", date(2026, 2, 28)),
     ("今年年底到期", date(2025, 12, 31)),
     ("今年到底能不能报", None),
+    ("下周三去交", date(2025, 6, 4)),  # 2025-06-01 is a Sunday: next week's Wednesday
+    ("周五去交", date(2025, 6, 6)),
+    ("每周3次", None),
     ("场地1.5千平米", None),
     ("2月30日", None),
 ])
@@ -126,6 +162,18 @@ def test_chinese_numerals_of_a_day_are_spelt_first() -> None:
     ("江苏的认定单位，11月10号评价结束的，现在提交成绩还来得及吗？", "deadline"),
     ("吉林的行业协会，下个月15日去申报还来得及吗？", "window"),
     ("浙江和吉林的场地要求比较", "comparison"),
+    # whether a day is in time asks about the day the sentence names: applying, the window
+    ("申报书都写好了，明天就去交吉林的申报，来得及吗？", "window"),
+    ("我们下周一去省鉴定中心递交申报材料，还在时间里吗？", "window"),
+    ("这周五报吉林的认定机构，行不行？", "window"),
+    # … unless what falls due is kept material (那次评价的考生报名表…能销毁吗)
+    ("2024年3月5日那次评价的考生报名表，能销毁了吗？", "deadline"),
+    ("那批实操考核工件现在能当废料处理吗？", "deadline"),
+    # "now" after a stated condition asks whether it may apply now, not on which days
+    ("我们协会前年年检没过，现在能报吗？", "eligibility"),
+    ("吉林的行业协会，现在能报吗？", "window"),
+    ("去年3月备案的，现在还算数吗？", "validity"),
+    ("吉林这边，10月20日交认定机构的申报还算数吗？", "window"),
 ])
 def test_yes_no_forms_keep_the_topic(text: str, intent: str) -> None:
     assert classify(text) == intent
@@ -137,6 +185,10 @@ def test_yes_no_forms_keep_the_topic(text: str, intent: str) -> None:
     ("我们能在哪备案成为第三方评价机构？", "eligibility"),
     ("企业想设外部考点，适合在哪设？", "external_site"),
     ("浙江哪里能查到评价机构名单", None),
+    ("我们有过经营异常记录，哪里还能申请评价机构？", "eligibility"),
+    ("协会只有3A，有没有地方可以申请当评价机构？", "eligibility"),
+    ("我们年检没过，在哪里还有机会申请评价机构？", "eligibility"),
+    ("培训学校想申请评价机构，各地情况如何？", "eligibility"),
     ("各地公示期有什么不同", None),
 ])
 def test_where_questions(text: str, expected: str | None) -> None:
@@ -153,6 +205,16 @@ def test_where_questions(text: str, expected: str | None) -> None:
     ("考点所在地的人社局还没确认，我们是技工学校", "technical_school"),
     ("长春一家规模以上的公司", "enterprise"),
     ("我们是街道办事处，下面有个培训中心", "government"),
+    # the nature said before another kind is the kind (民办非企业性质的…); a verb between two kinds relates
+    # the first to another party, which stays a party (大学的场地是借企业的)
+    ("民办非企业性质的职业培训中心", "private_non_enterprise"),
+    ("事业单位性质的培训中心", "public_institution"),
+    ("我们技工学校的实训楼是租企业的", "technical_school"),
+    ("一家培训集团在县里办的分校", "training_institution"),
+    ("我们是省里的一个学会", "social_group"),
+    ("和政府部门没有隶属关系的行业协会", "industry_association"),
+    # a legal form before another kind is the kind (民办非企业的培训学校 registers as a 民办非企业单位)
+    ("一所民办非企业的职业培训学校", "private_non_enterprise"),
 ])
 def test_the_kind_of_organisation_named(text: str, kind: str) -> None:
     values = read_slots(text).values

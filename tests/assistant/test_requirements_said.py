@@ -33,6 +33,25 @@ SAID = [
     ("这个工种属于准入类职业", {"non_licensed_occupation": False}),
     ("该职业在国家职业资格目录内", {"non_licensed_occupation": False}),
     ("该职业不在国家职业资格目录里", {"non_licensed_occupation": True}),
+    # said as inside or outside the list, the side decides over the verb before it (在…以外)
+    ("拟认定的工种在现行国家职业资格目录以外", {"non_licensed_occupation": True}),
+    ("这个工种在国家职业资格目录之内", {"non_licensed_occupation": False}),
+    # 池州 第八条（1）设有专门的试卷保密场所及保密柜
+    ("试卷没有专门的保密场所，保密柜也没有", {"保密场所": False, "保密柜": False}),
+    # 浙江 第七条（二）、池州 第八条4: 专门负责评价（认定）工作的机构
+    ("单位里没有专门负责评价的部门", {"dedicated_department": False}),
+    ("设了专门的技能评价科室", {"dedicated_department": True}),
+    # 池州 第八条1、吉林 一（二）1: 以人才培养服务为主要工作职责; 浙江 第八条（二）1: 培训服务职能
+    ("我们经营范围里没有培训", {"training_function": False}),
+    ("业务范围里有职业技能培训", {"training_function": True}),
+    # 浙江 第八条（二）2、吉林 一（二）2: 在申报职业方面有丰富的培训或评价经验
+    ("这个职业我们之前没评价过", {"evaluation_experience": False}),
+    ("申报的工种有十年的培训经验", {"evaluation_experience": True}),
+    # 吉林 二（二）1: the occupation within the filed ones, when both are named
+    ("企业备案的工种是钳工、电工，打算开展焊工的等级认定", {"within_filed_scope": False}),
+    ("我们备案的职业有车工和焊工，想开展焊工的认定", {"within_filed_scope": True}),
+    # 是 of a conjunction affirms nothing: 但是…过期了 says the certificates lapsed
+    ("考评员有五个，但是考评员证书都过期了", {"examiner_certificates_valid": False}),
     # 池州 第八条2、宿迁 第三条: 具有相应国家职业技能标准
     ("这个工种还没有国家职业技能标准", {"national_standard": False}),
     ("有国家职业技能标准", {"national_standard": True}),
@@ -62,6 +81,8 @@ VALUES = [
     ("营业执照在外省注册", {"registered_in_jurisdiction": False}),
     ("公司是在省外登记的", {"registered_in_jurisdiction": False}),
     ("在本市依法注册", {}),
+    ("我们是在池州以外的城市登记的", {"registered_in_jurisdiction": False}),
+    ("想到外省去申请评价机构", {"registered_in_jurisdiction": False}),
 ]
 
 
