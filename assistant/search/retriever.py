@@ -39,6 +39,7 @@ NAMED_SHARE = 3  # a name fitting more than a third of the documents (管理办�
 TITLE_TERM_WEIGHT = 0.3  # a word of the title the question names its document by
 PIECE_WEIGHT = 0.5  # a word segmented inside a longer word of the question (人才 in 技能人才评价)
 PIECE_OF = 5  # ... of this many characters at least (等级认定 keeps its pieces: 等级, 认定 each say something)
+TITLE_MIN = 6  # a title this long, restated in a unit, is taken out of what the unit says (coverage)
 COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
 COVERAGE_BASE = 0.5  # what a unit saying none of the question's words keeps of its score (plus what it says)
 LEAD_WEIGHT = 0.5  # saying the question in the lead sentence (or heading) counts this much more
@@ -260,7 +261,7 @@ class Retriever:
         """
         if not query.core:
             return 1.0
-        text, lead = self._normalized(unit)
+        text, lead = self._said(unit)
         alts = query.alternatives
         total = sum(len(t) for t in query.core)
         asked = self._asked(unit)
@@ -346,6 +347,18 @@ class Retriever:
             lead = numbers_to_arabic(normalize(unit.heading or _lead(unit.text)))
             cached = self._norm[unit.id] = (text, lead)
         return cached
+
+    def _said(self, unit: Unit) -> tuple[str, str]:
+        """A unit's normalised text and lead as judged for coverage: with its document's title taken out.
+
+        A notice restates the title it is issued under (its heading line, 现将《…》印发给你们); the title
+        names the document, not what the unit says, and counting it let the preamble outrank the clause
+        that answers whenever a question used the title's words (宝安区…企业职业技能等级认定申报按什么原则受理)."""
+        text, lead = self._normalized(unit)
+        title = self.titles.get(unit.doc_id, "")
+        if len(title) < TITLE_MIN or title not in text:
+            return text, lead
+        return text.replace(title, "　"), lead.replace(title, "　")
 
     def _read(self, question: Question | str) -> tuple[NormalizedQuery, Scope]:
         """The question as searched (its words, expansions and repairs) and its place scope."""
