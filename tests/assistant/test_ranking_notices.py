@@ -54,3 +54,8 @@ def test_a_question_phrase_does_not_swallow_the_next_word(notices: Retriever) ->
 def test_a_city_named_reaches_its_districts_notices(notices: Retriever) -> None:
     first = _first(notices, "深圳的企业自主开展技能等级认定，申报是随时受理吗")
     assert first.split("/")[0] in {"baoan-2023-qiye-rending", "longgang-2022-qiye-rending"}
+
+
+def test_a_heading_is_asked_for_by_its_kind(notices: Retriever) -> None:
+    """一、考核对象 answers who may take part, though the question says neither 考核 nor 对象."""
+    assert _first(notices, "德阳机关工考有哪些人能参加") == "deyang-2021-jiguan-gongkao/sec_1"
