@@ -16,7 +16,7 @@ from assistant.workspace import Workspace
 HERE = Path(__file__).parent
 UNSEEN = (131, 0.84, 0.95, 0.05)  # questions, hit@1, hit@3, most share answered from another place's document
 FLAGGED = 13  # of the 131 questions on added clauses, at most this many answered not covered or partial (10 %)
-LOO = (0.78, 0.90)  # overall hit@1, hit@3 (the target is 0.80 / 0.92: not reached yet, 0.795 / 0.910)
+LOO = (0.78, 0.90)  # overall hit@1, hit@3 (the target is 0.80 / 0.92: not reached yet, 0.798 / 0.910)
 
 
 def test_unseen_documents_are_answered(workspace: Workspace) -> None:

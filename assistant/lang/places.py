@@ -127,12 +127,26 @@ class Gazetteer:
         that are a part of the jurisdiction's name (兵团), not a generic word (自治区)."""
         place = self.names.get(jurisdiction) or self.names.get(jurisdiction.rstrip("市省")) or jurisdiction
         if place not in self.up:
-            self.up[place] = parent
+            self.up[place] = parent or self._leading_place(jurisdiction)
         self.documented.setdefault(place, jurisdiction)
         self._doc_place[jurisdiction] = place
         for name in [jurisdiction, jurisdiction.rstrip("市省"), *aliases]:
             if len(name) >= 2 and name in jurisdiction and name not in GENERIC:
                 self.names[name] = place
+
+    def _leading_place(self, jurisdiction: str) -> str | None:
+        """The known place a jurisdiction's name starts with, when the table does not know the whole of it: a
+        district spelt with its city (深圳市龙岗区) lies under that city, so a question naming the city reaches
+        the district's notice and one naming both is not read as two places."""
+        for end in range(len(jurisdiction) - 2, 1, -1):
+            found = self.names.get(jurisdiction[:end])
+            if found:
+                return found
+        return None
+
+    def below(self, place: str) -> list[str]:
+        """The jurisdictions with a document that lie under a place (深圳市 -> 深圳市龙岗区, 深圳市宝安区)."""
+        return [j for p, j in self.documented.items() if p != place and place in self.ancestors(p)]
 
     def is_place(self, word: str) -> bool:
         """Whether a word is a place name (宿迁, 宿迁市)."""
@@ -173,11 +187,15 @@ class Gazetteer:
         places = list(dict.fromkeys(found.values()))
         places = [p for p in places if not any(p in self.ancestors(q) for q in places if q != p)] or places
         answering = {p: self.answering(p) for p in places}
-        scope = self.scope_of(list(dict.fromkeys(answering.values())), origin,
-                              [n for n, p in found.items() if p in places])
         documented = set(self.documented.values())
+        # a city with no document at or above it is answered by its districts' documents, if any (深圳 by 龙岗区's
+        # and 宝安区's notices): closer to it than any other place's; a province is not answered by one district's
+        under = {p: self.below(p) for p, a in answering.items() if a not in documented and self.up.get(p)}
+        chosen = [j for p, a in answering.items() for j in under.get(p) or [a]]
+        scope = self.scope_of(list(dict.fromkeys(chosen)), origin, [n for n, p in found.items() if p in places])
         scope.fallback = {p: a for p, a in answering.items() if a != p and a in documented}
-        scope.words = {n: answering[p] for n, p in found.items() if p in answering}
+        scope.fallback.update({p: "、".join(js) for p, js in under.items() if js})
+        scope.words = {n: (under.get(p) or [answering[p]])[0] for n, p in found.items() if p in answering}
         return scope
 
     def scope_of(self, jurisdictions: list[str], origin: Origin, words: list[str] | None = None) -> Scope:

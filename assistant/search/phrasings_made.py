@@ -42,6 +42,7 @@ class QuestionWords(BaseModel):
     dimensions: dict[str, list[str]]
     directions: dict[str, list[str]]
     sanction_forms: list[str]
+    headings: dict[str, list[str]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +67,8 @@ def made_phrasings(corpus: Corpus, facts: FactSet, units: Iterable[Unit], lexico
     units' normalised texts, also the everyday words of the concepts a unit's text names (舞弊 -> 替考)."""
     by_unit: dict[str, list[str]] = {}
     for unit in units:
-        by_unit[unit.id] = [*_from_text(corpus, unit), *_defined(unit.text), *_stated(unit.text)]
+        by_unit[unit.id] = [*_from_text(corpus, unit), *_defined(unit.text), *_stated(unit.text),
+                            *_heading_asked(unit.heading or "")]
     if lexicon is not None and texts:
         for unit_id, lay in _lay_words(lexicon, texts).items():
             _add(by_unit, unit_id, lay)
@@ -114,6 +116,14 @@ def _from_text(corpus: Corpus, unit: Unit) -> list[str]:
     if LEAD_CHARS[0] <= len(lead) <= LEAD_CHARS[1]:
         out.append(lead)
     return [re.sub(r"[*#\s]+", "", h) for h in out if h]
+
+
+def _heading_asked(heading: str) -> list[str]:
+    """How people ask for what a section's heading names (一、考核对象 -> 哪些人可以参加; 三、工作进度安排 ->
+    什么时候): notices are laid out under headings of a few kinds, and a question asks for the kind, not the
+    heading's words. Keyed by how the heading ends (question_words.yaml, headings)."""
+    name = re.sub(r"[*#\s]+", "", heading)
+    return next((words for end, words in question_words().headings.items() if name.endswith(end)), [])
 
 
 _DEFINED = re.compile(r"(?:所称|所指)的?“?([^，,。；;“”（(]{2,24}?)”?(?:[（(][^）)]*[）)])?[，,]?(?:是指|指|是)")

@@ -41,6 +41,7 @@ class NormalizedQuery(BaseModel):
     notes: list[str] = []
     documents: list[str] = []  # documents the question names by their title (兵团技能人才评价机构管理办法 …)
     title_terms: list[str] = []  # the words of that title: they select the document, not the clause
+    scoped_title: list[str] = []  # core words in the titles of the named place's documents: every unit says them
 
 
 def understand(question: Question | str, tok: Tokenizer, repairs: Repairer, lex: Lexicon,
@@ -132,3 +133,18 @@ def naming_documents(query: NormalizedQuery, titles: dict[str, str]) -> Normaliz
         return query  # the title is all the question says
     named = [d for d, t in titles.items() if span in t]
     return query.model_copy(update={"core": core, "documents": named, "title_terms": [t for t in query.terms if t in span]})
+
+
+def within_titles(query: NormalizedQuery, titles: list[str]) -> NormalizedQuery:
+    """A question scoped to a place whose documents' titles hold some of its words (宝安…企业职业技能等级认定申报
+    按什么原则受理, asked of 宝安区's 开展…企业职业技能等级认定申报的通知): those words say which document, as the
+    place does, and the clause that restates them (a notice's opening) is not thereby the answer. The ranking's
+    coverage credits them to every unit (as said by its document), unless they are all the question says;
+    they are still searched, and the judgement of whether the documents cover the question still reads them
+    (`core` is unchanged)."""
+    if not titles or query.documents:
+        return query
+    named = [t for t in query.core if any(t in title for title in titles)]
+    if not named or len(named) == len(query.core):
+        return query
+    return query.model_copy(update={"scoped_title": named})

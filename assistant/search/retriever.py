@@ -14,14 +14,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from assistant.lang.places import Scope
+from assistant.lang.places import DIRECT, Scope
 from assistant.lang.synonyms import Synonyms
 from assistant.lang.text import normalize, numbers_to_arabic
 from assistant.lang.tokenizer import Tokenizer, bigrams
 from assistant.search.index import open_index
 from assistant.search.phrasings_table import FILE as ASKED_FILE
 from assistant.search.phrasings_table import AskedTable
-from assistant.search.query import NormalizedQuery, naming_documents, understand, without_places
+from assistant.search.query import NormalizedQuery, naming_documents, understand, within_titles, without_places
 from assistant.search.repair import Repairer
 from assistant.understand.question import Question
 from assistant.workspace import Workspace
@@ -34,11 +34,13 @@ PHRASE_BOOST = 1.2  # the question holds all the words of one of the unit's phra
 HAND_PAIRS_CAP = 0.5  # the most the hand-written phrasings add to the share of the question a unit holds
 BM25_B, BM25_K1 = 0.3, 1.2  # low length normalisation: long clauses that list conditions are answers too
 REPAIR_WEIGHT = 0.8
-NAMED_BOOST = 1.5  # a unit of the document the question names by its title (0: names not read)
+NAMED_BOOST = 2.0  # a unit of the document the question names by its title (0: names not read)
 NAMED_SHARE = 3  # a name fitting more than a third of the documents (管理办法) names none of them
 TITLE_TERM_WEIGHT = 0.3  # a word of the title the question names its document by
 PIECE_WEIGHT = 0.5  # a word segmented inside a longer word of the question (人才 in 技能人才评价)
 PIECE_OF = 5  # ... of this many characters at least (等级认定 keeps its pieces: 等级, 认定 each say something)
+TITLE_MIN = 6  # a title this long, restated in a unit, is taken out of what the unit says (coverage)
+SCOPED_TITLE_SAID = 0.5  # a word of the named place's documents' titles counts this much for a unit not saying it
 COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
 COVERAGE_BASE = 0.5  # what a unit saying none of the question's words keeps of its score (plus what it says)
 LEAD_WEIGHT = 0.5  # saying the question in the lead sentence (or heading) counts this much more
@@ -260,18 +262,22 @@ class Retriever:
         """
         if not query.core:
             return 1.0
-        text, lead = self._normalized(unit)
+        core, named = query.core, set(query.scoped_title)
+        text, lead = self._said(unit)
         alts = query.alternatives
-        total = sum(len(t) for t in query.core)
+        total = sum(len(t) for t in core)
         asked = self._asked(unit)
 
         def said(word: str) -> float:
             if any(a in text for a in alts.get(word, [word])):
                 return 1.0
+            if word in named:
+                return SCOPED_TITLE_SAID
             return ASKED_COVERAGE if asked and any(a in asked for a in alts.get(word, [word])) else 0.0
 
-        in_text = sum(len(t) * said(t) for t in query.core) / total
-        in_lead = sum(len(t) for t in query.core if any(a in lead for a in alts.get(t, [t]))) / total
+        in_text = sum(len(t) * said(t) for t in core) / total
+        in_lead = sum(len(t) * (1.0 if any(a in lead for a in alts.get(t, [t])) else SCOPED_TITLE_SAID * (t in named))
+                      for t in core) / total
         amount = 1.0
         if query.measures and re.search(r"\d+(?:" + "|".join(map(re.escape, query.measures)) + ")", text):
             amount = AMOUNT_BOOST
@@ -347,6 +353,18 @@ class Retriever:
             cached = self._norm[unit.id] = (text, lead)
         return cached
 
+    def _said(self, unit: Unit) -> tuple[str, str]:
+        """A unit's normalised text and lead as judged for coverage: with its document's title taken out.
+
+        A notice restates the title it is issued under (its heading line, 现将《…》印发给你们); the title
+        names the document, not what the unit says, and counting it let the preamble outrank the clause
+        that answers whenever a question used the title's words (宝安区…企业职业技能等级认定申报按什么原则受理)."""
+        text, lead = self._normalized(unit)
+        title = self.titles.get(unit.doc_id, "")
+        if len(title) < TITLE_MIN or title not in text:
+            return text, lead
+        return text.replace(title, "　"), lead.replace(title, "　")
+
     def _read(self, question: Question | str) -> tuple[NormalizedQuery, Scope]:
         """The question as searched (its words, expansions and repairs) and its place scope."""
         if isinstance(question, str):
@@ -358,7 +376,8 @@ class Retriever:
             query = without_places(query, self.ws.places.is_place)
         if NAMED_BOOST:
             query = naming_documents(query, self.titles)
-        return query, question.scope
+        scoped = [t for d, t in self.titles.items() if question.scope.boosts.get(d) == DIRECT]  # the place's own
+        return within_titles(query, scoped), question.scope
 
     @property
     def titles(self) -> dict[str, str]:
