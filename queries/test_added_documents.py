@@ -3,7 +3,7 @@
 queries/unseen-docs/corpus holds 23 real documents of other places, none with phrasings, lexicon entries or
 rules written for them; its development questions (questions-a/b.yaml) are asked of a corpus of the six
 shipped documents plus those. Leave-one-out asks the held-out questions of each shipped document with its
-own phrasings removed. The floors sit a little under the figures in the README ("Measured quality").
+own phrasings and the lexicon entries only its text holds removed. The floors sit a little under the figures in the README ("Measured quality").
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from assistant.workspace import Workspace
 HERE = Path(__file__).parent
 UNSEEN = (131, 0.84, 0.95, 0.05)  # questions, hit@1, hit@3, most share answered from another place's document
 FLAGGED = 13  # of the 131 questions on added clauses, at most this many answered not covered or partial (10 %)
-LOO = (0.78, 0.90)  # overall hit@1, hit@3 (the target is 0.80 / 0.92: not reached yet, 0.798 / 0.910)
+# overall hit@1, hit@3 with the document's phrasings and the lexicon entries only its text holds removed (the target
+# is 0.80 / 0.92: not reached, 0.73 / 0.88; with the phrasings alone removed it was 0.798 / 0.910)
+LOO = (0.71, 0.86)
 
 
 def test_unseen_documents_are_answered(workspace: Workspace) -> None:

@@ -29,7 +29,7 @@ def run_added(args: argparse.Namespace, ws: Workspace) -> int:
         if args.json:
             print(report.model_dump_json(indent=2))
             return 0
-        print(f"leave one document out: its phrasings removed, its questions from {args.path}/heldout3..5")
+        print(f"leave one document out: its phrasings and the lexicon entries only its text holds removed, its questions from {args.path}/heldout3..5")
         print(HEADER)
         for doc_id, s in report.by_document.items():
             print(_line(doc_id, s))

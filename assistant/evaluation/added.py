@@ -3,7 +3,8 @@
 The shipped documents have hand-written phrasings; a document a regulator adds today has none. Two
 measures say how much of the quality is the documents' own text and how much is that hand work:
 
-- `leave_one_out`: for each shipped document, build the index without its phrasings file and ask the
+- `leave_one_out`: for each shipped document, build the index without its phrasings file and without the
+  lexicon entries only its text holds (`loo_lexicon`), and ask the
   held-out questions (queries/heldout3..5) whose expected units lie in it. A question belongs to every
   document one of its expected units lies in; it counts as answered when any expected unit is ranked.
 - `unseen_documents`: build a corpus of the shipped documents plus the real documents of other places
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from assistant.evaluation.loo_lexicon import lexicon_without
 from assistant.evaluation.retrieval import GoldQuestion, RetrievalReport, Scores, evaluate, load_gold, rank_of
 from assistant.search.phrasings import files as phrasing_files
 from assistant.workspace import Workspace
@@ -114,8 +116,8 @@ def _without(phrasings_dir: Path, doc_id: str, target: Path) -> Path:
 
 
 def leave_one_out(ws: Workspace, queries: Path, progress: Progress | None = None) -> LooReport:
-    """Each shipped document asked without its own phrasings (the others' stay: they pull questions away,
-    which is what a newly added document meets)."""
+    """Each shipped document asked without its own phrasings and without the lexicon entries only it motivates
+    (`loo_lexicon`; the others' stay: they pull questions away, which is what a newly added document meets)."""
     cases = heldout_cases(queries)
     root = ws.cache_root / "loo"
     by_doc: dict[str, list[GoldQuestion]] = {}
@@ -124,11 +126,14 @@ def leave_one_out(ws: Workspace, queries: Path, progress: Progress | None = None
             by_doc.setdefault(doc_id, []).append(case)
     reports: dict[str, RetrievalReport] = {}
     for doc_id, doc_cases in sorted(by_doc.items()):
-        loo_ws = Workspace(ws.corpus_dir, _cache_of(ws, root / doc_id), lexicon_file=ws.lexicon_file,
+        lexicon = root / doc_id / "lexicon.yaml"
+        trimmed = lexicon_without(ws.lexicon_file, ws.corpus, doc_id, lexicon)
+        loo_ws = Workspace(ws.corpus_dir, _cache_of(ws, root / doc_id), lexicon_file=lexicon,
                            phrasings_dir=_without(ws.phrasings_dir, doc_id, root / doc_id / "phrasings"))
         retriever = _retriever(loo_ws, progress)
         if progress:
-            progress(f"{doc_id}: {len(doc_cases)} questions without its phrasings")
+            progress(f"{doc_id}: {len(doc_cases)} questions without its phrasings and the {trimmed.expansions} "
+                     f"expansions and {trimmed.terms} terms of the lexicon only its text holds")
         reports[doc_id] = evaluate(loo_ws.corpus, _ranked(retriever), doc_cases)
     rows = [r for rep in reports.values() for r in _rows(rep)]
     misses = [{**m, "doc": d} for d, rep in reports.items() for m in rep.misses]
