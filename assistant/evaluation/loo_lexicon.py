@@ -9,8 +9,8 @@ A concept left with no expansion goes altogether."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import BaseModel
@@ -26,7 +26,7 @@ class Trimmed(BaseModel):
     concepts: int  # concepts left with no expansion
 
 
-def only_in(corpus: Corpus, doc_id: str) -> Any:
+def only_in(corpus: Corpus, doc_id: str) -> Callable[[str], bool]:
     """A test: does a word occur in this document's text and in no other document's (normalised, as the
     lexicon's words and the index's texts are)?"""
     from assistant.lang.text import normalize
