@@ -25,14 +25,27 @@ if TYPE_CHECKING:
     from assistant.lang.vectors import Lists
 
 
-def start(root: Path) -> subprocess.Popen[bytes] | None:
+def start(root: Path, corpus_dir: Path | None = None) -> subprocess.Popen[bytes] | None:
     """A process reading the machine's data under the cache root `root`, waiting to be asked for a corpus's
-    table (`ask`); None when it cannot be started (the build then writes the table itself)."""
+    table (`ask`); None when it cannot be started (the build then writes the table itself). Given the folder of
+    a corpus already parsed into the cache, it first extracts the corpus's facts into the cache
+    (kg.cache.load_facts), which the build reads once they are there (`facts_ready`)."""
+    extra = [str(corpus_dir)] if corpus_dir is not None else []
     try:
-        return subprocess.Popen([sys.executable, "-m", "assistant.lang.prepare", str(root)],
-                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return subprocess.Popen([sys.executable, "-m", "assistant.lang.prepare", str(root), *extra],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     except OSError:
         return None
+
+
+def facts_ready(process: subprocess.Popen[bytes] | None) -> None:
+    """Wait until a `start` process given a corpus has written its facts into the cache, or has ended without
+    (the build then extracts them itself, as kg.cache.load_facts does when the file is missing)."""
+    if process is not None and process.stdout is not None:
+        try:
+            process.stdout.readline()
+        except OSError:
+            pass  # the process is gone: the facts are extracted here
 
 
 def ask(process: subprocess.Popen[bytes] | None, vocabulary: set[str], stopwords: set[str], out: Path) -> None:
@@ -58,6 +71,8 @@ def finish(process: subprocess.Popen[bytes] | None, cancel: bool = False) -> Non
     if process.stdin is not None and not process.stdin.closed:
         process.stdin.close()  # never asked: it ends after reading its data
     process.wait()
+    if process.stdout is not None:
+        process.stdout.close()
 
 
 def write_synonym_table(out: Path, vocabulary: set[str], stopwords: set[str], root: Path) -> None:
@@ -82,11 +97,14 @@ def _neighbours(vocabulary: set[str], stopwords: set[str], root: Path, lists: Li
     return neighbour_table(vocabulary, stopwords, vectors or load_vectors(root / "vectors")), None
 
 
-def _main(root: Path) -> None:
-    """What `start`'s process does: the neighbour lists (or the vectors); then, once asked, the table."""
+def _main(root: Path, corpus_dir: Path | None) -> None:
+    """What `start`'s process does: the corpus's facts (when given its folder); the neighbour lists (or the
+    vectors); then, once asked, the table."""
     from assistant.lang.synonyms import write_synonyms
     from assistant.lang.vectors import load_vectors, shipped_neighbours
 
+    if corpus_dir is not None:
+        _extract_facts(corpus_dir, root)
     lists = shipped_neighbours()
     vectors = load_vectors(root / "vectors") if lists is None else None
     try:
@@ -100,5 +118,18 @@ def _main(root: Path) -> None:
     write_synonyms(Path(words["out"]), vocabulary, stopwords, root, neighbours, known)
 
 
+def _extract_facts(corpus_dir: Path, root: Path) -> None:
+    """The facts of the corpus parsed into the cache, extracted and written there; then a line on standard
+    output says they are (`facts_ready`)."""
+    import gc
+
+    from kg.cache import load_corpus, load_facts
+
+    load_facts(load_corpus(corpus_dir, root), root)
+    gc.collect()  # the corpus and its facts are not kept: the synonym table's peak comes next
+    sys.stdout.write("facts\n")
+    sys.stdout.flush()
+
+
 if __name__ == "__main__":
-    _main(Path(sys.argv[1]))
+    _main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None)

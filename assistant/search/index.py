@@ -198,9 +198,11 @@ def _build(ws: Workspace, target: Path, say: Progress) -> None:
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
     table = build / SYNONYMS_FILE
-    side = prepare.start(ws.cache_root)  # reads the machine's data while the corpus is parsed
+    corpus = ws.corpus  # parsed into the cache first, where the side process reads it
+    # a process of its own extracts the facts (unless loaded already) and reads the machine's data meanwhile
+    side = prepare.start(ws.cache_root, None if "facts" in vars(ws) else ws.corpus_dir)
     try:
-        corpus, lexicon = ws.corpus, ws.lexicon
+        lexicon = ws.lexicon
         units = list(indexed_units(corpus))
         say(f"正在为 {len(units)} 个条款建立索引（首次使用或语料已更新）…")
         texts = [numbers_to_arabic(normalize(u.text)) for u in units]
@@ -208,6 +210,7 @@ def _build(ws: Workspace, target: Path, say: Progress) -> None:
         tok = Tokenizer(build / "words.dict")
         vocabulary, stop = {w for w, freq in tok.vocabulary().items() if freq}, set(lexicon.stopwords)
         prepare.ask(side, vocabulary, stop, table)
+        prepare.facts_ready(side)
         _write_index(ws, build, tok, units, texts)
         prepare.finish(side)
     except BaseException:

@@ -1,6 +1,6 @@
 """The first index build's shortcuts give what the long way gave: jieba's dictionary cut to the corpus
 segments like the whole one, the streamed vectors are the pickled ones, the side process's synonym table
-is the one the build's own process writes, and the shipped neighbour lists and readings give the
+is the one the build's own process writes, its facts the ones the build extracts, and the shipped neighbour lists and readings give the
 tables the installed packages give."""
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from assistant.lang.vectors import (
 )
 from assistant.search.retriever import Retriever
 from assistant.workspace import Workspace
+from kg.cache import rules_fingerprint
+from kg.extract import extract_all
+from kg.facts import FactSet
 from kg.models import Corpus
 
 
@@ -59,6 +62,17 @@ def test_side_process_writes_the_table_the_build_would(workspace: Workspace, tmp
     assert _rows(out) == _rows(here)
     assert neighbour_table(vocabulary, stop, load_vectors(workspace.cache_root / "vectors"))["罚款"][0] == "处罚"
     assert _rows(out)["syn"]["罚款"].split(" ")[0] == "处罚" and len(_rows(out)["sound"]) > 10000
+
+
+def test_side_process_extracts_the_facts_the_build_would(workspace: Workspace, tmp_path: Path) -> None:
+    ws = workspace.with_cache_root(tmp_path)
+    corpus = ws.corpus  # the build parses the corpus into the cache before it starts the process
+    process = prepare.start(tmp_path, ws.corpus_dir)
+    prepare.facts_ready(process)
+    written = tmp_path / corpus.fingerprint / f"facts-{rules_fingerprint()}.json"
+    assert written.exists() and FactSet.model_validate_json(written.read_bytes()) == extract_all(corpus)
+    prepare.finish(process)
+    assert process is not None and process.returncode == 0
 
 
 def _rows(path: Path) -> dict[str, dict[str, str]]:
