@@ -200,7 +200,8 @@ def _build(ws: Workspace, target: Path, say: Progress) -> None:
     table = build / SYNONYMS_FILE
     corpus = ws.corpus  # parsed into the cache first, where the side process reads it
     # a process of its own extracts the facts (unless loaded already) and reads the machine's data meanwhile
-    side = prepare.start(ws.cache_root, None if "facts" in vars(ws) else ws.corpus_dir)
+    facts_there = "facts" in vars(ws)
+    side = prepare.start(ws.cache_root, None if facts_there else ws.corpus_dir)
     try:
         lexicon = ws.lexicon
         units = list(indexed_units(corpus))
@@ -210,7 +211,8 @@ def _build(ws: Workspace, target: Path, say: Progress) -> None:
         tok = Tokenizer(build / "words.dict")
         vocabulary, stop = {w for w, freq in tok.vocabulary().items() if freq}, set(lexicon.stopwords)
         prepare.ask(side, vocabulary, stop, table)
-        prepare.facts_ready(side)
+        if not facts_there:
+            prepare.facts_ready(side)
         _write_index(ws, build, tok, units, texts)
         prepare.finish(side)
     except BaseException:
