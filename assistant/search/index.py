@@ -295,7 +295,8 @@ def _marker(ws: Workspace) -> dict[str, str]:
 # never answers from an index its old code built (INDEX_VERSION stays for changes elsewhere).
 _BUILDER_FILES = ("search/index.py", "search/segment.py", "search/postings.py", "search/phrasings.py",
                   "search/phrasings_table.py", "search/phrasings_made.py", "lang/text.py", "lang/tokenizer.py",
-                  "lang/synonyms.py", "lang/vectors.py", "lang/sounds.py", "data/question_words.yaml")
+                  "lang/synonyms.py", "lang/vectors.py", "lang/sounds.py", "lang/prepare.py",
+                  "data/question_words.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -40,8 +40,8 @@ class WordSegmentWriter(SegmentWriter):
 
     def __init__(self, ix: Any) -> None:
         # Blocks stored as they are: zlib deflating each term's block (one per term for most of them, ~100
-        # bytes) cost a fifth of the first build's CPU (a compressor set up per call) for a fifth of the
-        # postings file's bytes; whoosh reads a block's compression from the block itself.
+        # bytes) cost a fifth of the first build's CPU (a compressor set up per call) and saved under a third
+        # of the postings file (2.4 MB stored, mapped); whoosh reads each block's compression from the block.
         super().__init__(ix, compound=False, codec=W3Codec(compression=0))
         self.pool.cleanup()
         self.pool = _NoPool()
