@@ -38,6 +38,20 @@ def start(root: Path, corpus_dir: Path | None = None) -> subprocess.Popen[bytes]
         return None
 
 
+def spare_core() -> bool:
+    """Whether a core is idle now (usable cores minus the last minute's load average): the side process only
+    pays when it runs beside the build; on a machine with no core to spare its start and imports are work added
+    (measured on 2 busy cores: the build took longer with it), and the build does the same work itself."""
+    import os
+
+    try:
+        cores = len(os.sched_getaffinity(0))
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return (os.cpu_count() or 1) > 1
+    return cores - load >= 1
+
+
 def facts_ready(process: subprocess.Popen[bytes] | None) -> None:
     """Wait until a `start` process given a corpus has written its facts into the cache, or has ended without
     (the build then extracts them itself, as kg.cache.load_facts does when the file is missing)."""

@@ -187,7 +187,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _build(ws: Workspace, target: Path, say: Progress) -> None:
     """build_index's work (the collector paused); the synonym table is written meanwhile by a process of its
-    own (assistant.lang.prepare), or here when that process failed."""
+    own (assistant.lang.prepare) when a core is idle, else here, as when that process failed."""
     import gc
 
     from assistant.lang import prepare
@@ -199,9 +199,9 @@ def _build(ws: Workspace, target: Path, say: Progress) -> None:
     build.mkdir(parents=True)
     table = build / SYNONYMS_FILE
     corpus = ws.corpus  # parsed into the cache first, where the side process reads it
-    # a process of its own extracts the facts (unless loaded already) and reads the machine's data meanwhile
+    # with a core to spare, a process of its own extracts the facts (unless loaded) and reads the machine's data
     facts_there = "facts" in vars(ws)
-    side = prepare.start(ws.cache_root, None if facts_there else ws.corpus_dir)
+    side = prepare.start(ws.cache_root, None if facts_there else ws.corpus_dir) if prepare.spare_core() else None
     try:
         lexicon = ws.lexicon
         units = list(indexed_units(corpus))
