@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import ParseError
 
@@ -41,8 +42,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def to_simplified(text: str) -> tuple[str, int]:
     """简体 text of the same length, and how many characters changed (0 for text already in 简体)."""
-    import zhconv
-
+    zhconv = import_zhconv()
     if not text or _traditional_only().isdisjoint(text):
         return text, 0  # no character only 繁体 writes: nothing to convert (a mixed text, reposted half-converted, is)
     converted = zhconv.convert(text, "zh-hans")
@@ -54,8 +54,7 @@ def to_simplified(text: str) -> tuple[str, int]:
 @lru_cache(maxsize=1)
 def _traditional_only() -> frozenset[str]:
     """Characters only 繁体 writes (zhconv's own table): one is enough to convert, wherever it stands."""
-    import zhconv
-
+    zhconv = import_zhconv()
     zhconv.issimp("")  # loads the tables
     return frozenset(zhconv.zhconv.zhcdicts["TRADONLY"])
 
@@ -97,3 +96,23 @@ def _read(path: str, _mtime: int, _size: int) -> SourceText:
         raise ParseError(Path(path).name, None, exc.msg) from None
     text, changed = to_simplified(text)
     return SourceText(text=text, encoding=encoding, simplified=changed)
+
+
+def import_zhconv() -> Any:
+    """zhconv, imported without its `from pkg_resources import resource_stream` (pkg_resources takes longer to
+    import than the whole parse of the corpus, and is deprecated under setuptools): without it zhconv opens its
+    table beside its own module, the same file."""
+    import sys
+
+    if "zhconv" in sys.modules:
+        return sys.modules["zhconv"]
+    saved = sys.modules.get("pkg_resources")
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import zhconv
+    finally:
+        if saved is None:
+            del sys.modules["pkg_resources"]
+        else:
+            sys.modules["pkg_resources"] = saved
+    return zhconv

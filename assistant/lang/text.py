@@ -50,9 +50,9 @@ def to_simplified(text: str) -> str:
     """繁体 -> 简体, loading the conversion table only when the text needs it."""
     if not _needs_conversion(text):
         return text
-    import zhconv
+    from kg.source import import_zhconv
 
-    return str(zhconv.convert(text, "zh-cn"))
+    return str(import_zhconv().convert(text, "zh-cn"))
 
 
 def numbers_to_arabic(text: str) -> str:

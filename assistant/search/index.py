@@ -162,57 +162,70 @@ def _fields(tok: Tokenizer, lexicon: Lexicon, corpus: Corpus, unit: Unit, tags: 
 def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -> None:
     """Build the dictionary, the index and the tables beside it into a temporary folder, then swap it in.
 
-    The word vectors' neighbours of the corpus's words are cut from the shipped lists
-    (assistant.lang.vectors.shipped_neighbours); when the installed vectors are not the ones those were made
-    from, they are found meanwhile in a process of its own (assistant.lang.prepare): they are needed last,
-    for the synonym table."""
-    from assistant.lang import prepare
-    from assistant.lang.vectors import shipped_match
+    The synonym table (thesaurus, the word vectors' neighbours of the corpus's words, the characters' readings)
+    needs the corpus's words alone: a process of its own reads what it needs from the machine while the corpus
+    is parsed, and writes it while the corpus is indexed (assistant.lang.prepare)."""
+    with _collector_paused():
+        _build(ws, target, progress or (lambda _m: None))
 
-    say = progress or (lambda _m: None)
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while building: the build allocates millions of small objects (words,
+    postings, rows) that live until it ends and form no cycles worth collecting, and each full collection walks
+    all of them again (a tenth of the first build's CPU). The collector is back on, as it was, when it ends."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _build(ws: Workspace, target: Path, say: Progress) -> None:
+    """build_index's work (the collector paused); the synonym table is written meanwhile by a process of its
+    own (assistant.lang.prepare) when a core is idle, else here, as when that process failed."""
+    import gc
+
+    from assistant.lang import prepare
+    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
+    from assistant.lang.synonyms import readable
+
     build = target.with_name(target.name + ".building")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
-    shipped = shipped_match()  # the lists themselves are read last, when the rest of the build is freed
-    finding = None if shipped else prepare.start(ws.cache_root)
-    near = build / "neighbours.json"
+    table = build / SYNONYMS_FILE
+    corpus = ws.corpus  # parsed into the cache first, where the side process reads it
+    # with a core to spare, a process of its own extracts the facts (unless loaded) and reads the machine's data
+    facts_there = "facts" in vars(ws)
+    side = prepare.start(ws.cache_root, None if facts_there else ws.corpus_dir) if prepare.spare_core() else None
     try:
-        corpus, lexicon = ws.corpus, ws.lexicon
+        lexicon = ws.lexicon
         units = list(indexed_units(corpus))
         say(f"正在为 {len(units)} 个条款建立索引（首次使用或语料已更新）…")
         texts = [numbers_to_arabic(normalize(u.text)) for u in units]
         build_dictionary(texts, lexicon.all_words(), build / "words.dict")
         tok = Tokenizer(build / "words.dict")
         vocabulary, stop = {w for w, freq in tok.vocabulary().items() if freq}, set(lexicon.stopwords)
-        prepare.ask(finding, vocabulary, stop, near)
+        prepare.ask(side, vocabulary, stop, table)
+        if not facts_there:
+            prepare.facts_ready(side)
         _write_index(ws, build, tok, units, texts)
-        prepare.finish(finding)
+        prepare.finish(side)
     except BaseException:
-        prepare.finish(finding, cancel=True)
+        prepare.finish(side, cancel=True)
         raise
-    _write_synonyms(ws, build, vocabulary, stop, shipped)
+    if not readable(table):  # the side process failed: the same table, written here
+        gc.collect()  # the index writer's objects (cycles among them) are freed before the table's peak
+        prepare.write_synonym_table(table, vocabulary, stop, ws.cache_root)
+    for scratch in (table.with_name(table.name + ".words"), table.with_name(table.name + ".tmp")):
+        scratch.unlink(missing_ok=True)
     write_atomic(build / "ready.json", json.dumps(_marker(ws)))
     replace_dir_atomic(build, target)
     say("索引已建立。")
-
-
-def _write_synonyms(ws: Workspace, build: Path, vocabulary: set[str], stop: set[str], shipped: bool) -> None:
-    """The synonym table beside the index, with the vector neighbours from the shipped lists or, when
-    they are not those of the installed vectors (`shipped` false), from the side process's file."""
-    from assistant.lang import prepare
-    from assistant.lang.synonyms import FILE as SYNONYMS_FILE
-    from assistant.lang.synonyms import write_synonyms
-    from assistant.lang.vectors import neighbours_from_lists, shipped_neighbours
-
-    near = build / "neighbours.json"
-    lists = shipped_neighbours() if shipped else None
-    if lists is not None:
-        neighbours, known = neighbours_from_lists(vocabulary, stop, lists), lists.words
-    else:
-        neighbours, known = prepare.neighbours(ws.cache_root, vocabulary, stop, near), None
-    write_synonyms(build / SYNONYMS_FILE, vocabulary, stop, ws.cache_root, neighbours, known)
-    for scratch in (near, near.with_name(near.name + ".words")):
-        scratch.unlink(missing_ok=True)
 
 
 def _write_index(ws: Workspace, build: Path, tok: Tokenizer, units: list[Unit], texts: list[str]) -> None:
@@ -282,7 +295,8 @@ def _marker(ws: Workspace) -> dict[str, str]:
 # never answers from an index its old code built (INDEX_VERSION stays for changes elsewhere).
 _BUILDER_FILES = ("search/index.py", "search/segment.py", "search/postings.py", "search/phrasings.py",
                   "search/phrasings_table.py", "search/phrasings_made.py", "lang/text.py", "lang/tokenizer.py",
-                  "lang/synonyms.py", "lang/vectors.py", "lang/sounds.py", "data/question_words.yaml")
+                  "lang/synonyms.py", "lang/vectors.py", "lang/sounds.py", "lang/prepare.py",
+                  "data/question_words.yaml")
 
 
 @lru_cache(maxsize=1)

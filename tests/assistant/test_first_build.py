@@ -1,6 +1,6 @@
 """The first index build's shortcuts give what the long way gave: jieba's dictionary cut to the corpus
-segments like the whole one, the streamed vectors are the pickled ones, the side process's neighbours
-are the ones found in the build's own process, and the shipped neighbour lists and readings give the
+segments like the whole one, the streamed vectors are the pickled ones, the side process's synonym table
+is the one the build's own process writes, its facts the ones the build extracts, and the shipped neighbour lists and readings give the
 tables the installed packages give."""
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from assistant.lang.vectors import (
 )
 from assistant.search.retriever import Retriever
 from assistant.workspace import Workspace
+from kg.cache import rules_fingerprint
+from kg.extract import extract_all
+from kg.facts import FactSet
 from kg.models import Corpus
 
 
@@ -48,15 +51,39 @@ def test_streamed_vector_lines_are_the_pickled_ones() -> None:
     assert len(streamed) > 50000 and streamed == pickled
 
 
-def test_side_process_finds_the_neighbours_the_build_would(workspace: Workspace, tmp_path: Path) -> None:
+def test_side_process_writes_the_table_the_build_would(workspace: Workspace, tmp_path: Path) -> None:
     vocabulary, stop = {"处罚", "泄露", "泄密", "考试", "考点", "场地"}, {"的"}
-    out = tmp_path / "neighbours.json"
+    out, here = tmp_path / "side.sqlite", tmp_path / "here.sqlite"
     process = prepare.start(workspace.cache_root)
     prepare.ask(process, vocabulary, stop, out)
     prepare.finish(process)
-    here = neighbour_table(vocabulary, stop, load_vectors(workspace.cache_root / "vectors"))
-    assert out.exists() and prepare.neighbours(workspace.cache_root, vocabulary, stop, out) == here
-    assert here["罚款"][0] == "处罚"
+    assert process is not None and process.returncode == 0
+    prepare.write_synonym_table(here, vocabulary, stop, workspace.cache_root)
+    assert _rows(out) == _rows(here)
+    assert neighbour_table(vocabulary, stop, load_vectors(workspace.cache_root / "vectors"))["罚款"][0] == "处罚"
+    assert _rows(out)["syn"]["罚款"].split(" ")[0] == "处罚" and len(_rows(out)["sound"]) > 10000
+
+
+def test_side_process_extracts_the_facts_the_build_would(workspace: Workspace, tmp_path: Path) -> None:
+    ws = workspace.with_cache_root(tmp_path)
+    corpus = ws.corpus  # the build parses the corpus into the cache before it starts the process
+    process = prepare.start(tmp_path, ws.corpus_dir)
+    prepare.facts_ready(process)
+    written = tmp_path / corpus.fingerprint / f"facts-{rules_fingerprint()}.json"
+    assert written.exists() and FactSet.model_validate_json(written.read_bytes()) == extract_all(corpus)
+    prepare.finish(process)
+    assert process is not None and process.returncode == 0
+
+
+def _rows(path: Path) -> dict[str, dict[str, str]]:
+    """Every row of a synonym table file, table by table."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return {name: dict(con.execute(f"SELECT * FROM {name}").fetchall()) for name in ("syn", "sound")}
+    finally:
+        con.close()
 
 
 def test_side_process_never_asked_ends(workspace: Workspace) -> None:
