@@ -21,9 +21,6 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # gives the same words as segmenting the whole text — and runs repeat across units, so they are cached.
 _BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 _COUNT = re.compile(r"^[^ \n]+ (\d+)", re.M)  # the count after a dictionary line's word
-# A lexicon trigger holding a question word (什么时候报, 考什么, 提前几天) is a phrase matched as a substring, not a
-# word: made a dictionary word it swallowed the next word's first character (什么时候报|名 lost 报名).
-_ASKING = re.compile(r"什么|多少|多久|多长|多大|几|哪|怎|啥|吗|咋|是否|能不能|会不会|要不要|有没有|可不可以|行不行|为什么")
 CACHE_LIMIT = 200_000  # runs remembered per tokenizer; the corpus at 100x has far fewer distinct ones
 
 
@@ -69,7 +66,7 @@ def build_dictionary(texts: Iterable[str], extra_words: Iterable[str], path: Pat
     from kg.files import write_atomic
 
     blocks = list(dict.fromkeys(block for text in texts for block in _BLOCK.findall(text)))
-    extra = sorted(w for w in set(extra_words) if not _ASKING.search(w))
+    extra = sorted(set(extra_words))
     full = _full_tokenizer(blocks, extra)
     for word in extra:
         full.add_word(word, freq=max(full.FREQ.get(word, 0), 2000))
