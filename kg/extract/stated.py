@@ -13,8 +13,10 @@ Outside a list, a sentence whose subject is an organisation and whose modal open
 organisation (评价机构应当建立健全…规章制度, 应当配备…并依法与其签订劳动合同) states requirements on it too, in
 each of its clauses; other duties (应当按…开展评价, 应当在…内上报) are of running the work and stay out.
 
->>> [(v, t) for v, t, _ in stated_readings("以人才培养服务为主要工作职责的社会培训评价组织(含企业、行业协会等),社会信用良好", True)]
-[(True, '以人才培养服务为主要工作职责')]
+>>> [(v, t) for v, t, _ in stated_readings("自愿接受人力资源社会保障部门的监督管理,社会信用良好", True)]
+[(True, '自愿接受人力资源社会保障部门的监督管理')]
+>>> list(stated_readings("以人才培养服务为主要工作职责的社会培训评价组织,社会信用良好", True))  # a named kind reads it
+[]
 >>> [(v, t) for v, t, _ in stated_readings("具有广泛的影响力,曾参与相关教材的编制,具备相应的基础条件", True)]
 [(True, '曾参与相关教材的编制')]
 >>> [(v, t) for v, t, _ in stated_readings("评价机构应当配备相适应的工作人员,并依法与其签订劳动合同,定期开展业务培训。", False)]
