@@ -99,20 +99,14 @@ def _read(path: str, _mtime: int, _size: int) -> SourceText:
 
 
 def import_zhconv() -> Any:
-    """zhconv, imported without its `from pkg_resources import resource_stream` (pkg_resources takes longer to
-    import than the whole parse of the corpus, and is deprecated under setuptools): without it zhconv opens its
-    table beside its own module, the same file."""
+    """zhconv, imported without its `from pkg_resources import resource_stream` (`kg.imports`): without it
+    zhconv opens its table beside its own module, the same file."""
     import sys
+
+    from .imports import without_pkg_resources
 
     if "zhconv" in sys.modules:
         return sys.modules["zhconv"]
-    saved = sys.modules.get("pkg_resources")
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
+    with without_pkg_resources():
         import zhconv
-    finally:
-        if saved is None:
-            del sys.modules["pkg_resources"]
-        else:
-            sys.modules["pkg_resources"] = saved
     return zhconv

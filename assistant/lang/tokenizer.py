@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from kg.imports import without_pkg_resources
+
 _WORD = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # jieba segments each run of these characters on its own (its re_han_default), so segmenting run by run
@@ -48,15 +50,8 @@ def _import_jieba() -> Any:
     and with its HMM loaded on first use."""
     if "jieba" not in sys.modules:
         sys.modules.setdefault("jieba.finalseg", _OnFirstUse("jieba.finalseg"))
-    saved = sys.modules.get("pkg_resources")
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
+    with without_pkg_resources():
         import jieba
-    finally:
-        if saved is None:
-            del sys.modules["pkg_resources"]
-        else:
-            sys.modules["pkg_resources"] = saved
     jieba.setLogLevel(60)
     return jieba
 
