@@ -39,10 +39,12 @@ from pydantic import BaseModel
 
 from assistant.lang.places import Gazetteer, Scope
 from assistant.search.amounts import asks_money, states_money
+from assistant.search.forms import own_words
 from assistant.search.named_documents import numbers_named, unheld_document
-from assistant.search.strangers import form_only, is_determiner, names_a_thing, strangers
+from assistant.search.strangers import form_only, is_determiner, is_linking, names_a_thing, strangers
 
 if TYPE_CHECKING:
+    from assistant.search.query import NormalizedQuery
     from assistant.search.retriever import Retriever, SearchResult
 
 Coverage = Literal["covered", "partial", "not_covered"]
@@ -124,6 +126,9 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
     # the corpus is Chinese, so "unknown to the corpus" would say nothing about them
     # nor are pointers (有家, 这家, 某个): they name nothing the documents could leave out
     core = [w for w in query.core if not w.isascii() and not _ASKING.match(w) and not is_determiner(w)]
+    # nor the pieces the segmenter cut from the question's asking forms (能不能 → 不能, 还能发吗 → 能发): forms.py
+    core = own_words(query.text, core, lambda w: _a_known_word(retriever, w))
+    query = _with_core(retriever, query, core)
     if not hits:
         return Evidence(stated=0.0, unknown=0.0, margin=0.0, hits=0)
     top = hits[0]
@@ -136,7 +141,9 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
         return Evidence(stated=1.0, unknown=0.0, margin=2.0, hits=len(hits), strength=strength, actor=actor,
                         phrased=phrased, beyond=beyond)
     total = sum(len(w) for w in core)
-    unstated = [w for w in retriever.unstated(hits[0].unit_id, query) if w in core]
+    headed = retriever.headed(top.unit_id)
+    unstated = [w for w in retriever.unstated(hits[0].unit_id, query) if w in core and w not in headed
+                and not retriever.states_in_parts(top.unit_id, w)]
 
     def used(field: str, w: str) -> int:
         return max(retriever.doc_frequency(field, a) for a in query.alternatives.get(w, [w]))
@@ -152,12 +159,32 @@ def gather(retriever: Retriever, result: SearchResult) -> Evidence:
     def share(words: list[str]) -> float:
         return round(sum(len(w) for w in words) / total, 3)
 
-    return Evidence(stated=1 - share(unstated), unknown=share(foreign), rare=share(rare), margin=round(margin, 3),
+    # a linking adverb (同时, 一边) names nothing a clause could state: it is not weighed in what the clause states
+    content = [w for w in core if not is_linking(w)]
+    stated = 1 - round(sum(len(w) for w in unstated if w in content) / max(sum(len(w) for w in content), 1), 3)
+    return Evidence(stated=stated, unknown=share(foreign), rare=share(rare), margin=round(margin, 3),
                     hits=len(hits), unstated=unstated, unknown_words=foreign + rare, strength=strength, actor=actor,
                     phrased=phrased,
                     keyword=_keyword(query.text), strangers=strange,
                     things=[w for w in strange if names_a_thing(query.text, w)],
                     form_only=form_only(core, unstated), beyond=beyond, own_place=boost > 1.0)
+
+
+def _a_known_word(retriever: Retriever, word: str) -> bool:
+    """A word some dictionary lists (the segmenter's, the thesaurus) or a clause uses: not a fused piece."""
+    return word in retriever.vocab or word in retriever.synonyms.found_in(word) \
+        or retriever.doc_frequency("body", word) > 0
+
+
+def _with_core(retriever: Retriever, query: NormalizedQuery, core: list[str]) -> NormalizedQuery:
+    """The query with the own words read from its asking forms (a word left after a modal, 新增 of 想新增, takes
+    the documents' words for it as the query's own words do)."""
+    if all(w in query.core for w in core):
+        return query
+    lex = retriever.ws.lexicon
+    alternatives = {w: query.alternatives.get(w) or [w, *lex.alternatives(w)] for w in core}
+    return query.model_copy(update={"core": [w for w in query.core if w in core] + [w for w in core if w not in query.core],
+                                    "alternatives": {**query.alternatives, **alternatives}})
 
 
 def unphrased_offset(retriever: Retriever, unit_id: str) -> float:
