@@ -10,6 +10,8 @@ words no clause uses, so a question the documents answer looks unanswered:
 - a modal fused with what follows (还能发吗 → 能发, 想新增 → 想 + 新增, 以后能少来 → 能少): an unknown word (no
   dictionary lists it) starting with a modal verb asks whether something may be done; what follows the modal
   is the content, kept when it is a word (新增), dropped when a single character is all that is left (发);
+- a localizer closing the noun before it, fused with the next word (证书上多加 → 上多加): the word is what follows
+  (多加), when that is a word of two characters or more;
 - asking what something means (是什么意思, 的含义): the meaning is asked, the thing is named by the other words.
 
 These are forms of the language, the same for every document; they say nothing about a topic.
@@ -35,6 +37,8 @@ from collections.abc import Callable
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})不\1|([\u4e00-\u9fff])不\2[\u4e00-\u9fff]")
 # the modal verbs of the language: 能发 (能 + 发) asks whether one may 发
 _MODALS = "能会要想可该得还"
+# the localizers that close a noun (证书上, 系统里): fused with the next word (证书上多加 → 上多加), the word is what follows
+_LOCALIZERS = "上里中内外前后下"
 # asking what something means
 _MEANING = ("意思", "含义", "意味")
 
@@ -70,8 +74,10 @@ def _in_form(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _after_modal(word: str, known: Callable[[str], bool]) -> str | None:
-    """What follows the modal of a word the segmenter fused from a modal and a verb (能发 → 发, 想新增 → 新增);
-    None for any other word."""
-    if len(word) < 2 or word[0] not in _MODALS or known(word):
+    """What follows the modal of a word the segmenter fused from a modal and a verb (能发 → 发, 想新增 → 新增), or
+    the localizer of one it fused from a localizer and a word (上多加 → 多加); None for any other word."""
+    if len(word) < 2 or known(word):
         return None
-    return word[1:]
+    if word[0] in _MODALS or (word[0] in _LOCALIZERS and len(word) >= 3):
+        return word[1:]
+    return None

@@ -50,6 +50,7 @@ ASKED_KIND_BOOST = 1.4  # a clause stating the kind of fact asked for
 ASKED_KINDS = ("sanction", "deadline")
 ARTICLE_PREFERENCE = 1.5  # an item must say it clearly better than its article to be cited alone
 SCOPE_DEPTH = 8  # how far down the BM25 list the named place's units are looked for
+_UNPUNCTUATED = re.compile(r"[^\w]")  # punctuation and spaces: not what a quotation is judged by
 PARTS_GAP = 4  # at most this many characters between the parts of a compound a unit states in its own order
 COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise
 
@@ -200,6 +201,17 @@ class Retriever:
             heads.append(anc.heading or "")
             parent = anc.parent
         return numbers_to_arabic(normalize(" ".join(h for h in heads if h)))
+
+    def quoted(self, unit_id: str, text: str) -> str:
+        """The longest run of the question's text a unit holds verbatim: a question quoting the document's own
+        phrase (面向社会开展职业技能等级认定是什么意思) asks about what that clause says."""
+        said, best = _UNPUNCTUATED.sub("", self._normalized(self._unit(unit_id))[0]), ""
+        text = _UNPUNCTUATED.sub("", text)  # 谁评价谁发证谁负责 quotes 谁评价、谁发证、谁负责
+        for start in range(len(text)):
+            end = start + len(best) + 1
+            while end <= len(text) and text[start:end] in said:
+                best, end = text[start:end], end + 1
+        return best
 
     def states_in_parts(self, unit_id: str, word: str) -> bool:
         """Whether a unit states a compound word of the question through its parts, in order and close together
