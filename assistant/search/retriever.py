@@ -50,6 +50,8 @@ ASKED_KIND_BOOST = 1.4  # a clause stating the kind of fact asked for
 ASKED_KINDS = ("sanction", "deadline")
 ARTICLE_PREFERENCE = 1.5  # an item must say it clearly better than its article to be cited alone
 SCOPE_DEPTH = 8  # how far down the BM25 list the named place's units are looked for
+_UNPUNCTUATED = re.compile(r"[^\w]")  # punctuation and spaces: not what a quotation is judged by
+PARTS_GAP = 4  # at most this many characters between the parts of a compound a unit states in its own order
 COMMON_GRAM_DF = 0.25  # character pairs are only a net for typos: common ones cost time and add noise
 
 
@@ -68,6 +70,20 @@ class SearchResult(BaseModel):
     query: NormalizedQuery
     hits: list[Hit]
     jurisdictions: list[str] = []
+
+
+def _parts(word: str, pieces: list[str]) -> list[str]:
+    """The word cut into its dictionary sub-words, left to right, longest first; [] when they leave a gap."""
+    subs = sorted({p for p in pieces if 2 <= len(p) < len(word)}, key=len, reverse=True)
+    parts: list[str] = []
+    at = 0
+    while at < len(word):
+        part = next((p for p in subs if word.startswith(p, at)), None)
+        if part is None:
+            return []
+        parts.append(part)
+        at += len(part)
+    return parts
 
 
 def _lead(text: str) -> str:
@@ -173,6 +189,39 @@ class Retriever:
         the documents' words for them: what a cited clause leaves unanswered, for the coverage judgement."""
         text = self._normalized(self._unit(unit_id))[0]
         return [w for w in query.core if not any(a in text for a in query.alternatives.get(w, [w]))]
+
+    def headed(self, unit_id: str) -> str:
+        """The headings a unit stands under (a table row under 第三方评价机构评估细则, an item under its chapter's
+        title): what the row says, it says of them. Headings only, not the enclosing units' text."""
+        unit = self._unit(unit_id)
+        doc, heads = self.corpus.doc(unit.doc_id), []
+        parent = unit.parent
+        while parent:
+            anc = doc.unit(parent)
+            heads.append(anc.heading or "")
+            parent = anc.parent
+        return numbers_to_arabic(normalize(" ".join(h for h in heads if h)))
+
+    def quoted(self, unit_id: str, text: str) -> str:
+        """The longest run of the question's text a unit holds verbatim: a question quoting the document's own
+        phrase (面向社会开展职业技能等级认定是什么意思) asks about what that clause says."""
+        said, best = _UNPUNCTUATED.sub("", self._normalized(self._unit(unit_id))[0]), ""
+        text = _UNPUNCTUATED.sub("", text)  # 谁评价谁发证谁负责 quotes 谁评价、谁发证、谁负责
+        for start in range(len(text)):
+            end = start + len(best) + 1
+            while end <= len(text) and text[start:end] in said:
+                best, end = text[start:end], end + 1
+        return best
+
+    def states_in_parts(self, unit_id: str, word: str) -> bool:
+        """Whether a unit states a compound word of the question through its parts, in order and close together
+        (认定计划 in 认定批次计划, 第三方评价机构 in 第三方社会评价机构): the documents' own way of saying it."""
+        parts = _parts(word, self.tok.words(word))
+        if len(parts) < 2:
+            return False
+        text = self._normalized(self._unit(unit_id))[0]
+        gap = f".{{0,{PARTS_GAP}}}"
+        return re.search(gap.join(re.escape(p) for p in parts), text) is not None
 
     def unknown(self, query: NormalizedQuery) -> list[str]:
         """The question's own content words that no clause, concept or phrasing of the corpus uses."""
