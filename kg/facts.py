@@ -198,6 +198,7 @@ ATTRIBUTES: dict[str, str] = {
     "occupations_max": "可申报的职业（工种）数 (at most)",
     "established_years": "依法登记成立满 N 年",
     "training_experience_years": "开展职业技能培训 N 年以上",
+    "training_classes": "举办培训（训练）班次 (近 N 年内)",
     "safety_accident": "安全生产等责任事故 within N 年 (prohibited)",
     # Thresholds of a list of conditions that no attribute names, by what they count (kg/extract/unnamed.py).
     "unnamed_persons": "人数 (the words before the amount say of whom)",
