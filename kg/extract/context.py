@@ -17,7 +17,10 @@ from collections.abc import Iterator
 from ..models import Corpus, Document, Unit
 from .parties import subjects_in
 
-LIST_CUE = re.compile(r"(?:具备|具有|符合|满足|达到)[^，,。；;]{0,4}?(?:下列|以下|如下)|条件\s*[:：]|条件\s*$")
+# A list of conditions: what must be met (应当具备下列条件), or who may apply (下列单位得申请…认证:), each item
+# naming an eligible kind of organisation and what it must be.
+LIST_CUE = re.compile(r"(?:具备|具有|符合|满足|达到)[^，,。；;]{0,4}?(?:下列|以下|如下)|条件\s*[:：]|条件\s*$"
+                      r"|(?:下列|以下)(?:各类)?(?:单位|机构|组织|团体|企业)[^，,。；;：:]{0,4}?(?:得|可|可以|方可)(?:申请|申报)")
 # Words only a list of conditions on people holds (a candidate's ethics, diploma, certificate and years of work).
 PEOPLE_CUE = re.compile(r"职业道德|敬业精神|毕业证书|从事本职业|(?:职业资格|职业技能等级|技能等级|等级)证书后|工作年限|身体健康")
 # A list of refusals: what must not hold to be admitted (有下列情形之一的，不予备案：).

@@ -44,7 +44,7 @@ def _unit_texts(corpus: Corpus, corpus_dir: Path, warnings: list[str]) -> Iterat
         if ut.offsets and ut.text != unit.text:
             warnings.append(f"{path.name}: {unit.id}: text does not align with its source span; skipped")
             continue
-        yield ut
+        yield ut.unwrap()
 
 
 def _most_specific(facts: list[F]) -> list[F]:
