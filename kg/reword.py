@@ -195,7 +195,7 @@ def reword_check(corpus: Corpus, facts: FactSet, gold: GoldSet, corpus_dir: Path
     n = variants = kept = 0
     lost: list[str] = []
     for unit, fact in _cases(corpus, facts, gold):
-        ut = UnitText(unit, corpus_dir / corpus.doc(unit.doc_id).meta.source_file)
+        ut = UnitText(unit, corpus_dir / corpus.doc(unit.doc_id).meta.source_file).unwrap()  # as extraction reads it
         if fact.text not in ut.text:
             continue
         n += 1
