@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NotRequired, TypedDict
@@ -241,12 +241,35 @@ def _outermost(candidates: list[Candidate]) -> list[Candidate]:
 def numeric_readings(text: str) -> Iterator[Reading]:
     """Every amount in a text that a requirement attribute names."""
     found = list(quantities_in(text))
+    readings: list[Reading] = []
     for q in found:
         if re.match(rf"\s*(?:{_NOUNS})", text[q.end:]) and q.unit == "个" and q.comparator is None:
             continue  # 1个职业: a scope, not an amount (不超过5个职业 is one)
         reading = _named_by(text, q, found)
         if reading:
-            yield reading
+            readings.append(reading)
+    yield from _categories_scoped(text, readings)
+
+
+# The category an amount counts (办理管理职类教育训练达六班次或技术职类教育训练达十五班次: 6 of one category, 15 of the
+# other): two characters closed by 职类 right before the words that state the amount; a pair offered as either
+# (管理职类或技术职类之教育训练经验) is no one category.
+CATEGORY = re.compile(r"(?<!职类[或和及、与])([\u4e00-\u9fff]{2}职类)\s*(?:之|的)?\s*$")
+
+
+def _categories_scoped(text: str, readings: list[Reading]) -> list[Reading]:
+    """Readings without a per-what scope take the category their own words open on (see CATEGORY): from the
+    clause's start, or the amount before, to the reading's first word."""
+    out = []
+    for i, r in enumerate(readings):
+        start = _bounds(text, r.quantity.start, CLAUSE)[0]
+        if i and readings[i - 1].quantity.end <= r.start:
+            start = max(start, readings[i - 1].quantity.end)
+        m = CATEGORY.search(text, start, r.start) if r.scope is None and start < r.start else None
+        if m and not re.search(r"职类\s*[或和及、与]\s*$", text[start: m.start(1)]):
+            r = replace(r, scope=m.group(1))
+        out.append(r)
+    return out
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,8 @@ ANCHORS = [re.compile(p) for p in (
     # …认定考核前15个工作日 / 考试开始前3日: the act planned, right before 前 and the amount.
     r"(?P<a>[^，。；在于应须将的]{1,10}?(?:开始|举行|实施|开考|考核|考试|认定|鉴定|评价|活动))前"
     r"(?=\s*(?:至少)?\s*[0-9０-９一二两三四五六七八九十])")]
+TERM = re.compile(r"聘期|任期|聘用期")
+APPOINTED = re.compile(r"聘任|聘用|任命|受聘")
 PLANNED = re.compile(r"(认定批次|评价批次|批次|认定|评价|考试|考核|鉴定)")
 
 
@@ -150,6 +152,9 @@ def anchor_of(text: str, at: int, direction: str) -> str | None:
     for pattern in ANCHORS[:1] if direction == "valid_for" else ANCHORS:
         for m in pattern.finditer(text, s_start, min(s_end, at + 12)):
             found = m.group("a")
+    if found is None and direction == "valid_for" and TERM.search(text, s_start, at):
+        appointed = APPOINTED.search(text, s_start, at)  # 聘任为质量督导员，聘期为三年: the term runs from it
+        found = appointed.group(0) if appointed else None
     if found is None and direction == "at_least_before":
         planned = PLANNED.search(text, at, s_end) or PLANNED.search(text, s_start, at)
         if planned:

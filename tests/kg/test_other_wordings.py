@@ -175,9 +175,25 @@ def test_a_period_in_which_an_act_is_forbidden_is_a_deadline_named_by_the_act(si
     assert "申请评鉴" in d.event
 
 
-def test_a_term_of_appointment_lasts_its_years(sites: FactSet) -> None:
+def test_a_term_of_appointment_lasts_its_years_from_the_appointment(sites: FactSet) -> None:
     [d] = [d for d in sites.deadlines if d.provenance.unit_id.endswith("art_4")]
-    assert (d.direction, d.amount, d.unit, d.event) == ("valid_for", 3, "年", "聘期")
+    assert (d.direction, d.amount, d.unit, d.event, d.anchor) == ("valid_for", 3, "年", "聘期", None)  # names none
+    from kg.extract.deadlines import _read
+
+    [d] = list(_read("考核合格的人员，经审批同意后，聘任为质量督导员，聘期为三年。"))
+    assert (d.direction, d.amount, d.event, d.anchor) == ("valid_for", 3, "聘期", "聘任")
+
+
+@pytest.mark.parametrize(("clause", "scopes"), [
+    ("近三年内办理管理职类教育训练达六班次或技术职类教育训练达十五班次。", {6: "管理职类", 15: "技术职类"}),
+    ("近三年内举办管理职类培训不少于6班次，或举办技术职类培训不少于15班次。", {6: "管理职类", 15: "技术职类"}),
+    ("办理管理职类教育训练不少于6班次。", {6: "管理职类"}),
+    ("办理管理职类或技术职类之教育训练经验达三年以上。", {3: None}),  # one amount for either category
+])
+def test_an_amount_is_scoped_by_the_category_it_counts(clause: str, scopes: dict[float, str | None]) -> None:
+    from kg.extract.conditions import numeric_readings
+
+    assert {r.quantity.value: r.scope for r in numeric_readings(clause)} == scopes
 
 
 def test_behaviours_listed_without_numbers_are_the_triggers_of_a_referral(sites: FactSet) -> None:
