@@ -242,3 +242,18 @@ def test_the_fourth_batch_of_added_documents_keeps_its_figures(corpus: Corpus) -
     assert (trig.precision, trig.recall, trig.full_recall) == (1.0, 1.0, 1.0)
     assert rep.kg.by_type["deadline"].recall == 1.0
     assert rep.reword.facts >= 15 and rep.reword.share >= 0.95, rep.reword.lost[:5]
+
+
+def test_the_kind_an_item_is_labelled_by_or_closes_on_is_its_subject(sites: FactSet) -> None:
+    """(一)、职业训练机构:… binds 职业训练机构; 1.设立三年以上…之工会或同业公会 (an item of a list of who may apply)
+    binds the kind it closes on."""
+    subjects = {c.provenance.unit_id.split("/", 1)[1]: c.subjects for c in sites.conditions}
+    assert subjects["art_1/item_1"] == ["org:training_institution"]
+    assert subjects["art_1/item_3"] == ["org:industry_association"]
+
+
+def test_a_traditional_title_names_the_kinds_its_requirements_bind(tmp_path: Path) -> None:
+    body = "第一条 主动提出申请评鉴者,应符合下列条件:\n(一)办理教育训练经验达三年以上。\n"
+    _write(tmp_path, "trad", "職業安全衛生教育訓練單位評鑑作業要點", body)
+    [c] = extract_all(parse_corpus(tmp_path), tmp_path).conditions
+    assert (c.attribute, c.subjects) == ("training_experience_years", ["org:training_institution"])
