@@ -257,3 +257,44 @@ def test_a_traditional_title_names_the_kinds_its_requirements_bind(tmp_path: Pat
     _write(tmp_path, "trad", "職業安全衛生教育訓練單位評鑑作業要點", body)
     [c] = extract_all(parse_corpus(tmp_path), tmp_path).conditions
     assert (c.attribute, c.subjects) == ("training_experience_years", ["org:training_institution"])
+
+
+@pytest.mark.parametrize(("clause", "related"), [
+    ("其所营事业与申请评鉴职类相关者", True),  # 臺中 三（三）
+    ("申请评鉴职类与其会员本业相关之工会或同业公会", True),  # 臺中 三（四）1
+    ("其申请认证之技能职类与其会员从业之技能相关", True),  # 台湾地区 认证办法 第3条二
+    ("其经营范围与申报职业相关", True),
+    ("申报的职业（工种）与本单位主营业务相关", True),
+    ("拟申报的工种与其业务范围相关", True),
+    ("其业务与申请认定的职业(工种)相关", True),
+    ("设有与申报职业相关的专业", False),  # what the applicant has, not what it does
+    ("设有与评鉴职类相关科系者", False),
+])
+def test_the_applied_occupation_related_to_the_business_in_every_word_order(clause: str, related: bool) -> None:
+    from kg.extract.requirements import readings
+
+    assert ("related_to_main_business" in {k for k, _, _ in readings(clause)}) is related
+
+
+@pytest.mark.parametrize(("lead", "is_list"), [
+    ("第3条 下列单位得申请技能职类测验能力认证:", True), ("下列机构可以申请备案：", True), ("以下单位可申报：", True),
+    ("下列组织可申请开展认定：", True), ("下列人员可以申请：", False),  # people: no list of organisations' conditions
+])
+def test_a_list_of_who_may_apply_is_a_list_of_conditions(lead: str, is_list: bool) -> None:
+    from kg.extract.context import LIST_CUE
+
+    assert bool(LIST_CUE.search(lead)) is is_list
+
+
+@pytest.mark.parametrize("lead", [
+    "被督导对象有下列情形的,质量督导员可提请工考办按有关规定予以处理:",
+    "评价机构有下列行为之一的，由人社部门依规予以处理：",
+    "被检查单位有以下情况的，检查人员可以提请主管部门予以处理：",
+])
+def test_behaviours_listed_without_numbers_in_other_leads(tmp_path: Path, lead: str) -> None:
+    _write(tmp_path, "refer", "某市职业技能鉴定质量督导办法",
+           f"第一条 {lead}拒绝提供有关情况和文件、资料的；阻挠有关人员反映情况的；其他影响督导工作的行为。")
+    [s] = extract_all(parse_corpus(tmp_path), tmp_path).sanctions
+    assert "依规处理" in s.measures
+    assert [t.text for t in s.triggers] == ["拒绝提供有关情况和文件、资料的", "阻挠有关人员反映情况的"]
+    assert not {"person:supervisor", "person:examiner"} & set(s.sanctioned)
