@@ -207,7 +207,7 @@ def sanctions_in(corpus: Corpus, corpus_dir: Path, known: dict[str, UnitText] | 
         path = corpus_dir / doc.meta.source_file
 
         def source(u: Unit, _p: Path = path) -> UnitText:
-            return aligned.get(u.id) or UnitText(u, _p)
+            return aligned.get(u.id) or UnitText(u, _p).unwrap()
 
         for unit in doc.units:
             if unit.kind in ("preamble", "closing", "chapter", "row") or (unit.kind == "section" and unit.children):
