@@ -298,3 +298,19 @@ def test_behaviours_listed_without_numbers_in_other_leads(tmp_path: Path, lead: 
     assert "依规处理" in s.measures
     assert [t.text for t in s.triggers] == ["拒绝提供有关情况和文件、资料的", "阻挠有关人员反映情况的"]
     assert not {"person:supervisor", "person:examiner"} & set(s.sanctioned)
+
+
+def test_only_a_long_line_wrapped_into_an_indented_one_is_unwrapped(tmp_path: Path) -> None:
+    from kg.extract.spans import UnitText
+
+    body = ("第一条 训练单位应符合下列条件,并检具评鉴申请表及相关证明文件向评\n"
+            "      鉴机构提出书面申请:\n"
+            "  (一)办理教育训练经验达三年以上。\n"
+            "第二条 评鉴程序\n"
+            "      评鉴机构受理申请后办理书面审查。\n")
+    _write(tmp_path, "wraps", "某市训练单位评鉴作业要点", body)
+    corpus = parse_corpus(tmp_path)
+    texts = {u.id.split("/", 1)[1]: UnitText(u, tmp_path / "wraps.txt").unwrap().text for u in corpus.units()
+             if u.kind == "article"}
+    assert "向评 鉴机构提出书面申请:\n" in texts["art_1"]  # the wrap read as a space; the item still opens a line
+    assert "评鉴程序\n" in texts["art_2"]  # a heading is shorter than a wrapped line: its break stays
