@@ -33,6 +33,9 @@ AMOUNTS: list[tuple[str, str, float, str, str | None]] = [
     ("设立三年以上领有登记证书之工会或同业公会。", "established_years", 3, ">=", None),
     ("工会设立满3年。", "established_years", 3, ">=", None),
     ("同业公会设立不少于三年。", "established_years", 3, ">=", None),
+    ("实收资本额在新台币五百万元以上。", "registered_capital", 5_000_000, ">=", None),
+    ("专任人员三人以上。", "fulltime_staff", 3, ">=", None),  # 专任 is 专职
+    ("设立登记满二年。", "established_years", 2, ">=", None),
     # 台湾地区 评鉴要点 十二（一）: years of training experience (训练 is 培训)
     ("办理管理职类或技术职类之教育训练经验达三年以上。", "training_experience_years", 3, ">=", None),
     ("训练单位具有3年以上教育训练经验。", "training_experience_years", 3, ">=", None),
