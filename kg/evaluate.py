@@ -11,6 +11,7 @@ Each gold entry is matched once. Run `python -m kg.evaluate [GOLD_DIR]` for the 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -144,6 +145,22 @@ def _lookback(fact: Condition) -> str | None:
     return f"{int(amount) if float(amount).is_integer() else amount}{fact.lookback.unit}"
 
 
+def _period_words(words: str | None) -> str | None:
+    """A look-back as amount and unit when the words count one (近三年内 = 三年 = 3年), else the words themselves."""
+    from .extract.quantities import number_value
+
+    m = re.fullmatch(r"\s*(?:近|最近|过去)?\s*([0-9一二两三四五六七八九十半]+)\s*(年|个月|月)\s*(?:内|以内|来)?\s*", words or "")
+    if not m:
+        return words
+    amount = number_value(m.group(1))
+    return f"{int(amount) if amount.is_integer() else amount}{'月' if m.group(2) == '个月' else m.group(2)}"
+
+
+def _same_lookback(got: str | None, wanted: str | None) -> bool:
+    """Two look-backs agree when they count the same past (近三年内 = 3年) or name the same one (有效期内)."""
+    return _period_words(got) == _period_words(wanted)
+
+
 def condition_disagreements(fact: Condition, gold: GoldCondition) -> dict[str, tuple[Any, Any]]:
     """Annotated fields of a value-matched condition that the fact gets wrong: field -> (got, gold)."""
     wanted = gold.comparator
@@ -156,7 +173,7 @@ def condition_disagreements(fact: Condition, gold: GoldCondition) -> dict[str, t
         "subjects": (fact.subjects, gold.subjects, gold.subjects is None or set(fact.subjects) == set(gold.subjects)),
         "subject": (fact.subjects, gold.subject, "subject" not in gold.model_fields_set or _has_subject(fact, gold.subject)),
         "lookback": (_lookback(fact), gold.lookback, "lookback" not in gold.model_fields_set
-                     or _lookback(fact) == gold.lookback),
+                     or _same_lookback(_lookback(fact), gold.lookback)),
         "value_max": (fact.value_max, gold.value_max, "value_max" not in gold.model_fields_set
                       or fact.value_max == gold.value_max),
     }

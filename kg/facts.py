@@ -97,7 +97,7 @@ SanctionMeasure = Literal[
     "约谈", "通报批评", "限期整改", "书面通知", "暂停评价活动", "评价结果不予认定", "证书或成绩无效",
     "取消备案", "取消评价资格", "移出目录", "不再受理申请", "列入监管档案", "向社会公布",
     "禁止参与评价", "停止备案办理", "事实说明", "追究责任", "注销备案", "通报主管部门", "视同退出",
-    "续期申请不予受理",
+    "续期申请不予受理", "依规处理",
 ]
 
 
@@ -198,6 +198,7 @@ ATTRIBUTES: dict[str, str] = {
     "occupations_max": "可申报的职业（工种）数 (at most)",
     "established_years": "依法登记成立满 N 年",
     "training_experience_years": "开展职业技能培训 N 年以上",
+    "training_classes": "举办培训（训练）班次 (近 N 年内)",
     "safety_accident": "安全生产等责任事故 within N 年 (prohibited)",
     # Thresholds of a list of conditions that no attribute names, by what they count (kg/extract/unnamed.py).
     "unnamed_persons": "人数 (the words before the amount say of whom)",

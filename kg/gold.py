@@ -54,7 +54,7 @@ class GoldCondition(BaseModel):
     scope: str | None = None  # 每个职业, 每级别 … (None: no scope)
     subjects: list[str] | None = None  # organisation kinds it binds ([]: every applicant)
     subject: str | list[str] | None = None  # one kind it binds (or any of a list; null: every applicant)
-    lookback: str | None = None  # 3年 of 3年内年审不合格
+    lookback: str | None = None  # 3年 of 3年内年审不合格 (compared by the past it counts: 近三年内 = 3年)
     note: str | None = None
 
 

@@ -40,7 +40,7 @@ SUFFIX = {">=": ["以上", "及以上"], "<=": ["以内", "以下"]}
 SPELLINGS = {"平方米": ["平方米", "平米", "㎡", "m²"], "cm": ["cm", "厘米", "公分"], "人": ["人", "名"], "名": ["名", "人"],
              "个": ["个"], "家": ["家"], "批次": ["批次", "批"], "分": ["分"], "A": ["A级", "A"], "年": ["年", "周年"],
              "工作日": ["个工作日", "工作日"], "天": ["天", "日"], "日": ["日", "天"], "月": ["个月"],
-             "人次": ["人次"], "元": ["元"]}
+             "人次": ["人次"], "元": ["元"], "班次": ["班次"]}
 # How each deadline direction may be reworded around its amount ({gap}: a verb between comparator and number).
 COMPARATOR_WORDS = {"at_least": ["不少于{gap}{n}{u}", "至少{gap}{n}{u}", "不低于{gap}{n}{u}", "不得少于{gap}{n}{u}"],
                     "within": ["{n}{u}内", "{n}{u}以内", "{n}{u}之内"],
@@ -195,7 +195,7 @@ def reword_check(corpus: Corpus, facts: FactSet, gold: GoldSet, corpus_dir: Path
     n = variants = kept = 0
     lost: list[str] = []
     for unit, fact in _cases(corpus, facts, gold):
-        ut = UnitText(unit, corpus_dir / corpus.doc(unit.doc_id).meta.source_file)
+        ut = UnitText(unit, corpus_dir / corpus.doc(unit.doc_id).meta.source_file).unwrap()  # as extraction reads it
         if fact.text not in ut.text:
             continue
         n += 1

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NotRequired, TypedDict
@@ -241,12 +241,35 @@ def _outermost(candidates: list[Candidate]) -> list[Candidate]:
 def numeric_readings(text: str) -> Iterator[Reading]:
     """Every amount in a text that a requirement attribute names."""
     found = list(quantities_in(text))
+    readings: list[Reading] = []
     for q in found:
         if re.match(rf"\s*(?:{_NOUNS})", text[q.end:]) and q.unit == "个" and q.comparator is None:
             continue  # 1个职业: a scope, not an amount (不超过5个职业 is one)
         reading = _named_by(text, q, found)
         if reading:
-            yield reading
+            readings.append(reading)
+    yield from _categories_scoped(text, readings)
+
+
+# The category an amount counts (办理管理职类教育训练达六班次或技术职类教育训练达十五班次: 6 of one category, 15 of the
+# other): two characters closed by 职类 right before the words that state the amount; a pair offered as either
+# (管理职类或技术职类之教育训练经验) is no one category.
+CATEGORY = re.compile(r"(?<!职类[或和及、与])([\u4e00-\u9fff]{2}职类)\s*(?:之|的)?\s*$")
+
+
+def _categories_scoped(text: str, readings: list[Reading]) -> list[Reading]:
+    """Readings without a per-what scope take the category their own words open on (see CATEGORY): from the
+    clause's start, or the amount before, to the reading's first word."""
+    out = []
+    for i, r in enumerate(readings):
+        start = _bounds(text, r.quantity.start, CLAUSE)[0]
+        if i and readings[i - 1].quantity.end <= r.start:
+            start = max(start, readings[i - 1].quantity.end)
+        m = CATEGORY.search(text, start, r.start) if r.scope is None and start < r.start else None
+        if m and not re.search(r"职类\s*[或和及、与]\s*$", text[start: m.start(1)]):
+            r = replace(r, scope=m.group(1))
+        out.append(r)
+    return out
 
 
 @dataclass(frozen=True)
@@ -275,7 +298,7 @@ PRESENCE: list[Rule] = [
                            r"(?:视频监控|监控录像|视频录像|监控摄像|电子监控)(?:设备|摄像装置|录像设备|系统|装置)?"
                            r"(?!资料|影像|画面|情况)"),
     _r("one_desk_per_person", r"一人一桌"),
-    _r("not_for_profit", r"不以[营盈]利为(?:最终)?目的|非[营盈]利性?"),
+    _r("not_for_profit", r"(?:不|非)以[营盈]利为(?:最终)?目的|非[营盈]利性?"),
     _r("bad_record", r"无违法违规[、和]?失信等不良行为记录|无(?:重大)?(?:违法违规|不良信用|失信|不良)(?:等)?(?:不良)?(?:行为)?记录"
                      r"|未被列入(?:严重)?(?:违法)?失信|无(?:重大)?违法违规行为"
                      r"|(?:无|没有)[^，。；]{0,16}?(?:不良|违法|违规|失信|犯罪)(?:行为|信用)?记录", "prohibited"),
@@ -285,6 +308,8 @@ PRESENCE: list[Rule] = [
     _r("abnormal_operation", rf"{N}[^，。；]{{0,16}}?经营异常(?:目录|名录)|经营异常(?:目录|名录)", "prohibited"),
     _r("bad_record", r"(?:未|没有)(?:受到|受过)[^，。；]{0,12}?(?:行政处罚|刑事处罚|处罚)|无[^，。；]{0,8}?(?:行政处罚|处罚记录)",
        "prohibited"),
+    # 近二年内未经主管机关依…规定，裁处罚锾、撤销或废止其认可: a penalty not imposed (no 的: 未经批准…的 is a behaviour)
+    _r("bad_record", r"未(?:经|被|受)[^。；的]{0,40}?(?:裁处|处以|处罚|罚锾|罚款|吊销)", "prohibited"),
     _r("safety_accident", r"(?:未发生|无|没有发生)[^，。；]{0,8}?(?:安全生产|安全|质量)?(?:责任)?事故", "prohibited"),
     _r("external_site_allowed", r"不得设置外部考点", "prohibited"),
     _r("question_bank", r"评价题库|配套的评价题库"),
@@ -327,6 +352,23 @@ def _named_past(text: str, at: int) -> str | None:
     return m.group(1) + "内" if m else None
 
 
+COUNTED_PAST = re.compile(rf"(?:近|最近|过去)\s*({NUMBER})\s*(年|个月)\s*(?:内|以内|来|中)?")
+
+
+def _counted_past(text: str, at: int) -> Period | None:
+    """The past an amount is counted over when its clause opens with one (近三年内办理…达六班次或…达十五班次):
+    the last 近N年(内) between the clause's start and the amount; a bare 3年内 is a deadline's, not this."""
+    start = _bounds(text, at, CLAUSE)[0]
+    found = list(COUNTED_PAST.finditer(text, start, at))
+    if not found:
+        return None
+    m = found[-1]
+    try:
+        return Period(amount=number_value(m.group(1)), unit="月" if m.group(2) == "个月" else m.group(2))
+    except ValueError:
+        return None
+
+
 def conditions_in(ut: UnitText) -> Iterator[Condition]:
     """Every requirement or prohibition stated in one unit's text."""
     text = ut.text
@@ -336,7 +378,8 @@ def conditions_in(ut: UnitText) -> Iterator[Condition]:
         yield Condition(id="", subject=subjects[0] if subjects else None, subjects=subjects,
                         attribute=r.attribute.name, comparator=r.comparator, value=q.value,
                         value_max=q.value_max, unit=q.unit, scope=r.scope, text=text[r.start: r.end],
-                        lookback_words=_named_past(text, r.start), provenance=ut.provenance(r.start, r.end))
+                        lookback=_counted_past(text, r.start), lookback_words=_named_past(text, r.start),
+                        provenance=ut.provenance(r.start, r.end))
     for rule in PRESENCE:
         m = rule.pattern.search(text)  # once per unit is enough: the attribute holds or not
         if m:

@@ -15,9 +15,13 @@ import re
 from collections.abc import Iterator
 
 from ..models import Corpus, Document, Unit
+from ..source import to_simplified
 from .parties import subjects_in
 
-LIST_CUE = re.compile(r"(?:具备|具有|符合|满足|达到)[^，,。；;]{0,4}?(?:下列|以下|如下)|条件\s*[:：]|条件\s*$")
+# A list of conditions: what must be met (应当具备下列条件), or who may apply (下列单位得申请…认证:), each item
+# naming an eligible kind of organisation and what it must be.
+LIST_CUE = re.compile(r"(?:具备|具有|符合|满足|达到)[^，,。；;]{0,4}?(?:下列|以下|如下)|条件\s*[:：]|条件\s*$"
+                      r"|(?:下列|以下)(?:各类)?(?:单位|机构|组织|团体|企业)[^，,。；;：:]{0,4}?(?:得|可|可以|方可)(?:申请|申报)")
 # Words only a list of conditions on people holds (a candidate's ethics, diploma, certificate and years of work).
 PEOPLE_CUE = re.compile(r"职业道德|敬业精神|毕业证书|从事本职业|(?:职业资格|职业技能等级|技能等级|等级)证书后|工作年限|身体健康")
 # A list of refusals: what must not hold to be admitted (有下列情形之一的，不予备案：).
@@ -81,11 +85,29 @@ def _own_lead(unit: Unit, quote: str) -> list[str]:
     return subjects_in(_last_sentence(unit.text[: cues[-1].end()])) if cues else []
 
 
+CLOSING_KIND = re.compile(r"[之的]([^，,；;。之的]{2,16})[。；;]?\s*$")
+
+
+# A list of alternatives, each item one kind that may apply (应符合下列资格之一：, 下列单位得申请…：).
+ALTERNATIVE_KINDS = re.compile(r"(?:资格|条件|情形)之一\s*[:：]|(?:下列|以下)(?:各类)?(?:单位|机构|组织|团体)[^，,。；;：:]{0,4}?"
+                               r"(?:得|可|可以|方可)(?:申请|申报)")
+
+
+def _closing_kind(corpus: Corpus, unit: Unit) -> list[str]:
+    """The kind an item of a list of who may apply closes on, its requirements written as the relative clause
+    before it (1.设立三年以上领有登记证书，且申请评鉴职类与其会员本业相关之工会或同业公会。)."""
+    doc = corpus.doc(unit.doc_id)
+    if unit.children or not any(ALTERNATIVE_KINDS.search(lead(doc, u)) for u in ancestors(doc, unit)):
+        return []
+    m = CLOSING_KIND.search(unit.text)
+    return subjects_in(m.group(1)) if m else []
+
+
 def addressees(corpus: Corpus, unit: Unit, quote: str = "") -> list[str]:
     """The organisation kinds a unit's requirements address when its clauses name none: those a list's lead-in
     before the requirement (`quote`) in the unit names, else its nearest heading or lead-in, else its
     document's title (several when it names several: 企业类及院校类评价机构)."""
-    own = _own_lead(unit, quote)
+    own = _own_lead(unit, quote) or _closing_kind(corpus, unit)
     if own:
         return own
     doc = corpus.doc(unit.doc_id)
@@ -95,4 +117,4 @@ def addressees(corpus: Corpus, unit: Unit, quote: str = "") -> list[str]:
         found = subjects_in(heading) or (subjects_in(_last_sentence(words)) if LIST_CUE.search(words) else [])
         if found:
             return found
-    return subjects_in(doc.meta.title)
+    return subjects_in(to_simplified(doc.meta.title)[0])  # a 繁体 title (職業…訓練單位…) names its kinds in 简体 too

@@ -49,6 +49,7 @@ EVENTS: list[tuple[str, str]] = [
     ("评估意见", "评估意见反馈"), ("点击提交", "成绩提交"), ("公示", "公示"), ("工件", "考核工件保存"),
     ("电子", "电子档案保存"), ("纸质", "纸质档案保存"), ("保存", "档案保存"), ("期满前", "延续申请"), ("申请延续", "延续申请"), ("延续申请", "延续申请"),
     ("延长", "有效期延长"), ("目录有效期", "目录有效期"), ("有效期", "有效期"), ("备案期限", "有效期"),
+    ("聘期", "聘期"), ("任期", "任期"),
     ("试点", "认定试点"), ("申报", "申报"), ("督导", "质量督导"), ("检查", "定期检查"),
     ("未开展", "未开展评价"), ("不开展", "未开展评价"), ("停止", "停止认定工作"), ("规范开展", "规范开展评价"),
     # Acts every document of the genre times, named by their verb (a sentence without the words above).
@@ -63,7 +64,8 @@ EVENTS_AFTER: list[tuple[str, str]] = [("评估", "评估")]
 # A generic event the sentence may name more precisely before the clause: 考核工件，保存期不少于半年.
 REFINES = {"档案保存": ("工件",)}
 # Words right before the amount that say what kind of time it is.
-VALID_BEFORE = re.compile(r"(?:有效期|备案期限|(?<!保存)期限|时间原则上)(?:为|是|延长)?\s*$")  # 保存期限: a retention
+# 保存期限: a retention; 聘期为三年, 任期3年: the term an appointment lasts
+VALID_BEFORE = re.compile(r"(?:有效期|备案期限|(?<!保存)期限|时间原则上|聘期|任期|聘用期)(?:为|是|延长)?\s*$")
 AT_LEAST_BEFORE = re.compile(r"(?:至少)?(?:提前|前)\s*(?:至少)?\s*$")
 WITHIN_BEFORE = re.compile(r"(?:期满|到期|届满|截止|结束|有效期)前\s*$")
 AT_MOST_BEFORE = re.compile(r"(?:最多|至多|最长)(?:延长|不超过)?\s*$")
@@ -87,6 +89,8 @@ ANCHORS = [re.compile(p) for p in (
     # …认定考核前15个工作日 / 考试开始前3日: the act planned, right before 前 and the amount.
     r"(?P<a>[^，。；在于应须将的]{1,10}?(?:开始|举行|实施|开考|考核|考试|认定|鉴定|评价|活动))前"
     r"(?=\s*(?:至少)?\s*[0-9０-９一二两三四五六七八九十])")]
+TERM = re.compile(r"聘期|任期|聘用期")
+APPOINTED = re.compile(r"聘任|聘用|任命|受聘")
 PLANNED = re.compile(r"(认定批次|评价批次|批次|认定|评价|考试|考核|鉴定)")
 
 
@@ -126,7 +130,18 @@ def event_of(text: str, at: int, end: int, anchor: str | None = None) -> str:
     if anchor:
         earlier = earlier.replace(anchor, "　" * len(anchor))
     return (next((e for w, e in EVENTS + EVENTS_AFTER if w in after), None)
-            or next((e for w, e in EVENTS if w in earlier), "期限"))
+            or next((e for w, e in EVENTS if w in earlier), None) or _act_after(after) or "期限")
+
+
+# What the words right after an amount require or forbid to be done in it (二年内，不得再依第一项规定申请评鉴):
+# the act, named by its own verb and object, when no event word names it.
+ACT_AFTER = re.compile(r"^\s*(?:内|以内|之内)?\s*[，,]?\s*(?:应当|应|须|不得|不能|不再|禁止)?\s*(?P<again>再)?\s*"
+                       r"(?:依[^，,。；;]{0,12}?规定\s*)?(?P<act>(?:申请|申报|提出|提交|办理|参加|报送)[^，,。；;\s]{1,8})")
+
+
+def _act_after(after: str) -> str | None:
+    m = ACT_AFTER.match(after)
+    return (m.group("again") or "") + m.group("act") if m else None
 
 
 def anchor_of(text: str, at: int, direction: str) -> str | None:
@@ -137,6 +152,9 @@ def anchor_of(text: str, at: int, direction: str) -> str | None:
     for pattern in ANCHORS[:1] if direction == "valid_for" else ANCHORS:
         for m in pattern.finditer(text, s_start, min(s_end, at + 12)):
             found = m.group("a")
+    if found is None and direction == "valid_for" and TERM.search(text, s_start, at):
+        appointed = APPOINTED.search(text, s_start, at)  # 聘任为质量督导员，聘期为三年: the term runs from it
+        found = appointed.group(0) if appointed else None
     if found is None and direction == "at_least_before":
         planned = PLANNED.search(text, at, s_end) or PLANNED.search(text, s_start, at)
         if planned:

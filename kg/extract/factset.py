@@ -5,6 +5,7 @@ A fact found in both an article and its item is kept once, on the most specific 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,7 +45,7 @@ def _unit_texts(corpus: Corpus, corpus_dir: Path, warnings: list[str]) -> Iterat
         if ut.offsets and ut.text != unit.text:
             warnings.append(f"{path.name}: {unit.id}: text does not align with its source span; skipped")
             continue
-        yield ut
+        yield ut.unwrap()
 
 
 def _most_specific(facts: list[F]) -> list[F]:
@@ -103,7 +104,7 @@ def _conditions(corpus: Corpus, texts: list[UnitText],
     names, what the items of a list of refusals forbid, and any other requirement a clause of a list (or a duty
     of an organisation to build something of its own) states in its own words; apart, the thresholds read but not kept (time a
     list of conditions requires: no deadline either)."""
-    found = _collect(texts, conditions_in, warnings)
+    found = [c for c in _collect(texts, conditions_in, warnings) if not _plan_target(corpus, c)]
     taken = {(c.provenance.doc_id, c.provenance.start, c.provenance.end) for c in found}
     more = _collect(texts, lambda ut: requirements_in(ut, listed(corpus, ut.unit)), warnings)
     found += [c for c in more if not _overlaps(c, taken)]  # 未被列入失信名单 is bad_record already
@@ -117,6 +118,19 @@ def _conditions(corpus: Corpus, texts: list[UnitText],
     found += [c for c in stated if not _overlaps(c, taken)]  # what no named kind or amount reads
     left_out = [c for c in unnamed if c.attribute not in KEPT]
     return [_with_subject(corpus, c) for c in _most_specific(found)], left_out
+
+
+# A plan of work (工作方案, 实施方案, 行动计划, 规划) sets targets for a territory (持证人员总量达到130万人以上, 年培训2万
+# 人次以上): outside a list of conditions its amounts are goals, not requirements on an organisation.
+PLAN_TITLE = re.compile(r"(?:工作|实施|行动)方案|行动计划|规划")
+
+
+def _plan_target(corpus: Corpus, fact: Condition) -> bool:
+    """Whether an amount is a target of a plan rather than a condition (see PLAN_TITLE)."""
+    if fact.value is None or isinstance(fact.value, bool):
+        return False
+    unit = corpus.unit(fact.provenance.unit_id)
+    return bool(PLAN_TITLE.search(corpus.doc(unit.doc_id).meta.title)) and not listed(corpus, unit)
 
 
 def _organisation_list(corpus: Corpus, unit: Unit) -> bool:

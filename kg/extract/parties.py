@@ -140,4 +140,13 @@ def _people(sentence: str, behaviour_at: int) -> list[str]:
     """The people the measures after a behaviour name (参评人员 of 证书无效)."""
     stop = [i for i in (sentence.find(p, behaviour_at) for p in "；;") if i >= 0]
     measures = sentence[behaviour_at: min(stop) if stop else len(sentence)]
-    return [a for _, a in _named(measures, ("person",), modifiers=True)]
+    return [a for pos, a in _named(measures, ("person",), modifiers=True) if not _acting(measures, pos, a)]
+
+
+# A person the measures name as who acts on the behaviour (质量督导员可提请工考办…予以处理), not whom it falls on.
+ACTING = re.compile(r"\s*(?:可以|可|应当|应|须|要|负责|有权)?\s*(?:提请|报请|提出|报告|建议|向)")
+
+
+def _acting(text: str, pos: int, actor: str) -> bool:
+    ends = [pos + len(alias) for alias, a in _aliases(("person",)) if a == actor and text.startswith(alias, pos)]
+    return bool(ends) and ACTING.match(text, max(ends)) is not None

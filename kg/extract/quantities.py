@@ -53,6 +53,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "台": ("个", "count", 1), "套": ("个", "count", 1),
     "个": ("个", "count", 1), "间": ("个", "count", 1), "家": ("家", "orgs", 1), "分": ("分", "score", 1),
     "A级": ("A", "rating", 1), "A": ("A", "rating", 1), "批次": ("批次", "batches", 1), "批": ("批次", "batches", 1),
+    "班次": ("班次", "batches", 1),  # 办理教育训练达六班次: classes held, counted like batches
     "元": ("元", "money", 1),  # 注册资金不少于100万元: the 万 is the numeral's
 }
 _UNIT_WORDS = sorted(UNITS, key=len, reverse=True)

@@ -28,8 +28,11 @@ from .parties import subjects_of
 from .spans import UnitText
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "requirements.yaml"
-CLAUSE = re.compile(r"[^，,；;。\n]+")
-NUMBERING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.．、)）]|[一二三四五六七八九十]+、)\s*")
+# A clause runs to the next comma or stop outside brackets: (Talent Quality-management System ,TTQS ) is one phrase.
+CLAUSE = re.compile(r"(?:[（(][^（()）\n]*[）)]|[^，,；;。\n])+")
+# An item's number ((一), (一)、, 1., 一、), and a label naming whom the item is about (职业训练机构:依…登记…).
+NUMBERING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)][、.．]?|\d+\s*[.．、)）]|[一二三四五六七八九十]+、)\s*"
+                       r"(?:[^，,；;。:：（()）\s]{1,12}[:：]\s*)?")
 # What may stand before a requirement verb in its clause: nothing, a subject with a modal, a connective.
 LEAD = re.compile(r"^(?:[^，,；;。]{0,16}?(?:应当|应该|应|须|需要|需|必须|要))?(?:同时|并且|并|且|还|已经|已|均)?$")
 MODAL = re.compile(r"应当|应该|(?<![适反对相])应(?![用对急])|须|需要|必须|不得")

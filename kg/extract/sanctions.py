@@ -43,8 +43,10 @@ MEASURES: list[tuple[str, str]] = [
     ("年内不得参加", "禁止参与评价"), ("年内不得参与", "禁止参与评价"), ("年内不得再参加", "禁止参与评价"),
     ("不再接受", "不再受理申请"), ("不予受理其", "不再受理申请"), ("撤销其备案", "取消备案"), ("注销其备案", "注销备案"),
     ("年内不得从事", "禁止参与评价"),
+    # a referral for handling under the rules (质量督导员可提请工考办按有关规定予以处理): the measure is left to them
+    ("予以处理", "依规处理"),
 ]
-LIST_LEAD = re.compile(r"下列行为之一|以下情形之一|下列情形之一")
+LIST_LEAD = re.compile(r"(?:下列|以下)(?:行为|情形|情况)(?:之一)?")
 STEP = re.compile(r"第([一二三])次")
 CITED_ARTICLE = re.compile(r"第([一二三四五六七八九十]+)条")
 # Who imposes a sanction when the sentence names no authority: the documents' 人力资源社会保障部门.
@@ -83,6 +85,21 @@ def _aliases_of(actor_id: str) -> list[str]:
 INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十]+[）)]|(?<![\d.])\d{1,2}[.．、](?!\d)")
 
 
+def _unnumbered(text: str, start: int) -> list[tuple[int, int]]:
+    """Behaviours listed without numbers after the lead's colon, each closed by 的 and a semicolon
+    (…予以处理:拒绝提供有关情况和文件、资料的;阻挠有关人员反映情况的;…): (start, end) of each, up to the end of
+    the sentence. Fewer than two such pieces are no list."""
+    stop = min([i for i in (text.find(p, start) for p in "。\n") if i >= 0] or [len(text)])
+    pieces, at = [], start
+    for m in re.finditer(r"[；;]", text[:stop] + "；", 0):
+        if m.start() < start:
+            continue
+        pieces.append((at, m.start()))
+        at = m.end()
+    closed = [(a, b) for a, b in pieces if text[a:b].strip().endswith("的")]
+    return closed if len(closed) >= 2 and len(closed) >= len(pieces) - 1 else []
+
+
 def _inline(unit: Unit, source: SourceOf) -> Sanction | None:
     """A list whose items stayed in the lead's paragraph (a reposted text lost its line breaks): 有下列情形之一的，
     取消其备案：（一）…；（二）…。 Every item between two marks is a behaviour."""
@@ -91,14 +108,18 @@ def _inline(unit: Unit, source: SourceOf) -> Sanction | None:
     lead = ut.text[: colon.start()] if colon else ""
     marks = list(INLINE_ITEM.finditer(ut.text, colon.end())) if colon else []
     measures = measures_in(lead)
-    if not measures or not LIST_LEAD.search(lead) or len(marks) < 2:
+    if not measures or not LIST_LEAD.search(lead):
+        return None
+    bounds = [(m.end(), marks[i + 1].start() if i + 1 < len(marks) else len(ut.text)) for i, m in enumerate(marks)]
+    if len(bounds) < 2 and colon:
+        bounds = _unnumbered(ut.text, colon.end())
+    if len(bounds) < 2:
         return None
     triggers = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(ut.text)
-        words = ut.text[m.end(): end].rstrip("；;。 \n")
+    for start, end in bounds:
+        words = ut.text[start: end].rstrip("；;。 \n")
         if words:
-            triggers.append(Trigger(text=words, provenance=ut.provenance(m.end(), m.end() + len(words))))
+            triggers.append(Trigger(text=words, provenance=ut.provenance(start, start + len(words))))
     at = LIST_LEAD.search(lead).start()  # type: ignore[union-attr]
     return Sanction(id=f"sanction:{unit.id}", measures=measures, triggers=triggers,
                     qualifier=next((q for q in QUALIFIERS if q in lead), None),
@@ -186,7 +207,7 @@ def sanctions_in(corpus: Corpus, corpus_dir: Path, known: dict[str, UnitText] | 
         path = corpus_dir / doc.meta.source_file
 
         def source(u: Unit, _p: Path = path) -> UnitText:
-            return aligned.get(u.id) or UnitText(u, _p)
+            return aligned.get(u.id) or UnitText(u, _p).unwrap()
 
         for unit in doc.units:
             if unit.kind in ("preamble", "closing", "chapter", "row") or (unit.kind == "section" and unit.children):

@@ -7,6 +7,7 @@ character of the source: aligning the two in order gives each one its source off
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..facts import Provenance
@@ -47,6 +48,26 @@ def char_offsets(source: str, start: int, end: int) -> tuple[str, list[int]]:
     return "".join(text_parts), offsets
 
 
+WRAP_MIN = 16  # characters a line must hold to be one the source wrapped at its width (a heading is shorter)
+NOT_BEFORE_WRAP = "。；;：:，,、！？!?）)】」』”]"
+ITEM_START = re.compile(r"[（(【\[第]|[一二三四五六七八九十]+[、.．]|[0-9０-９]+[.．、)）]")
+
+
+def _is_wrap(text: str, offsets: list[int], source: str, i: int) -> bool:
+    """Whether the line break at text[i] only wraps a long line of the source (台湾地区 texts indent the rest of
+    a paragraph under its first words: 达\n        十五班次): the line before holds no end of clause, the next
+    one is indented in the source and opens no item."""
+    if i == 0 or i + 1 >= len(text) or text[i - 1] in NOT_BEFORE_WRAP or text[i - 1].isspace():
+        return False
+    if ITEM_START.match(text, i + 1) or len(text[text.rfind("\n", 0, i) + 1: i]) < WRAP_MIN:
+        return False
+    nxt = offsets[i + 1]
+    if nxt <= 0:
+        return False
+    line_start = source.rfind("\n", 0, nxt) + 1
+    return nxt > line_start and not source[line_start: nxt].strip()
+
+
 class UnitText:
     """A unit's clean text with the source offset of each character."""
 
@@ -61,12 +82,24 @@ class UnitText:
         else:
             self.text, self.offsets = char_offsets(source, *unit.span)
             self._raw = ""
+        self._source = source
+
+    def unwrap(self) -> UnitText:
+        """The same text with the line breaks that only wrap a long source line read as spaces (one length, so
+        every offset holds): a phrase broken at the page's width (技术职类教育训练达\n十五班次) is one phrase."""
+        if self.offsets and "\n" in self.text:
+            chars = list(self.text)
+            for i, ch in enumerate(chars):
+                if ch == "\n" and _is_wrap(self.text, self.offsets, self._source, i):
+                    chars[i] = " "
+            self.text = "".join(chars)
+        return self
 
     @classmethod
     def of_text(cls, unit: Unit, text: str) -> UnitText:
         """A unit read with other words (a rewording check, a draft): offsets are those of `text`."""
         made = cls.__new__(cls)
-        made.unit, made.text, made.offsets, made._raw = unit, text, list(range(len(text))), ""
+        made.unit, made.text, made.offsets, made._raw, made._source = unit, text, list(range(len(text))), "", text
         return made
 
     def provenance(self, start: int, end: int) -> Provenance:

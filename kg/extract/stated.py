@@ -57,6 +57,16 @@ TOPIC = re.compile(r"(?<![目])的(?:职业|工种|职业[（(]工种[)）])?$")
 NOT_HAVING = ("效", "关", "利", "限", "序", "偿", "的")  # 有效期内, 有关部门: words that only start with 有
 # A sentence that opens on a condition (如因不可抗力…的，需要提供书面说明) states what follows from it, not a requirement.
 CONDITIONAL = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.．、]\s*)?(?:如果|如|若|因|对于|凡)")
+# The organisation heads a kind of applicant ends on (中央目的事业主管机关, 同业公会, 全国性财团法人).
+ORGANISATION_HEAD = r"(?:机关|机构|组织|单位|企业|团体|院校|学校|协会|学会|公会|工会|法人|公司|中心)"
+# An item of a list of who may apply that says what the applicant is (一、为所申请认证技能职类之中央目的事业主管机关).
+COPULA = re.compile(rf"^(?:应当|应|须|必须)?(?:为|是|系)(?P<obj>[^，,；;。]{{2,30}}?{ORGANISATION_HEAD})(?:者|的)?\s*$")
+# A clause naming a kind of organisation by what it did (曾接受本部评鉴之训练单位), which a later clause of its
+# sentence binds (…不得再申请评鉴): the topic of a rule, not a requirement of a list.
+TOPIC_ORGANISATION = re.compile(rf"[的之][^，,；;。的之]{{0,8}}?{ORGANISATION_HEAD}\s*$")
+LATER_MODAL = re.compile(r"应当|应该|(?<![适反对相])应(?![用对急])|须|需要|必须|不得|不能|不再|得(?:再|依)")
+# An object qualified by a certification (经…评鉴合格之专属场地) is a requirement, not an unquantified resource.
+CERTIFIED = re.compile(r"经[^，,；;。]{0,40}?(?:合格|认证|认定|核准|验收|批准)")
 
 
 @dataclass(frozen=True)
@@ -131,11 +141,19 @@ def _named_elsewhere(clause: str) -> bool:
     return next(readings(clause), None) is not None or any(r.pattern.search(clause) for r in PRESENCE)
 
 
+def _copula(clause: str) -> tuple[bool, int, str, re.Match[str]] | None:
+    """An item that says what the applicant must be (为…主管机关): the whole clause is the requirement."""
+    lead = LEAD.match("")
+    return (True, 0, clause.rstrip("者的 "), lead) if COPULA.match(clause) and lead else None
+
+
 def _reading(clause: str, g: Grammar, listed: bool) -> tuple[bool, int, str, re.Match[str]] | None:
     """(value, start, quote, lead) of the requirement one clause states, if it states one (in a list, none that a
     named kind reads; outside one the named kinds do not read duties, so the clause is read here)."""
     if listed and _named_elsewhere(clause):
         return None
+    if listed and COPULA.match(clause):
+        return _copula(clause)
     negated = _opening(clause, g.negations, g)
     found = _opening(clause, g.verbs, g)
     if negated and (found is None or negated[0] <= found[0]):
@@ -148,7 +166,7 @@ def _reading(clause: str, g: Grammar, listed: bool) -> tuple[bool, int, str, re.
             return None  # 以 opens a requirement only as 以…为主要职责 / 以…为目的
     else:
         return None
-    if not _object_ok(obj, g):
+    if not (_object_ok(obj, g) or CERTIFIED.search(obj) and _object_ok(obj.rstrip("备设施场地器材具、及和"), g)):
         return None
     quote = _quote(clause, at)
     return (value, at, quote, lead) if len(quote) >= 4 else None
@@ -178,7 +196,10 @@ def stated_readings(text: str, listed: bool) -> Iterator[tuple[bool, str, tuple[
     for s in SENTENCE.finditer(text):
         if CONDITIONAL.match(s.group(0)) or (not listed and not _duty_sentence(s.group(0), g)):
             continue
-        for base, clause in _clauses(s.group(0)):
+        clauses = list(_clauses(s.group(0)))
+        if any(TOPIC_ORGANISATION.search(c) and LATER_MODAL.search(s.group(0), b + len(c)) for b, c in clauses):
+            continue  # 曾接受本部评鉴之训练单位，…二年内，不得再…申请: a rule on a kind the sentence names, not a requirement
+        for base, clause in clauses:
             found = _reading(clause, g, listed)
             if found:
                 value, at, quote, lead = found

@@ -57,3 +57,11 @@ def test_a_malformed_entry_names_file_entry_and_field(tmp_path: Path) -> None:
                                      encoding="utf-8")
     with pytest.raises(CorpusError, match=r"x.yaml: conditions entry 1: .*valeu"):
         load_gold(tmp_path)
+
+
+def test_a_look_back_is_compared_by_the_past_it_counts() -> None:
+    from kg.evaluate import _same_lookback
+
+    assert _same_lookback("3年", "近三年内") and _same_lookback("2年", "近二年内") and _same_lookback("6月", "近6个月")
+    assert not _same_lookback("2年", "近三年内") and not _same_lookback(None, "近三年内")
+    assert _same_lookback("备案有效期内", "备案有效期内") and not _same_lookback("有效期内", "3年")
