@@ -226,3 +226,17 @@ def test_a_topic_word_said_only_inside_the_name_of_the_whole_subject_is_not_said
     assert states(selector, "等级设置", "规范设置评价等级") == 1
     # a word no name of the kind holds is said wherever it stands
     assert selector.texts.carriers("外部考点") == []
+
+
+def test_a_topic_word_with_a_sense_of_its_own_is_read_through_that_sense(selector: Selector) -> None:
+    # 试卷保管 is itself a trigger of the custody of papers: the concepts its parts trigger (保管 of archives,
+    # 试卷 of questions) name something wider, so a clause on keeping files (妥善保管评价档案资料) does not state it
+    custody = words(selector, "试卷保管")
+    assert "archive" not in custody.concepts and "question_bank" not in custody.concepts
+    assert states(selector, "试卷保管", "评价机构要逐批次妥善保管评价档案资料") == 0
+    # ... while the stem the documents build that sense's words on (保密 of 保密责任书, 专职试题保密人员) does
+    assert "保密" in custody.related["试卷保管"]
+    assert states(selector, "试卷保管", "办公场所应设有办公室、保密室、证书库等。") >= 0.5
+    cited = selector.select("试卷保管")
+    assert {"jilin-2022-78/sec_1/item_2/pt_3/sub_2", "zhejiang-2022-20-jiandu/art_19/item_7"} <= set(cited)
+    assert "chizhou-2024-4/art_16" not in cited  # 档案资料保存, the archive topic
