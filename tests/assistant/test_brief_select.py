@@ -240,3 +240,13 @@ def test_a_topic_word_with_a_sense_of_its_own_is_read_through_that_sense(selecto
     cited = selector.select("试卷保管")
     assert {"jilin-2022-78/sec_1/item_2/pt_3/sub_2", "zhejiang-2022-20-jiandu/art_19/item_7"} <= set(cited)
     assert "chizhou-2024-4/art_16" not in cited  # 档案资料保存, the archive topic
+
+
+def test_an_item_beside_a_chosen_one_and_scored_as_close_to_the_best_is_cited(selector: Selector) -> None:
+    # 宿迁 第六条 lists the levels a county's organisations (一) and the city's (二) may recognise: the second
+    # says 等级 only inside 职业技能等级认定, yet the search puts it next to the first
+    cited = selector.select("认定等级范围")
+    assert {"suqian-2022-36/art_6/item_1", "suqian-2022-36/art_6/item_2"} <= set(cited) or \
+        "suqian-2022-36/art_6" in cited
+    # ... but the articles of one chapter are no list: a chosen article brings no neighbour for its score
+    assert "zhejiang-2022-20-jigou/art_13" not in selector.select("哪些单位可以申请成为评价机构")
