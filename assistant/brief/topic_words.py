@@ -142,12 +142,15 @@ def _senses(found: list[str], own: dict[str, list[str]], lexicon: Lexicon) -> li
 
 
 def _stems(concept: Concept, texts: ClauseTexts) -> list[str]:
-    """The telling runs of two characters that most of a concept's documents' words share (保密 of
-    专职试题保密人员 and 保密责任书): the stem the documents build that idea's words on (保密室, 保密场所,
-    保密承诺), which a clause may say without any of the listed words."""
+    """The telling runs of two characters that most of a concept's documents' words share and the askers say
+    too (保密 of 专职试题保密人员, 保密责任书 and 保密员): the stem the documents build that idea's words on
+    (保密室, 保密场所, 保密承诺), which a clause may say without any of the listed words. A run only the
+    documents' words share is their common context, not the idea (质量 of 质量督导人员, 理论 of 理论知识考场)."""
     words = [texts.norm(e) for e in concept.expand if len(e) >= 3 and not e.isascii()]
+    asked = [texts.norm(t) for t in concept.triggers if len(t) >= 3]
     runs = Counter(r for w in words for r in {w[i:i + 2] for i in range(len(w) - 1)})
-    return [r for r, n in runs.items() if n >= 2 and 2 * n >= len(words) and texts.idf(r) > TELLING]
+    return [r for r, n in runs.items() if n >= 2 and 2 * n >= len(words) and texts.idf(r) > TELLING
+            and any(r in t for t in asked)]
 
 
 def _named(word: str, texts: ClauseTexts, lexicon: Lexicon, own: list[str]) -> list[str]:
@@ -159,7 +162,11 @@ def _named(word: str, texts: ClauseTexts, lexicon: Lexicon, own: list[str]) -> l
     A concept that lists the word among the documents' words for it (年度考核 beside 定期评估) lends its
     other documents' words that share a telling part with it (定期评估 shares 评估 with 年度评估; 督导人员
     shares only 人员, which a third of the clauses say, with 考评人员): such a list mixes synonyms with what
-    goes with them (取消其评价资格 beside 试题泄密)."""
+    goes with them (取消其评价资格 beside 试题泄密).
+
+    A word with a sense of its own is also named by the concepts whose documents' words hold that sense's
+    stem (试题泄密 holds 保密's thing gone wrong, 保密室 its room): they lend those of their words that share
+    a telling run with the sense's words (试题泄密 shares 试题 with 试题保管; 取消其评价资格 shares nothing)."""
     norm = texts.norm
     if own:  # a word with a sense of its own is named by that sense's words, not by its parts' concepts'
         named = [lexicon.concepts[c] for c in own]
@@ -169,6 +176,9 @@ def _named(word: str, texts: ClauseTexts, lexicon: Lexicon, own: list[str]) -> l
     found = [e for c in named for e in (*c.expand, *c.triggers)]
     found += [e for c in beside for e in c.expand if _shares(norm(e), norm(word), texts)]
     stems = [s for name in own for s in _stems(lexicon.concepts[name], texts) if s not in word]
+    sense = [norm(e) for c in named for e in (*c.expand, *c.triggers) if len(e) >= 3] if own else []
+    kin = [c for c in lexicon.concepts.values() if c not in named and any(s in norm(e) for s in stems for e in c.expand)]
+    found += [e for c in kin for e in c.expand if any(_shares(norm(e), w, texts) for w in sense)]
     return [*(norm(e) for e in dict.fromkeys(found) if len(e) >= 3 and norm(e) != word and not e.isascii()),
             *stems]
 

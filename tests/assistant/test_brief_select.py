@@ -250,3 +250,14 @@ def test_an_item_beside_a_chosen_one_and_scored_as_close_to_the_best_is_cited(se
         "suqian-2022-36/art_6" in cited
     # ... but the articles of one chapter are no list: a chosen article brings no neighbour for its score
     assert "zhejiang-2022-20-jigou/art_13" not in selector.select("哪些单位可以申请成为评价机构")
+
+
+def test_concepts_holding_the_stem_of_a_topic_words_sense_lend_their_kindred_words(selector: Selector) -> None:
+    # the lexicon's ideas of a leak (试题泄密) and of a secrecy room (保密室) hold 保密, the stem of the custody
+    # of papers: a sanction on 试题泄密 is on 试卷保管, and the sanction beside it in the same list is not
+    related = words(selector, "试卷保管").related["试卷保管"]
+    assert {"试题泄密", "试题发生泄露"} <= set(related) and "取消其评价资格" not in related
+    cited = selector.select("试卷保管")
+    assert {"zhejiang-2022-20-jiandu/art_18/item_4", "zhejiang-2022-20-jiandu/art_21/item_9"} <= set(cited)
+    # a run only the documents' words share is their context, not the idea: 质量 of 质量督导人员 states no 督导
+    assert "质量" not in words(selector, "督导").related["督导"]
