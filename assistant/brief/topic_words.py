@@ -141,7 +141,7 @@ def _senses(found: list[str], own: dict[str, list[str]], lexicon: Lexicon) -> li
     return [c for c in dict.fromkeys([*found, *mine]) if c in lexicon.concepts and c not in parted]
 
 
-def _stems(concept: Concept, texts: ClauseTexts) -> list[str]:
+def _stems(concept: Concept, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:
     """The telling runs of two characters that most of a concept's documents' words share and the askers say
     too (保密 of 专职试题保密人员, 保密责任书 and 保密员): the stem the documents build that idea's words on
     (保密室, 保密场所, 保密承诺), which a clause may say without any of the listed words. A run only the
@@ -149,8 +149,9 @@ def _stems(concept: Concept, texts: ClauseTexts) -> list[str]:
     words = [texts.norm(e) for e in concept.expand if len(e) >= 3 and not e.isascii()]
     asked = [texts.norm(t) for t in concept.triggers if len(t) >= 3]
     runs = Counter(r for w in words for r in {w[i:i + 2] for i in range(len(w) - 1)})
+    listed = {texts.norm(w) for c in lexicon.concepts.values() for w in (*c.triggers, *c.expand) if len(w) == 2}
     return [r for r, n in runs.items() if n >= 2 and 2 * n >= len(words) and texts.idf(r) > TELLING
-            and any(r in t for t in asked)]
+            and any(r in t for t in asked) and r in listed]
 
 
 def _named(word: str, texts: ClauseTexts, lexicon: Lexicon, own: list[str]) -> list[str]:
@@ -175,7 +176,7 @@ def _named(word: str, texts: ClauseTexts, lexicon: Lexicon, own: list[str]) -> l
     beside = [c for c in lexicon.concepts.values() if c not in named and norm(word) in map(norm, c.expand)]
     found = [e for c in named for e in (*c.expand, *c.triggers)]
     found += [e for c in beside for e in c.expand if _shares(norm(e), norm(word), texts)]
-    stems = [s for name in own for s in _stems(lexicon.concepts[name], texts) if s not in word]
+    stems = [s for name in own for s in _stems(lexicon.concepts[name], texts, lexicon) if s not in word]
     sense = [norm(e) for c in named for e in (*c.expand, *c.triggers) if len(e) >= 3] if own else []
     kin = [c for c in lexicon.concepts.values() if c not in named and any(s in norm(e) for s in stems for e in c.expand)]
     found += [e for c in kin for e in c.expand if any(_shares(norm(e), w, texts) for w in sense)]
@@ -208,7 +209,7 @@ def _names(concept: str, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:
     norm = texts.norm
     concept_ = lexicon.concepts[concept]
     words = [t for t in concept_.triggers if len(t) >= 2] + [e for e in concept_.expand if len(e) >= 3]
-    return [*(norm(w) for w in dict.fromkeys(words) if not w.isascii()), *_stems(concept_, texts)]
+    return [*(norm(w) for w in dict.fromkeys(words) if not w.isascii()), *_stems(concept_, texts, lexicon)]
 
 
 def _parts(word: str, terms: list[str]) -> list[str]:

@@ -261,3 +261,9 @@ def test_concepts_holding_the_stem_of_a_topic_words_sense_lend_their_kindred_wor
     assert {"zhejiang-2022-20-jiandu/art_18/item_4", "zhejiang-2022-20-jiandu/art_21/item_9"} <= set(cited)
     # a run only the documents' words share is their context, not the idea: 质量 of 质量督导人员 states no 督导
     assert "质量" not in words(selector, "督导").related["督导"]
+
+
+def test_a_stem_is_a_word_the_lexicon_lists_not_two_words_edges(selector: Selector) -> None:
+    # 资格不符 and 资格不够 share 格不, the edges of 资格 and 不…: no clause saying 合格不 is on candidates' eligibility
+    names = words(selector, "考生资格审核").concepts["unqualified_candidates"]
+    assert "格不" not in names
