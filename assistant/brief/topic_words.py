@@ -136,8 +136,11 @@ def _senses(found: list[str], own: dict[str, list[str]], lexicon: Lexicon) -> li
     mine = {c for cs in own.values() for c in cs}
     if not mine:
         return [c for c in found if c in lexicon.concepts]
-    parted = {c for w, cs in own.items() if cs for c in lexicon.concepts
-              if c not in cs and any(t in w for t in lexicon.concepts[c].triggers)}
+    def triggered(word: str) -> set[str]:
+        return {c for c, concept in lexicon.concepts.items() if any(t in word for t in concept.triggers)}
+
+    plain = {c for w, cs in own.items() if not cs for c in triggered(w)}  # what the other words name stays
+    parted = {c for w, cs in own.items() if cs for c in triggered(w) if c not in cs} - mine - plain
     return [c for c in dict.fromkeys([*found, *mine]) if c in lexicon.concepts and c not in parted]
 
 

@@ -267,3 +267,9 @@ def test_a_stem_is_a_word_the_lexicon_lists_not_two_words_edges(selector: Select
     # 资格不符 and 资格不够 share 格不, the edges of 资格 and 不…: no clause saying 合格不 is on candidates' eligibility
     names = words(selector, "考生资格审核").concepts["unqualified_candidates"]
     assert "格不" not in names
+
+
+def test_a_concept_another_topic_word_names_stays_beside_a_words_own_sense(selector: Selector) -> None:
+    # 试卷保管 leaves out the questions its part 试卷 names; 试题 beside it names them itself
+    assert "question_bank" not in words(selector, "试卷保管").concepts
+    assert "question_bank" in words(selector, "试卷保管 试题").concepts
