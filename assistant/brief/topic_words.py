@@ -169,8 +169,9 @@ def _named(word: str, texts: ClauseTexts, lexicon: Lexicon, own: list[str]) -> l
     goes with them (取消其评价资格 beside 试题泄密).
 
     A word with a sense of its own is also named by the concepts whose documents' words hold that sense's
-    stem (试题泄密 holds 保密's thing gone wrong, 保密室 its room): they lend those of their words that share
-    a telling run with the sense's words (试题泄密 shares 试题 with 试题保管; 取消其评价资格 shares nothing)."""
+    stem (试题泄密 holds 保密's thing gone wrong, 保密室 its room): they lend those of their words that hold the
+    stem or share a telling run with the askers' words for the sense (试题泄密 shares 试题 with 试题保管;
+    取消其评价资格 shares nothing, nor does 质量管理责任书, whose 责任书 only the documents' 保密责任书 says)."""
     norm = texts.norm
     if own:  # a word with a sense of its own is named by that sense's words, not by its parts' concepts'
         named = [lexicon.concepts[c] for c in own]
@@ -180,9 +181,10 @@ def _named(word: str, texts: ClauseTexts, lexicon: Lexicon, own: list[str]) -> l
     found = [e for c in named for e in (*c.expand, *c.triggers)]
     found += [e for c in beside for e in c.expand if _shares(norm(e), norm(word), texts)]
     stems = [s for name in own for s in _stems(lexicon.concepts[name], texts, lexicon) if s not in word]
-    sense = [norm(e) for c in named for e in (*c.expand, *c.triggers) if len(e) >= 3] if own else []
+    asked = [norm(t) for c in named for t in c.triggers if len(t) >= 3] if own else []
     kin = [c for c in lexicon.concepts.values() if c not in named and any(s in norm(e) for s in stems for e in c.expand)]
-    found += [e for c in kin for e in c.expand if any(_shares(norm(e), w, texts) for w in sense)]
+    found += [e for c in kin for e in c.expand
+              if any(s in norm(e) for s in stems) or any(_shares(norm(e), t, texts) for t in asked)]
     return [*(norm(e) for e in dict.fromkeys(found) if len(e) >= 3 and norm(e) != word and not e.isascii()),
             *stems]
 

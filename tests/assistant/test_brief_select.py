@@ -257,6 +257,7 @@ def test_concepts_holding_the_stem_of_a_topic_words_sense_lend_their_kindred_wor
     # of papers: a sanction on 试题泄密 is on 试卷保管, and the sanction beside it in the same list is not
     related = words(selector, "试卷保管").related["试卷保管"]
     assert {"试题泄密", "试题发生泄露"} <= set(related) and "取消其评价资格" not in related
+    assert "技能人才评价质量管理责任书" not in related  # shares 责任书 with the documents' 保密责任书 only
     cited = selector.select("试卷保管")
     assert {"zhejiang-2022-20-jiandu/art_18/item_4", "zhejiang-2022-20-jiandu/art_21/item_9"} <= set(cited)
     # a run only the documents' words share is their context, not the idea: 质量 of 质量督导人员 states no 督导
