@@ -274,3 +274,12 @@ def test_a_concept_another_topic_word_names_stays_beside_a_words_own_sense(selec
     # 试卷保管 leaves out the questions its part 试卷 names; 试题 beside it names them itself
     assert "question_bank" not in words(selector, "试卷保管").concepts
     assert "question_bank" in words(selector, "试卷保管 试题").concepts
+
+
+def test_an_item_beside_a_chosen_one_must_itself_score_near_the_best(selector: Selector) -> None:
+    # 浙江监督 第九条 lists what bureaus supervise: （四） names 监督投诉渠道 and （三） 投诉处理, both near the best for
+    # 投诉举报; an item far below the best is not brought in by a chosen neighbour
+    cited = selector.select("投诉举报")
+    assert "zhejiang-2022-20-jiandu/art_9/item_3" in cited or "zhejiang-2022-20-jiandu/art_9" in cited
+    from assistant.brief.searched import NEAR, SIBLING
+    assert 0 < NEAR < SIBLING <= 1
