@@ -14,7 +14,9 @@ unit gets in on its score, none of them naming a document:
   counts too, when that best scores at least a tenth of the overall best (below that the place is taken to
   be silent on the topic; above it a stray mention can still lead a silent place, which the concept check
   below is there to catch);
-- stating all of it: a unit that says the whole topic in its own text and scores fair.
+- stating all of it: a unit that says the whole topic in its own text and scores fair;
+- beside a chosen item: an item of the same clause's list scored close to the best and to that item (a
+  list's parallel items say one thing of different cases, and one may say the topic's words less).
 
 Units found only per jurisdiction or by stating the topic must also name the topic's concepts (see
 `TopicWords.names_concepts`) and say some of its words: that prunes the neighbours that share one word
@@ -43,6 +45,9 @@ PLACE_SHARE = 0.5  # a unit scored at this share of its own jurisdiction's best 
 PLACE_FLOOR = 0.1  # ... when that best scores at least this share of the overall best
 WHOLE = 0.2  # a unit stating the whole topic in its own text counts from this share of the best
 FULL = 0.99  # "the whole topic": every word of it, as written or by all its parts in one sentence
+SIBLING = 0.8  # an item beside a chosen one counts when scored this share of it or more ...
+NEAR = 0.3  # ... and both score at least this share of the best
+LISTS = ("article", "item", "point")  # units whose children are one clause's list (not a chapter's articles)
 CANDIDATES = 200  # units scored per topic
 
 
@@ -96,6 +101,22 @@ class Searched:
         """Units saying the whole topic in their own text, scored fair."""
         return {h.unit_id for h in self.hits if self.share[h.unit_id] >= WHOLE
                 and self.words.stated(self.texts.text[h.unit_id]) >= FULL}
+
+    def siblings(self, chosen: set[str]) -> set[str]:
+        """The items of a list beside a chosen item that the search puts near the best, as near as that item:
+        a list's parallel items say the same thing of different cases (宿迁 第六条: the levels a county's
+        and the city's organisations may recognise), and one of them may say the topic's words less."""
+        out = set()
+        for unit_id in chosen:
+            unit = self.corpus.unit(unit_id)
+            if not unit.parent or self.corpus.unit(unit.parent).kind not in LISTS \
+                    or self.share.get(unit_id, 0.0) < NEAR:
+                continue
+            for sib in self.corpus.unit(unit.parent).children:
+                share = self.share.get(sib, 0.0)
+                if sib not in chosen and share >= NEAR and share >= SIBLING * self.share[unit_id]:
+                    out.add(sib)
+        return out
 
     def about(self, unit_ids: set[str]) -> set[str]:
         """The units among some that name the topic's concepts (or state it, for a topic naming none) and

@@ -109,6 +109,7 @@ class Selector:
         found = search.overall() | set(self._from_graph(topic, words))
         chosen = found | search.about((search.per_place() | search.stating_all()) - found)
         chosen |= search.about(cited_by(chosen, self.facts) - chosen)
+        chosen |= search.siblings(chosen)
         chosen |= self._forms(chosen)
         chosen = {u for u in chosen if not words.contrasted(self.texts.text[u])}  # 外部 where the topic says 内部
         if not asks_about_it(topic):

@@ -8,6 +8,9 @@ its parts within one sentence, each said by itself or by a word of a concept tha
 试卷 … 存档; 申报材料 by 申请 … 资料). A word said only inside a longer name a quarter of the clauses or more say
 (等级 in 职业技能等级认定, the name of the documents' whole subject) is not said at all: a clause on which
 职业（工种） may be recognised is not about 认定等级 for naming the activity.
+A word that is itself a trigger of a concept (试卷保管 of the custody of papers) is read through that sense only:
+the concepts its parts trigger (档案 for 保管, 试题 for 试卷) name wider things, and the telling stem the
+sense's documents' words share (保密 of 保密责任书 and 专职试题保密人员) states it too (保密室, 保密承诺).
 The topic's concepts (the lexicon's ideas its words trigger) decide whether a clause found only by its
 score is about the topic at all: it has to name each of them, by a trigger or by the documents' word."""
 
@@ -15,13 +18,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .texts import ClauseTexts
 
 if TYPE_CHECKING:
-    from assistant.lang.lexicon import Lexicon
+    from assistant.lang.lexicon import Concept, Lexicon
     from assistant.search.query import NormalizedQuery
 
 TELLING = math.log(4)  # a run of characters held by fewer than a quarter of the clauses tells words apart
@@ -39,9 +43,10 @@ class TopicWords:
         self.weights = _weights(self.words, texts)
         self.parts = {w: _parts(w, query.terms) for w in self.words}
         self.carriers = {w: texts.carriers(w) for w in self.words}
-        self.related = {w: _named(w, texts, lexicon) for w in self.words}
+        own = {w: _own(w, texts.norm, lexicon) for w in self.words}
+        self.related = {w: _named(w, texts, lexicon, own[w]) for w in self.words}
         self.alike = {p: [p, *_alike(p, texts, lexicon)] for w in self.words for p in self.parts[w]}
-        self.concepts = {c: _names(c, texts.norm, lexicon) for c in query.concepts if c in lexicon.concepts}
+        self.concepts = {c: _names(c, texts, lexicon) for c in _senses(query.concepts, own, lexicon)}
         self.commonness = sum(self.stated(t) >= ABOUT for t in texts.clauses) / max(len(texts.clauses), 1)
 
     def spellings(self) -> list[str]:
@@ -118,7 +123,41 @@ def _weights(words: list[str], texts: ClauseTexts) -> dict[str, float]:
     return {w: weight if texts.holds(w) else min(weight, max(known)) for w, weight in weights.items()}
 
 
-def _named(word: str, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:
+def _own(word: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:
+    """The concepts a word is itself a trigger of (试卷保管 of question_custody): the word's own sense, as
+    against the concepts its parts trigger (保管 of archive, 试卷 of question_bank), which name something
+    wider than the word."""
+    return [name for name, c in lexicon.concepts.items() if word in map(norm, c.triggers)]
+
+
+def _senses(found: list[str], own: dict[str, list[str]], lexicon: Lexicon) -> list[str]:
+    """The topic's concepts, without those a word's parts trigger when the word has a sense of its own: a
+    clause on 试卷保管 need not name archives (档案) and questions (试题) both, but the custody of papers."""
+    mine = {c for cs in own.values() for c in cs}
+    if not mine:
+        return [c for c in found if c in lexicon.concepts]
+    def triggered(word: str) -> set[str]:
+        return {c for c, concept in lexicon.concepts.items() if any(t in word for t in concept.triggers)}
+
+    plain = {c for w, cs in own.items() if not cs for c in triggered(w)}  # what the other words name stays
+    parted = {c for w, cs in own.items() if cs for c in triggered(w) if c not in cs} - mine - plain
+    return [c for c in dict.fromkeys([*found, *mine]) if c in lexicon.concepts and c not in parted]
+
+
+def _stems(concept: Concept, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:
+    """The telling runs of two characters that most of a concept's documents' words share and the askers say
+    too (保密 of 专职试题保密人员, 保密责任书 and 保密员): the stem the documents build that idea's words on
+    (保密室, 保密场所, 保密承诺), which a clause may say without any of the listed words. A run only the
+    documents' words share is their common context, not the idea (质量 of 质量督导人员, 理论 of 理论知识考场)."""
+    words = [texts.norm(e) for e in concept.expand if len(e) >= 3 and not e.isascii()]
+    asked = [texts.norm(t) for t in concept.triggers if len(t) >= 3]
+    runs = Counter(r for w in words for r in {w[i:i + 2] for i in range(len(w) - 1)})
+    listed = {texts.norm(w) for c in lexicon.concepts.values() for w in (*c.triggers, *c.expand) if len(w) == 2}
+    return [r for r, n in runs.items() if n >= 2 and 2 * n >= len(words) and texts.idf(r) > TELLING
+            and any(r in t for t in asked) and r in listed]
+
+
+def _named(word: str, texts: ClauseTexts, lexicon: Lexicon, own: list[str]) -> list[str]:
     """The words (three characters or more) of the lexicon concepts a word names, the documents' and the
     askers': 外部考点 names external_site, whose words include 增设考点; 内部质量督导员 names inspector, which
     people also call 督查员. Only concepts triggered by a part of the word: a word found inside a concept's
@@ -127,13 +166,27 @@ def _named(word: str, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:
     A concept that lists the word among the documents' words for it (年度考核 beside 定期评估) lends its
     other documents' words that share a telling part with it (定期评估 shares 评估 with 年度评估; 督导人员
     shares only 人员, which a third of the clauses say, with 考评人员): such a list mixes synonyms with what
-    goes with them (取消其评价资格 beside 试题泄密)."""
+    goes with them (取消其评价资格 beside 试题泄密).
+
+    A word with a sense of its own is also named by the concepts whose documents' words hold that sense's
+    stem (试题泄密 holds 保密's thing gone wrong, 保密室 its room): they lend those of their words that hold the
+    stem or share a telling run with the askers' words for the sense (试题泄密 shares 试题 with 试题保管;
+    取消其评价资格 shares nothing, nor does 质量管理责任书, whose 责任书 only the documents' 保密责任书 says)."""
     norm = texts.norm
-    named = [c for c in lexicon.concepts.values() if any(t in word for t in c.triggers)]
+    if own:  # a word with a sense of its own is named by that sense's words, not by its parts' concepts'
+        named = [lexicon.concepts[c] for c in own]
+    else:
+        named = [c for c in lexicon.concepts.values() if any(t in word for t in c.triggers)]
     beside = [c for c in lexicon.concepts.values() if c not in named and norm(word) in map(norm, c.expand)]
     found = [e for c in named for e in (*c.expand, *c.triggers)]
     found += [e for c in beside for e in c.expand if _shares(norm(e), norm(word), texts)]
-    return [norm(e) for e in dict.fromkeys(found) if len(e) >= 3 and norm(e) != word and not e.isascii()]
+    stems = [s for name in own for s in _stems(lexicon.concepts[name], texts, lexicon) if s not in word]
+    asked = [norm(t) for c in named for t in c.triggers if len(t) >= 3] if own else []
+    kin = [c for c in lexicon.concepts.values() if c not in named and any(s in norm(e) for s in stems for e in c.expand)]
+    found += [e for c in kin for e in c.expand
+              if any(s in norm(e) for s in stems) or any(_shares(norm(e), t, texts) for t in asked)]
+    return [*(norm(e) for e in dict.fromkeys(found) if len(e) >= 3 and norm(e) != word and not e.isascii()),
+            *stems]
 
 
 def _shares(one: str, other: str, texts: ClauseTexts) -> bool:
@@ -154,13 +207,14 @@ def _alike(part: str, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:
     return [t for t in dict.fromkeys(found) if t != part and texts.idf(t) >= texts.idf(part)]
 
 
-def _names(concept: str, norm: Callable[[str], str], lexicon: Lexicon) -> list[str]:
+def _names(concept: str, texts: ClauseTexts, lexicon: Lexicon) -> list[str]:
     """The words that name a concept in a clause: its triggers of two characters or more (证 alone is
     inside too many words) and the documents' words for it of three or more (用人单位 names an enterprise;
     条件, 提交 say too little), without the English ones."""
+    norm = texts.norm
     concept_ = lexicon.concepts[concept]
     words = [t for t in concept_.triggers if len(t) >= 2] + [e for e in concept_.expand if len(e) >= 3]
-    return [norm(w) for w in dict.fromkeys(words) if not w.isascii()]
+    return [*(norm(w) for w in dict.fromkeys(words) if not w.isascii()), *_stems(concept_, texts, lexicon)]
 
 
 def _parts(word: str, terms: list[str]) -> list[str]:
