@@ -40,7 +40,7 @@ _AMOUNT_FILLER = re.compile(r"\d+(\.\d+)?|平方米|平方|平米|㎡|个|人|�
 _TERM_BEFORE = re.compile(r"(延长|延期|续期|续展|有效期为?|期限为?|保存)\s*$")
 _WHEN_BEFORE = re.compile(r"(前|近|最近|过去|头)\s*$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
-_NONE_AT_ALL = re.compile(r"(都|也)(没|不|无)")
+_NONE_AT_ALL = re.compile(r"(?:[\u4e00-\u9fff]{1,6}的|人)?(都|也)(没|不|无)")  # 一个也没有, 一个专职的都没有
 # 三年零六个月, 2年6个月: months after a number of years add to it
 _MONTHS_AFTER = re.compile(r"(零|又)?(\d{1,2})个?月")
 # 四平市, 四平的: 平 after a numeral that is part of a place's name, not a unit (nor is any bare 平 under 10:
