@@ -36,9 +36,12 @@ _DATED_APPLICATION = re.compile(_DAY + r".{0,8}(申报|报名|能报|可以报|�
 # "今天去省鉴定中心交申报材料还赶得上吗", "11月1号还赶得上吗": a day, then handing in (or whether it is still in
 # time) in the same clause, in a question about applying that names nothing else to hand in (成绩, 数据, 计划 …
 # are deadlines of their own).
+# A month alone (6月份能申报吗) asks about the window too, unless the question states a condition of the
+# organisation (年检没通过…今年3月能申报吗: whether it may apply, the month being when it means to).
+_MONTH_APPLICATION = re.compile(r"(?<![个\d])\d{1,2}月份?(?![\d个日号]).{0,8}(申报|报名|能报|可以报|递交)")
 _DAY_HANDED_IN = re.compile(_DAY + r"[^，,。？?；;]{0,14}?(申报|报名|递交|提交|交|报|还赶得上|还来得及|还算数|还算)")
 # "现在能报吗" after the organisation's facts asks whether it may apply now that they hold, not about the window.
-_NOW_APPLY = re.compile(r"现在(还)?(能|可以|可不可以|能不能)(报|申报|申请)")
+_NOW_APPLY = re.compile(r"现在(还)?(能|可以|可不可以|能不能)?(报|申报|申请)")
 _APPLYING = re.compile(r"申报|征集|报名|想报|报[^，,。？?]{0,24}(机构|组织)")  # 下周三报吉林的…认定机构
 # kept material asked about (那次评价的考生报名材料…能不能销毁) falls due in its own way too
 _KEPT = re.compile(r"保存|销毁|删|扔|废")
@@ -175,6 +178,8 @@ def _bonuses(asked: str, text: str, stated: str = "") -> dict[str, int]:
         out["eligibility"] = 5  # 去年年检没通过…现在能报吗: now that this is so, not on which days
     if (_DATED_APPLICATION.search(prepare(asked)) and not _KEPT.search(text)) or (
             _DAY_HANDED_IN.search(prepare(asked)) and _APPLYING.search(text) and not _OTHER_DUE.search(text)):
+        out["window"] = 3
+    elif _MONTH_APPLICATION.search(prepare(asked)) and not _KEPT.search(text) and not _states_a_condition(stated):
         out["window"] = 3
     if _LEVEL_WORK.search(normalize(asked)) and _raw_scores(text).get("levels"):
         out["levels"] = 3
