@@ -112,6 +112,10 @@ def scores(text: str) -> dict[str, int]:
             total = min(total, top - 1)  # named only by the facts: below what is asked
         if total > 0:
             out[intent] = total
+    if any(w in normalize(asked) for w in _table()["help"].get("decisive", [])):
+        # 我要告诉你哪些情况，你才能判断能不能当评价机构: what the assistant needs to be told is asked; the
+        # determination named is what it would then judge
+        out["help"] = max(out.values(), default=0) + 1
     return out
 
 

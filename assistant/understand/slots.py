@@ -10,6 +10,10 @@ A clause is the unit of meaning: "场地1200平方米，租的，租期两年半
 {'org_type': 'industry_association', 'civil_affairs_rating': 5.0, 'examiners_per_level': 6.0, 'video_monitoring': False}
 >>> read_slots("不是规模以上企业").values["enterprise_size"]
 'small'
+>>> read_slots("没有违法违规和失信等不良行为记录").values["bad_record"]
+False
+>>> read_slots("机构和法定代表人都没有任何违法违规、失信或不良记录").values["bad_record"]
+False
 """
 
 from __future__ import annotations
@@ -78,17 +82,37 @@ def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c.strip()]
 
 
+# A negator governing a list (没有任何违法违规、失信或不良记录) carries over the 、 to items with no polarity word
+# of their own.
+_LIST_NEGATOR = re.compile(r"没有|并无|从未|未曾|不存在|无")
+_OWN_POLARITY = re.compile(r"有|没|无|未|不|是|非")
+
+
+def _listed_clauses(text: str) -> list[tuple[str, bool]]:
+    """The clauses, each with whether it continues a list (the separator before it is 、)."""
+    out, start, listed = [], 0, False
+    for m in _CLAUSE.finditer(text):
+        if text[start:m.start()].strip():
+            out.append((text[start:m.start()], listed))
+        listed, start = m.group(0) == "、", m.end()
+    if text[start:].strip():
+        out.append((text[start:], listed))
+    return out
+
+
 def read_slots(text: str) -> Slots:
     """Every fact the utterance states (fields it does not mention stay absent)."""
     vocab, slots = vocabulary(), Slots()
     prepared = prepare(text)
     slots.unsure = any(w in prepared for w in vocab["unsure"])
-    previous = ""
-    for clause in clauses(prepared):
+    previous, carried = "", ""
+    for clause, listed in _listed_clauses(prepared):
         if any(w in clause for w in vocab["unsure"]):
             continue
         _categories(clause, slots.values)
-        _flags(clause, slots.values)
+        carried = carried if listed and not _OWN_POLARITY.search(_BOUND_NEGATORS.sub("◇", clause)) else ""
+        _flags(carried + clause, slots.values)  # 没有任何违法违规、失信或不良记录: the list stays negated
+        carried = carried or (m.group(0) if (m := _LIST_NEGATOR.search(clause)) else "")
         _numbers(clause, slots, previous)
         _level(clause, slots.values)
         previous = f"{previous}，{clause}"  # what came before: 考评员原来3个，又培养了2个，现在一共5个
@@ -179,6 +203,7 @@ def _negated_around(clause: str, spec: dict[str, Any], at: int) -> bool:
     for part in rest:  # 年审&不合格: the 不 of the word itself negates nothing
         after = after.replace(part, "◇")
     after = _LITOTES.sub("◇", after)  # 监控、题库一样不缺: "not lacking" says it is there
+    after = _BOUND_NEGATORS.sub("◇", after)  # 没有违法违规和失信等不良行为记录: 不良 negates nothing
     return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after))
 
 
