@@ -47,6 +47,14 @@ _APPLYING = re.compile(r"申报|征集|报名|想报|报[^，,。？?]{0,24}(机
 _KEPT = re.compile(r"保存|销毁|删|扔|废")
 _OTHER_DUE = re.compile(r"成绩|数据|计划|结果|档案|意见|公示|证书|整改|延续|材料补|" + _KEPT.pattern)
 
+# 想去外市开展认定服务, 到外地考: certifying somewhere other than where the organisation is (an external site)
+# (a plan: 擅自在外地考了 is a violation's story), or to a city named there to work (想去铜陵开展认定服务) when
+# applying is not what is asked (想到吉林开展认定，能申请吗 asks about applying there)
+_ELSEWHERE_WORK = re.compile(r"(想|打算|准备|要|拟)(去|到|在)(外市|外地|外县|异地|其他城市|别的城市|其他市|别的市|其他地市)"
+                             r"[^，,。？?]{0,8}(开展|考|评价|认定)")
+_NAMED_ELSEWHERE = re.compile(r"(想|打算|准备|拟)(去|到)[\u4e00-\u9fff]{2,3}(开展认定|开展评价|开考)")
+_APPLY_WORDS = re.compile(r"申请|申报|遴选")
+
 # "能申请开展二级吗", "直接开展二级技师的认定": a level named as the object of certifying asks which levels,
 # even when 申请开展 (an eligibility word) comes with it.
 _LEVEL_WORK = re.compile(r"(开展|认定|做|申请|申报)[^,，。？?]{0,4}([1-5一二三四五]级|高级技师|技师|(哪几个|哪些|几个|哪个|什么)等级)")
@@ -185,6 +193,8 @@ def _bonuses(asked: str, text: str, stated: str = "") -> dict[str, int]:
         out["window"] = 3
     elif _MONTH_APPLICATION.search(prepare(asked)) and not _KEPT.search(text) and not _states_a_condition(stated):
         out["window"] = 3
+    if _ELSEWHERE_WORK.search(normalize(text)) or (_NAMED_ELSEWHERE.search(normalize(text)) and not _APPLY_WORDS.search(text)):
+        out["external_site"] = 2
     if _LEVEL_WORK.search(normalize(asked)) and _raw_scores(text).get("levels"):
         out["levels"] = 3
     if _FINAL_COMPARE.search(normalize(text)):

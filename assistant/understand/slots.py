@@ -36,6 +36,7 @@ _NEG_NEXT = re.compile(r"^[^，,。；;]{0,3}?(都没|也没|还没|没有|没|�
 # … or a negated verb later in the clause: 内部职工的认定我们还没做过, 当地人社还没确认.
 _NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)"
                        r"|(还在|正在|准备|打算|待)(采购|建设|筹建|筹备|安装|办理|申请|建)")  # 还在采购: not yet had
+_NEG_BETWEEN = re.compile(r"还没|没有|尚未|未|没")
 _AREA_BEFORE = re.compile(r"(场地|面积|场所|用房|厂房)(是|有|为|约|大约|共|达|总共)?\s*$")
 _ONE_STEP = re.compile(r"(降|升|提|高|低)了?(一|1)级")
 # 现在是五个, 一共七个: a total said after a change (又招了两个专职，现在是五个) is still only an amount
@@ -204,7 +205,10 @@ def _negated_around(clause: str, spec: dict[str, Any], at: int) -> bool:
         after = after.replace(part, "◇")
     after = _LITOTES.sub("◇", after)  # 监控、题库一样不缺: "not lacking" says it is there
     after = _BOUND_NEGATORS.sub("◇", after)  # 没有违法违规和失信等不良行为记录: 不良 negates nothing
-    return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after))
+    # 那个市的人社部门还没给我们备案: a negator between the parts of an A&B word negates it
+    last = clause.find(rest[-1], at + len(first)) if rest else -1
+    between = _BOUND_NEGATORS.sub("◇", clause[at + len(first):last]) if last >= 0 else ""
+    return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after) or _NEG_BETWEEN.search(between))
 
 
 def _flags(text: str, out: dict[str, Any]) -> None:
