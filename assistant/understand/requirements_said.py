@@ -20,6 +20,8 @@ Besides the named requirements, two statements of amounts and places the genre's
 {}
 >>> said_values("池州这个职业已经有3家社会培训评价组织备案了，营业执照在外省注册")
 {'orgs_per_occupation': 4.0, 'registered_in_jurisdiction': False}
+>>> said_values("这个职业已经备案了3家"), said_values("我们是第四家"), said_values("如果目前只有两家呢")
+({'orgs_per_occupation': 4.0}, {'orgs_per_occupation': 4.0}, {'orgs_per_occupation': 3.0})
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ _POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|�
 # None at all of a thing: 没有, 一个也没有, 都没配, 无
 _NONE = re.compile(r"(?:一|1)?[个名位]?[^，,。；;\d]{0,4}?(?:都|也)(?:没|无)|没有|没配|未配|无(?![关法])|缺")
 _EXISTING = re.compile(r"(?:已(?:经)?|目前只?|现在只?|现只?)(?:有|备案了?|批了?|认定了?)\s*(\d+)\s*家")
-_NTH = re.compile(r"(?:是|算|当)第\s*(\d+)\s*家")  # 我们是第四家: the applicant's own place in the count
+_NTH = re.compile(r"(?:是|算|当)第\s*(\d+|[一二三四五六七八九十])\s*家")  # 我们是第四家: the applicant's own place in the count
 _ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)"
                         r"|(?:到|去)(?:外省|省外|外地|外市)[^，,。；;]{0,4}?(?:申请|申报|备案)"
                         r"|(?:以外|之外)的?(?:城市|地方|地区|省份|省|市|县)[^，,。；;]{0,4}?(?:注册|登记)")  # 在池州以外的城市登记  # 想到外省申请: not registered there
@@ -198,8 +200,9 @@ def said_values(text: str) -> dict[str, Any]:
     m = _EXISTING.search(spelled)
     if m:
         out["orgs_per_occupation"] = float(m.group(1)) + 1
-    elif m := _NTH.search(spelled):
-        out["orgs_per_occupation"] = float(m.group(1))
+    elif m := _NTH.search(spelled):  # an ordinal stays a numeral when spelled (第四家)
+        n = m.group(1)
+        out["orgs_per_occupation"] = float(n) if n.isdigit() else float("一二三四五六七八九十".index(n) + 1)
     if _ELSEWHERE.search(spelled):
         out["registered_in_jurisdiction"] = False
     return out
