@@ -160,8 +160,8 @@ def said(text: str) -> dict[str, bool]:
             for name in named():
                 m = next((m for p in name.patterns if (m := p.search(clause))), None)
                 holds = _holds(clause, m.start(), m.end()) if m is not None and name.key not in out else None
-                if holds is False and name.none_only and not _NONE.search(clause):
-                    holds = None  # 专职人员不到5个: an amount, not a lack
+                if name.none_only and (holds is True or not _NONE.search(clause)):
+                    holds = None  # 专职人员不到5个: an amount, not a lack; 专职人员8人: an amount its own rule reads
                 if holds is not None:
                     out[name.key] = holds != name.opposite
     if (inside := within_filed(text)) is not None:  # 备案的工种是车工和铣工…开展汽车维修工的认定

@@ -42,6 +42,7 @@ def unmet(answer) -> list[str]:  # type: ignore[no-untyped-def]
     ("督导员一个都没有", {"督导人员": False}),
     ("专职人员不到5个", {}),  # an amount, not a lack: the number's own rule decides
     ("专职的一个也没有", {"专职工作人员": False}),
+    ("专职人员8人，督导员也有", {}),  # had: the amount's own rule reads it, and silence is the evaluation's
     ("收费标准我们不打算公示", {"fee_published": False}),
     ("这个工种超过了我们的培训范围", {"within_training_scope": False}),
     ("这个工种以前从没做过任何评价", {"evaluation_experience": False}),
