@@ -22,6 +22,7 @@ from .citations import NO_ANSWER, citation_for, direct_answer
 from .dialogue import DialogueState, Turn
 from .dialogue.acts import REPLIES, act_of
 from .models import Answer, Citation
+from .reason.retention import TITLE as RETENTION
 from .search.coverage import Judgement, fallback_notes, gather, judge, place_gaps, uncovered_text
 from .understand.question import Question, parse_question
 from .workspace import Workspace
@@ -214,6 +215,9 @@ class Engine:
             return not (opening and (bool(judged.beyond) or gap))
         if answer.computed and "due" in answer.computed:
             return True  # a due date computed from the user's own date
+        if verdict is not None and verdict.status != "needs_info" and verdict.determination == RETENTION \
+                and not (opening and judged.beyond):
+            return True  # whether the material named may go: its keeping clause was chosen by the material's words
         if verdict is not None and answer.intent in _ORGANISATION_ROUTES and not judged.strangers \
                 and any(c.status != "unknown" for c in verdict.conditions):
             return True  # what the user said of the organisation bears on the conditions: it is what they asked

@@ -25,8 +25,11 @@ def test_heldout_dev_verdicts_reach_the_targets(engine) -> None:  # type: ignore
 # under the targets, so that a change that reads the ask from the facts less well is seen.
 # The third final set and its conversations likewise (measured 54/74, 76/96 and 53/62, 53/58 unread; 73/74, 90/96
 # and 62/62, 56/58 after their misses were read).
+# The fourth final set and its conversations likewise (measured 65/85, 84/106 and 55/58, 56/58 unread; 84/85,
+# 105/106 and 56/58, 56/58 after their misses were read).
 DEVELOPMENT_FLOORS = {"final2.yaml": (73, 0.75, 0.78), "conversations-final.yaml": (32, 0.85, 0.80),
-                      "final3.yaml": (74, 0.93, 0.90), "conversations-final3.yaml": (62, 0.95, 0.93)}
+                      "final3.yaml": (74, 0.93, 0.90), "conversations-final3.yaml": (62, 0.95, 0.93),
+                      "final4.yaml": (85, 0.95, 0.95), "conversations-final4.yaml": (58, 0.93, 0.93)}
 
 
 def test_heldout_development_sets_keep_their_floors(engine) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,8 @@ True
 ('acknowledge', None, 'acknowledge')
 >>> act_of("你好，想咨询个事"), act_of("谢谢，换个问题。")
 ('opening', 'change_topic')
+>>> act_of("谢谢，我先去看看其他规定。"), act_of("谢谢，我先去看看材料要交哪些？")
+('thanks', None)
 """
 
 from __future__ import annotations
@@ -51,11 +53,18 @@ REPLIES: dict[Act, str] = {
 }
 
 
+# 谢谢，我先去看看其他规定: after thanks or an acknowledgement, what the user will do next asks nothing
+_OWN_PLAN = re.compile(r"^[\s，,。！!~]*(我|我们)(再|先|回头|这就|马上|等会儿?|待会儿?|自己)?(去|来)?"
+                       r"(核对|看看|看一下|查查|查一下|准备|整理|想想|问问|找找|研究|对照)")
+_ASKS = re.compile(r"[?？吗呢]|什么|怎么|哪|几|多少|能不能|可不可以")
+
+
 def act_of(text: str) -> Act | None:
-    """The act a short utterance performs, if it is one of these and carries nothing else."""
+    """The act a short utterance performs, if it is one of these and carries nothing else (or only what the
+    user will do next: 谢谢，我先去看看)."""
     plain = text.strip().lower()
     if len(plain) > MAX_CHARS:
-        return None
+        return _with_own_plan(plain)
     acts = [(act, m.group(0)) for act, pattern in _ACTS.items() if (m := pattern.search(plain))]
     for act, said in acts:
         if len(_FILLER.sub("", _PRAISE.sub("", plain.replace(said, "")))) <= 2:
@@ -63,4 +72,16 @@ def act_of(text: str) -> Act | None:
     rest = plain  # 你好，想咨询个事: two acts together, nothing else
     for _, said in acts:
         rest = rest.replace(said, "")
-    return acts[0][0] if acts and len(_FILLER.sub("", rest)) <= 2 else None
+    return acts[0][0] if acts and len(_FILLER.sub("", rest)) <= 2 else _with_own_plan(plain)
+
+
+def _with_own_plan(plain: str) -> Act | None:
+    """Thanks or an acknowledgement followed by the user's own next step, asking nothing (谢谢，我先去看看其他规定)."""
+    if len(plain) > 2 * MAX_CHARS or _ASKS.search(plain):
+        return None
+    m = re.match(r"[^，,。！!]*", plain)
+    head = m.group(0) if m else ""
+    if not head or len(head) > MAX_CHARS or len(head) == len(plain):
+        return None
+    act = act_of(head)
+    return act if act in ("thanks", "acknowledge") and _OWN_PLAN.match(plain[len(head):]) else None

@@ -123,6 +123,22 @@ def _shift(day: date, months: int) -> date:
     return shift(day, months=months)
 
 
+def month_only(text: str, today: date) -> bool:
+    """Whether the date the text names is a month without its day (6月份能申报吗, 2023年8月拿的): a question about
+    the window asks about the whole month then, not its first day.
+
+    >>> month_only("6月份能申报吗", date(2026, 1, 5)), month_only("6月20日能申报吗", date(2026, 1, 5))
+    (True, False)
+    >>> month_only("下个月能报吗", date(2026, 1, 5)), month_only("能报吗", date(2026, 1, 5))
+    (False, False)
+    """
+    found = find_date(text, today)
+    if found is None:
+        return False
+    m = _WRITTEN.search(text)
+    return bool(m and m.end() == found[1] and m.group("month") and not m.group("day") and not m.group("edge"))
+
+
 def date_end(text: str) -> int | None:
     """Where the first written date of the text ends (2024年6月1日设立 -> before 设立), if it has one."""
     found = find_date(text, date.today())

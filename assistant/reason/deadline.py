@@ -6,11 +6,13 @@ published yet gives a provisional date, said plainly. Calendar units (天, 年, 
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
 from assistant.reason.workdays import add_workdays
+from assistant.understand.quantities import spell_numbers
 from kg.facts import Deadline, FactSet
 from kg.models import Corpus
 
@@ -107,10 +109,32 @@ def deadline_outcome(text: str, profile: Profile, facts: FactSet, corpus: Corpus
         out.pending = [Pending(field="event_date", ask=deadline_rules().ask_date)]
         out.answer = "；".join(f"据{corpus.unit(d.provenance.unit_id).label}，{_rule(d)}" for d in found) + "。"
         return out
-    items = [i for d in found if (i := due_item(d, start, corpus))]
+    items = []
+    for d in found:
+        begins = _chained_start(d, facts, start, text, corpus)
+        if (item := due_item(d, begins, corpus)) is not None:
+            items.append(item if begins == start else item.model_copy(update={"rule": f"{item.rule}（{d.anchor}后起算）"}))
     out.extra = {"due": [i.model_dump(mode="json") for i in items]}
     out.answer = "；".join(_say(i) + _still_time(i, today) for i in items) + "。" if items else ""
     return out
+
+
+def _chained_start(fact: Deadline, facts: FactSet, start: date, text: str, corpus: Corpus) -> date:
+    """The day a deadline counts from when the user's date starts the step it follows: 经公示无异议的，10个工作日内
+    报备 counted from a publicity said to begin on a day (认定结果从6月1号开始公示，公示7天) begins when the publicity
+    ends — the clause's own period for it (不少于7天), or the length the user says."""
+    if not fact.anchor:
+        return start
+    for before in facts.deadlines:
+        if before.provenance.unit_id != fact.provenance.unit_id or before is fact or before.event not in fact.anchor:
+            continue
+        if not re.search(rf"(开始|起)[^，,。；;]{{0,2}}{before.event}|{before.event}[^，,。；;]{{0,6}}(开始|起)", text):
+            return start  # the day given is not said to start that step
+        said = re.search(rf"{before.event}[^，,。；;]{{0,8}}?(\d+)\s*(?:个)?(天|日|工作日)", spell_numbers(text))
+        step = before.model_copy(update={"amount": float(said.group(1)), "unit": said.group(2)}) if said else before
+        item = due_item(step, start, corpus)
+        return item.due if item else start
+    return start
 
 
 def _still_time(item: DueItem, today: date | None) -> str:

@@ -61,7 +61,7 @@ def determine(name: str, question: str, profile: Profile, ws: Workspace, today: 
 
         return deadline_outcome(question, profile, facts, corpus, today)
     if name == "window":
-        return _window(profile, facts, corpus, today)
+        return _window(profile, facts, corpus, today, question)
     if name == "levels":
         from .levels import levels_outcome
 
@@ -112,11 +112,15 @@ def _checklist(name: str, profile: Profile, facts: FactSet, corpus: Corpus, ques
                    citations=list(dict.fromkeys(units)))
 
 
-def _window(profile: Profile, facts: FactSet, corpus: Corpus, today: date) -> Outcome:
+def _window(profile: Profile, facts: FactSet, corpus: Corpus, today: date, question: str = "") -> Outcome:
+    from .dates import date_in, month_only
     from .window import window_verdict
 
     docs = {d.meta.id for d in corpus.documents if d.meta.jurisdiction in profile.jurisdictions} or None
-    verdict = window_verdict(facts, corpus, profile.event_date or today, docs)
+    day = profile.event_date or today
+    # 6月份能申报吗: the month this question names, not the first of it
+    whole_month = profile.event_date is not None and month_only(question, today) and date_in(question, today) == day
+    verdict = window_verdict(facts, corpus, day, docs, whole_month)
     out = Outcome(determination="window", verdict=verdict)
     if verdict and verdict.conditions[0].citation:
         check = verdict.conditions[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from kg.facts import FactSet
 from kg.models import Corpus, Unit
@@ -136,7 +136,7 @@ def retention_outcome(question: str, profile: Profile, facts: FactSet, corpus: C
     cite = CitationRef(doc_id=unit.doc_id, label=unit.label, text=unit.text, unit_id=unit.id)
     out.citations = [unit.id]
     rule = chosen.words.strip()
-    start = profile.event_date or profile.filed_on
+    start = _latest_day(question, profile.event_date or profile.filed_on, today)
     if chosen.years is None:
         check = ConditionCheck(text=rule, status="unmet", value="永久保存", citation=cite)
         verdict = Verdict(status="not_eligible", determination=TITLE, conditions=[check],
@@ -155,6 +155,16 @@ def retention_outcome(question: str, profile: Profile, facts: FactSet, corpus: C
     out.verdict = verdict
     out.answer = f"据{unit.label}，{rule}。" + _conclusion(verdict)
     return out
+
+
+def _latest_day(question: str, start: date | None, today: date) -> date | None:
+    """The batch's day, or for a month named alone (今年4月份考核的工件) its last day: the period is counted from
+    the latest day the batch can be, so that nothing is called disposable before its time."""
+    from .dates import date_in, month_only
+
+    if start is None or not month_only(question, today) or date_in(question, today) != start:
+        return start
+    return shift(start.replace(day=1), months=1) - timedelta(days=1)
 
 
 def _which_material(out: Outcome, found: list[Keeping]) -> Outcome:

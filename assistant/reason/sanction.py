@@ -158,8 +158,12 @@ def beyond_level(question: str) -> str:
 
     >>> beyond_level("只备案到三级，却给考生评了二级技师"), beyond_level("备案到二级，评了三级")
     ('超等级范围评价', '')
+    >>> beyond_level("一家社会评价组织只备案了三级到五级，结果偷偷做了二级的认定")
+    '超等级范围评价'
+
     """
-    filed, done = _FILED_LEVEL.search(question), _DONE_LEVEL.search(question)
+    filed = _FILED_LEVEL.search(question)
+    done = _DONE_LEVEL.search(question, filed.end()) if filed else None  # what was done comes after what was filed
     if not filed or not done:
         return ""
     level = [int(_DIGIT.get(m.group(m.lastindex or 0), m.group(m.lastindex or 0))) for m in (filed, done)]
@@ -175,7 +179,8 @@ _CLAUSES = re.compile(r"[^，,。；;！!？?]+")
 # What asks rather than tells (缺了几份 tells: 几 alone is no question here)
 _ASKING = re.compile(r"吗|呢|怎|啥|咋|如何|什么|后果|还能|能不能|会不会|是否")
 _ASK_WORDS = re.compile(r"会被|会受|受到|会有|这次|这回|那么|机构|怎么样|怎么|怎样|如何|处理|处罚|什么|后果|吗|呢|啥|咋|会|的|了|[\s?？]")
-_SAME_AGAIN = re.compile(r"同样的|一样的|同类的?|类似的")
+# 又犯了同样的问题, 今年又犯了一次: the history names the behaviour
+_SAME_AGAIN = re.compile(r"同样的|一样的|同类的?|类似的|又犯|再犯|又出现了?一次|又发生了?一次")
 
 
 def described(question: str) -> str:

@@ -23,11 +23,12 @@ import re
 from kg.facts import Condition, FactSet
 from kg.models import Corpus
 
-from ..understand.requirements_said import label_of, names_for
+from ..understand.requirements_said import clause_kinds, label_of, names_for
 from .profile import STATED, Profile
 from .rules import Determination, RuleCondition, RuleSet
 
 _CLAUSE_END = re.compile(r"[，,；;。\n]")
+_SENTENCE_END = re.compile(r"[；;。\n]")
 _LEAD = re.compile(r"^(?:且|并且|并|和|及|同时)")
 # Organisation kinds the graph names (kg/data/actors.yaml) -> the profile's org_type; kinds not here
 # (社会培训评价组织, 评价机构, 用人单位 …) are the applicant in general.
@@ -61,10 +62,10 @@ def with_supplement(rs: RuleSet, by_doc: dict[str, list[tuple[int, Condition]]],
     for _, fact in sorted((pair for doc in {_doc(c) for c in cited} for pair in by_doc.get(doc, [])), key=lambda p: p[0]):
         if (fact.provenance.unit_id, fact.attribute) in held or not in_lists(fact.provenance.unit_id, cited, lists, corpus):
             continue
-        cond = supplementary(rs, fact, corpus, len(added) + 1)
-        if cond is not None and cond.field not in fields:
-            fields.add(cond.field)
-            added.append(cond)
+        for cond in (supplementary(rs, fact, corpus, len(added) + 1), *in_clause(rs, fact, corpus, len(added) + 1)):
+            if cond is not None and cond.field not in fields:
+                fields.add(cond.field)
+                added.append(cond)
     return rs.model_copy(update={"conditions": [*rs.conditions, *added]}) if added else rs
 
 
@@ -108,14 +109,35 @@ def supplementary(rs: RuleSet, fact: Condition, corpus: Corpus, n: int) -> RuleC
                          quote=clause, **common)
 
 
-def clause_of(fact: Condition, text: str) -> str:
+def in_clause(rs: RuleSet, fact: Condition, corpus: Corpus, n: int) -> list[RuleCondition]:
+    """The requirements a required fact's clause lists beyond its own kind, which the graph does not extract
+    as facts (有…专设机构和专职工作人员、内部质量督导人员: the staff beside the department), each read from
+    what is said of its heads and cited to the same clause (data/requirements_said.yaml, `in_clause`)."""
+    if fact.polarity != "required":
+        return []
+    kinds = [ORG_TYPES[s] for s in fact.subjects if s in ORG_TYPES]
+    if kinds and rs.types and not set(kinds) & set(rs.types):
+        return []
+    clause = clause_of(fact, corpus.unit(fact.provenance.unit_id).text, _SENTENCE_END)  # the list goes on past a comma
+    out = []
+    for kind in clause_kinds():
+        names = names_for(kind, clause)
+        if names:
+            label = "、".join(names)
+            out.append(RuleCondition(field=STATED + "|".join(names), label=label, ask=f"{label}？", expect=True,
+                                     quote=clause, id=f"{rs.id}+{kind}-{n}", unit=fact.provenance.unit_id,
+                                     unstated="assessed", when_types=kinds))
+    return out
+
+
+def clause_of(fact: Condition, text: str, ends: re.Pattern[str] = _CLAUSE_END) -> str:
     """The clause of its unit's text a fact stands in, without the item's number (（2）办公场所应设有办公室、保密室、
-    证书库等 → 办公场所应设有办公室、保密室、证书库等)."""
+    证书库等 → 办公场所应设有办公室、保密室、证书库等); `ends`: what ends a clause (a comma, or only a sentence's end)."""
     at = text.find(fact.provenance.quote)
     if at < 0:
         return fact.provenance.quote
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
-    end = m.start() if (m := _CLAUSE_END.search(text, at + len(fact.provenance.quote))) else len(text)
+    start = max((m.end() for m in ends.finditer(text, 0, at)), default=0)
+    end = m.start() if (m := ends.search(text, at + len(fact.provenance.quote))) else len(text)
     clause = text[start:end].strip()
     from kg.extract.requirements import NUMBERING
 

@@ -44,6 +44,9 @@ class NormalizedQuery(BaseModel):
     scoped_title: list[str] = []  # core words in the titles of the named place's documents: every unit says them
 
 
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+
+
 def understand(question: Question | str, tok: Tokenizer, repairs: Repairer, lex: Lexicon,
                synonyms: Synonyms | None = None) -> NormalizedQuery:
     """Segment, drop stopwords, expand concepts and thesaurus synonyms, repair typos.
@@ -57,7 +60,8 @@ def understand(question: Question | str, tok: Tokenizer, repairs: Repairer, lex:
     found = synonyms.found_in(text) if synonyms else {}
     # a word the thesaurus knows (检举) is a word, not a typo of a corpus word (检查)
     fixes = {typed: fix for typed, fix in repairs.repair(text).items() if typed not in found}
-    core = [w for w in tok.tokens(text) if w not in stop and len(w) >= 2]
+    # an A-not-A question form (行不行, 好不好) is asked, not a word: left whole out, so that 现在报行不行 has no 报行
+    core = [w for w in tok.tokens(_A_NOT_A.sub("，", text)) if w not in stop and len(w) >= 2]
     core = list(dict.fromkeys(fixes.get(w, w) for w in core))
     alternatives = {w: [w, *lex.alternatives(w)] for w in core}
     concepts = lex.triggered(text)

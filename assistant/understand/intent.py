@@ -36,13 +36,24 @@ _DATED_APPLICATION = re.compile(_DAY + r".{0,8}(申报|报名|能报|可以报|�
 # "今天去省鉴定中心交申报材料还赶得上吗", "11月1号还赶得上吗": a day, then handing in (or whether it is still in
 # time) in the same clause, in a question about applying that names nothing else to hand in (成绩, 数据, 计划 …
 # are deadlines of their own).
+# A month alone (6月份能申报吗) asks about the window too, unless the question states a condition of the
+# organisation (年检没通过…今年3月能申报吗: whether it may apply, the month being when it means to).
+_MONTH_APPLICATION = re.compile(r"(?<![个\d])\d{1,2}月份?(?![\d个日号]).{0,8}(申报|报名|能报|可以报|递交)")
 _DAY_HANDED_IN = re.compile(_DAY + r"[^，,。？?；;]{0,14}?(申报|报名|递交|提交|交|报|还赶得上|还来得及|还算数|还算)")
 # "现在能报吗" after the organisation's facts asks whether it may apply now that they hold, not about the window.
-_NOW_APPLY = re.compile(r"现在(还)?(能|可以|可不可以|能不能)(报|申报|申请)")
+_NOW_APPLY = re.compile(r"现在(还)?(能|可以|可不可以|能不能)?(报|申报|申请)")
 _APPLYING = re.compile(r"申报|征集|报名|想报|报[^，,。？?]{0,24}(机构|组织)")  # 下周三报吉林的…认定机构
 # kept material asked about (那次评价的考生报名材料…能不能销毁) falls due in its own way too
 _KEPT = re.compile(r"保存|销毁|删|扔|废")
 _OTHER_DUE = re.compile(r"成绩|数据|计划|结果|档案|意见|公示|证书|整改|延续|材料补|" + _KEPT.pattern)
+
+# 想去外市开展认定服务, 到外地考: certifying somewhere other than where the organisation is (an external site)
+# (a plan: 擅自在外地考了 is a violation's story), or to a city named there to work (想去铜陵开展认定服务) when
+# applying is not what is asked (想到吉林开展认定，能申请吗 asks about applying there)
+_ELSEWHERE_WORK = re.compile(r"(想|打算|准备|要|拟)(去|到|在)(外市|外地|外县|异地|其他城市|别的城市|其他市|别的市|其他地市)"
+                             r"[^，,。？?]{0,8}(开展|考|评价|认定)")
+_NAMED_ELSEWHERE = re.compile(r"(想|打算|准备|拟)(去|到)[\u4e00-\u9fff]{2,3}(开展认定|开展评价|开考)")
+_APPLY_WORDS = re.compile(r"申请|申报|遴选")
 
 # "能申请开展二级吗", "直接开展二级技师的认定": a level named as the object of certifying asks which levels,
 # even when 申请开展 (an eligibility word) comes with it.
@@ -109,6 +120,10 @@ def scores(text: str) -> dict[str, int]:
             total = min(total, top - 1)  # named only by the facts: below what is asked
         if total > 0:
             out[intent] = total
+    if any(w in normalize(asked) for w in _table()["help"].get("decisive", [])):
+        # 我要告诉你哪些情况，你才能判断能不能当评价机构: what the assistant needs to be told is asked; the
+        # determination named is what it would then judge
+        out["help"] = max(out.values(), default=0) + 1
     return out
 
 
@@ -176,6 +191,10 @@ def _bonuses(asked: str, text: str, stated: str = "") -> dict[str, int]:
     if (_DATED_APPLICATION.search(prepare(asked)) and not _KEPT.search(text)) or (
             _DAY_HANDED_IN.search(prepare(asked)) and _APPLYING.search(text) and not _OTHER_DUE.search(text)):
         out["window"] = 3
+    elif _MONTH_APPLICATION.search(prepare(asked)) and not _KEPT.search(text) and not _states_a_condition(stated):
+        out["window"] = 3
+    if _ELSEWHERE_WORK.search(normalize(text)) or (_NAMED_ELSEWHERE.search(normalize(text)) and not _APPLY_WORDS.search(text)):
+        out["external_site"] = 2
     if _LEVEL_WORK.search(normalize(asked)) and _raw_scores(text).get("levels"):
         out["levels"] = 3
     if _FINAL_COMPARE.search(normalize(text)):

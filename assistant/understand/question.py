@@ -111,7 +111,7 @@ def parse_question(raw: str, places: Gazetteer, fallback: Scope | None = None) -
     text, notes = clean_question(raw)
     plain = normalize(text)
     digits = _THOUSANDS.sub(r"\1\2", numbers_to_arabic(plain))  # 1,500㎡ is 1500㎡
-    scope = places.scope(digits)
+    scope = places.scope(plain)  # before numerals become digits: 四平, 六盘水, 十堰 are names, not amounts
     if not scope.jurisdictions and fallback is not None and fallback.jurisdictions:
         scope = fallback
     return Question(raw=text, plain=plain, text=digits, notes=notes, scope=scope, intents=scores(text))

@@ -20,6 +20,8 @@ Besides the named requirements, two statements of amounts and places the genre's
 {}
 >>> said_values("池州这个职业已经有3家社会培训评价组织备案了，营业执照在外省注册")
 {'orgs_per_occupation': 4.0, 'registered_in_jurisdiction': False}
+>>> said_values("这个职业已经备案了3家"), said_values("我们是第四家"), said_values("如果目前只有两家呢")
+({'orgs_per_occupation': 4.0}, {'orgs_per_occupation': 4.0}, {'orgs_per_occupation': 3.0})
 """
 
 from __future__ import annotations
@@ -34,15 +36,20 @@ from .quantities import spell_numbers
 
 DATA = Path(__file__).parent / "data" / "requirements_said.yaml"
 _SENTENCE = re.compile(r"[^。！？?!；;\n]+[。！？?!；;\n]?")
-_CLAUSE = re.compile(r"[^，,]+")
+# A space between two Chinese words ends a clause too: typed questions often use it for the comma
+# (考务室有了 候考室没有 能报吗).
+_CLAUSE = re.compile(r"(?:[^，,\s]|(?<![\u4e00-\u9fff])\s|\s(?![\u4e00-\u9fff]))+")
 _ASKING = re.compile(r"吗|么|呢|是否|能否|可否|有没有|是不是|要不要|需不需要|用不用|多少|几个|什么|哪")
-# A negator takes the affirming verb right after it (没有, 未设, 不属于: one negation); negators come first,
+# A negator takes the affirming verbs right after it (没有, 未设, 不属于, 没有开: one negation); negators come first,
 # so that at one position the negated form wins over the verb it contains.
 # 是 of a conjunction (但是, 可是, 就是, 还是) affirms nothing
 _AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开|在|(?<![但可就还要于总倒凡若或只])是"
-_POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不|非|缺|以外|之外|过期|查不到)(?:{_AFFIRM})?)"
+_POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不|非|缺|以外|之外|过期|查不到)(?:{_AFFIRM})*)"
                        rf"|(?P<aff>{_AFFIRM})")
-_EXISTING = re.compile(r"已(?:经)?有\s*(\d+)\s*家")
+# None at all of a thing: 没有, 一个也没有, 都没配, 无
+_NONE = re.compile(r"(?:一|1)?[个名位]?[^，,。；;\d]{0,4}?(?:都|也)(?:没|无)|没有|没配|未配|无(?![关法])|缺")
+_EXISTING = re.compile(r"(?:已(?:经)?|目前只?|现在只?|现只?)(?:有|备案了?|批了?|认定了?)\s*(\d+)\s*家")
+_NTH = re.compile(r"(?:是|算|当)第\s*(\d+|[一二三四五六七八九十])\s*家")  # 我们是第四家: the applicant's own place in the count
 _ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)"
                         r"|(?:到|去)(?:外省|省外|外地|外市)[^，,。；;]{0,4}?(?:申请|申报|备案)"
                         r"|(?:以外|之外)的?(?:城市|地方|地区|省份|省|市|县)[^，,。；;]{0,4}?(?:注册|登记)")  # 在池州以外的城市登记  # 想到外省申请: not registered there
@@ -59,6 +66,7 @@ class Named:
     key: str
     patterns: tuple[re.Pattern[str], ...]
     opposite: bool = False
+    none_only: bool = False  # said to lack it only when none at all is had (督导人员一个也没有)
 
 
 @lru_cache(maxsize=1)
@@ -70,11 +78,22 @@ def table() -> dict[str, dict[str, Any]]:
 
 
 def heads_of(kind: str) -> tuple[str, ...]:
-    """The head nouns a per-head kind is named by (its heads in kg/data/requirements.yaml), else none."""
+    """The head nouns a per-head kind is named by (its own `heads` here, else its heads in
+    kg/data/requirements.yaml), else none."""
     from kg.extract.requirements import kind_named
 
+    spec = table().get(kind, {})
+    if not spec.get("per_head"):
+        return ()
+    if spec.get("heads"):
+        return tuple(spec["heads"])
     found = kind_named(kind)
-    return found.heads if found and table().get(kind, {}).get("per_head") else ()
+    return found.heads if found else ()
+
+
+def _head_pattern(kind: str, head: str) -> re.Pattern[str]:
+    """How people name one head: the kind's pattern for it, else the head itself."""
+    return re.compile(table().get(kind, {}).get("heads", {}).get(head) or re.escape(head))
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +101,16 @@ def named() -> tuple[Named, ...]:
     """Every requirement name the reader knows: each head of a per-head kind, then the named kinds."""
     out: list[Named] = []
     for kind, spec in table().items():
-        out += [Named(h, (re.compile(re.escape(h)),)) for h in heads_of(kind)]
+        out += [Named(h, (_head_pattern(kind, h),), none_only=bool(spec.get("none_only"))) for h in heads_of(kind)]
         if spec.get("names"):
-            out.append(Named(kind, tuple(re.compile(p) for p in spec["names"]), bool(spec.get("opposite"))))
+            out.append(Named(kind, tuple(re.compile(p) for p in spec["names"]), bool(spec.get("opposite")),
+                             bool(spec.get("none_only"))))
     return tuple(out)
+
+
+def clause_kinds() -> tuple[str, ...]:
+    """The kinds read in the clause of any extracted requirement (`in_clause`), not as facts of their own."""
+    return tuple(k for k, spec in table().items() if spec.get("in_clause"))
 
 
 def names_for(kind: str, clause: str) -> list[str]:
@@ -95,7 +120,8 @@ def names_for(kind: str, clause: str) -> list[str]:
     when nobody could state it."""
     heads = heads_of(kind)
     if heads:
-        return sorted((h for h in heads if h in clause), key=clause.find)  # in the clause's own order
+        found = {h: m.start() for h in heads if (m := _head_pattern(kind, h).search(clause))}
+        return sorted(found, key=found.__getitem__)  # in the clause's own order
     patterns = table().get(kind, {}).get("names", [])
     return [kind] if any(re.search(p, clause) for p in patterns) else []
 
@@ -134,6 +160,8 @@ def said(text: str) -> dict[str, bool]:
             for name in named():
                 m = next((m for p in name.patterns if (m := p.search(clause))), None)
                 holds = _holds(clause, m.start(), m.end()) if m is not None and name.key not in out else None
+                if name.none_only and (holds is True or not _NONE.search(clause)):
+                    holds = None  # 专职人员不到5个: an amount, not a lack; 专职人员8人: an amount its own rule reads
                 if holds is not None:
                     out[name.key] = holds != name.opposite
     if (inside := within_filed(text)) is not None:  # 备案的工种是车工和铣工…开展汽车维修工的认定
@@ -172,6 +200,9 @@ def said_values(text: str) -> dict[str, Any]:
     m = _EXISTING.search(spelled)
     if m:
         out["orgs_per_occupation"] = float(m.group(1)) + 1
+    elif m := _NTH.search(spelled):  # an ordinal stays a numeral when spelled (第四家)
+        n = m.group(1)
+        out["orgs_per_occupation"] = float(n) if n.isdigit() else float("一二三四五六七八九十".index(n) + 1)
     if _ELSEWHERE.search(spelled):
         out["registered_in_jurisdiction"] = False
     return out

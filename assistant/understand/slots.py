@@ -10,6 +10,10 @@ A clause is the unit of meaning: "场地1200平方米，租的，租期两年半
 {'org_type': 'industry_association', 'civil_affairs_rating': 5.0, 'examiners_per_level': 6.0, 'video_monitoring': False}
 >>> read_slots("不是规模以上企业").values["enterprise_size"]
 'small'
+>>> read_slots("没有违法违规和失信等不良行为记录").values["bad_record"]
+False
+>>> read_slots("机构和法定代表人都没有任何违法违规、失信或不良记录").values["bad_record"]
+False
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ _NEG_NEXT = re.compile(r"^[^，,。；;]{0,3}?(都没|也没|还没|没有|没|�
 # … or a negated verb later in the clause: 内部职工的认定我们还没做过, 当地人社还没确认.
 _NEG_VERB = re.compile(r"(还没|没有|没|尚未|未|不曾)(做|开展|搞|建|装|安装|配|取得|通过|确认|同意|批准|核准)"
                        r"|(还在|正在|准备|打算|待)(采购|建设|筹建|筹备|安装|办理|申请|建)")  # 还在采购: not yet had
+_NEG_BETWEEN = re.compile(r"还没|没有|尚未|未|没")
 _AREA_BEFORE = re.compile(r"(场地|面积|场所|用房|厂房)(是|有|为|约|大约|共|达|总共)?\s*$")
 _ONE_STEP = re.compile(r"(降|升|提|高|低)了?(一|1)级")
 # 现在是五个, 一共七个: a total said after a change (又招了两个专职，现在是五个) is still only an amount
@@ -40,7 +45,7 @@ _AMOUNT_FILLER = re.compile(r"\d+(\.\d+)?|平方米|平方|平米|㎡|个|人|�
 _TERM_BEFORE = re.compile(r"(延长|延期|续期|续展|有效期为?|期限为?|保存)\s*$")
 _WHEN_BEFORE = re.compile(r"(前|近|最近|过去|头)\s*$")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(半)?\s*")
-_NONE_AT_ALL = re.compile(r"(都|也)(没|不|无)")
+_NONE_AT_ALL = re.compile(r"(?:[\u4e00-\u9fff]{1,6}的|人)?(都|也)(没|不|无)")  # 一个也没有, 一个专职的都没有
 # 三年零六个月, 2年6个月: months after a number of years add to it
 _MONTHS_AFTER = re.compile(r"(零|又)?(\d{1,2})个?月")
 # 四平市, 四平的: 平 after a numeral that is part of a place's name, not a unit (nor is any bare 平 under 10:
@@ -78,17 +83,37 @@ def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c.strip()]
 
 
+# A negator governing a list (没有任何违法违规、失信或不良记录) carries over the 、 to items with no polarity word
+# of their own.
+_LIST_NEGATOR = re.compile(r"没有|并无|从未|未曾|不存在|无")
+_OWN_POLARITY = re.compile(r"有|没|无|未|不|是|非")
+
+
+def _listed_clauses(text: str) -> list[tuple[str, bool]]:
+    """The clauses, each with whether it continues a list (the separator before it is 、)."""
+    out, start, listed = [], 0, False
+    for m in _CLAUSE.finditer(text):
+        if text[start:m.start()].strip():
+            out.append((text[start:m.start()], listed))
+        listed, start = m.group(0) == "、", m.end()
+    if text[start:].strip():
+        out.append((text[start:], listed))
+    return out
+
+
 def read_slots(text: str) -> Slots:
     """Every fact the utterance states (fields it does not mention stay absent)."""
     vocab, slots = vocabulary(), Slots()
     prepared = prepare(text)
     slots.unsure = any(w in prepared for w in vocab["unsure"])
-    previous = ""
-    for clause in clauses(prepared):
+    previous, carried = "", ""
+    for clause, listed in _listed_clauses(prepared):
         if any(w in clause for w in vocab["unsure"]):
             continue
         _categories(clause, slots.values)
-        _flags(clause, slots.values)
+        carried = carried if listed and not _OWN_POLARITY.search(_BOUND_NEGATORS.sub("◇", clause)) else ""
+        _flags(carried + clause, slots.values)  # 没有任何违法违规、失信或不良记录: the list stays negated
+        carried = carried or (m.group(0) if (m := _LIST_NEGATOR.search(clause)) else "")
         _numbers(clause, slots, previous)
         _level(clause, slots.values)
         previous = f"{previous}，{clause}"  # what came before: 考评员原来3个，又培养了2个，现在一共5个
@@ -179,7 +204,11 @@ def _negated_around(clause: str, spec: dict[str, Any], at: int) -> bool:
     for part in rest:  # 年审&不合格: the 不 of the word itself negates nothing
         after = after.replace(part, "◇")
     after = _LITOTES.sub("◇", after)  # 监控、题库一样不缺: "not lacking" says it is there
-    return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after))
+    after = _BOUND_NEGATORS.sub("◇", after)  # 没有违法违规和失信等不良行为记录: 不良 negates nothing
+    # 那个市的人社部门还没给我们备案: a negator between the parts of an A&B word negates it
+    last = clause.find(rest[-1], at + len(first)) if rest else -1
+    between = _BOUND_NEGATORS.sub("◇", clause[at + len(first):last]) if last >= 0 else ""
+    return _negated(clause, at) != bool(_NEG_NEXT.match(after) or _NEG_VERB.search(after) or _NEG_BETWEEN.search(between))
 
 
 def _flags(text: str, out: dict[str, Any]) -> None:

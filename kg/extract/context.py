@@ -54,9 +54,16 @@ def ancestors(doc: Document, unit: Unit) -> Iterator[Unit]:
         parent = above.parent
 
 
+# A row of an assessment table (评估项目：…；评估内容：有固定的办公场所…；评估要求：…): what it assesses is a condition.
+ASSESSED_ROW = re.compile(r"(?:评估|考核|评审|检查)(?:内容|要点)\s*[：:]")
+
+
 def listed(corpus: Corpus, unit: Unit) -> bool:
-    """Whether a unit is an item of a list of conditions (its own lead-in counts: 1.…应当同时具备以下三个条件:)."""
+    """Whether a unit is an item of a list of conditions (its own lead-in counts: 1.…应当同时具备以下三个条件:),
+    or a row of an assessment table."""
     doc = corpus.doc(unit.doc_id)
+    if not unit.children and ASSESSED_ROW.search(unit.text):
+        return True
     return any(LIST_CUE.search(lead(doc, u)) for u in [unit, *ancestors(doc, unit)])
 
 

@@ -33,6 +33,8 @@ CLAUSE = re.compile(r"(?:[（(][^（()）\n]*[）)]|[^，,；;。\n])+")
 # An item's number ((一), (一)、, 1., 一、), and a label naming whom the item is about (职业训练机构:依…登记…).
 NUMBERING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[）)][、.．]?|\d+\s*[.．、)）]|[一二三四五六七八九十]+、)\s*"
                        r"(?:[^，,；;。:：（()）\s]{1,12}[:：]\s*)?")
+# A table row's field label (评估内容：有固定的办公场所…): what follows it is the clause, as after an item's number.
+FIELD_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}[：:]\s*")
 # What may stand before a requirement verb in its clause: nothing, a subject with a modal, a connective.
 LEAD = re.compile(r"^(?:[^，,；;。]{0,16}?(?:应当|应该|应|须|需要|需|必须|要))?(?:同时|并且|并|且|还|已经|已|均)?$")
 MODAL = re.compile(r"应当|应该|(?<![适反对相])应(?![用对急])|须|需要|必须|不得")
@@ -118,7 +120,7 @@ def readings(text: str) -> Iterator[tuple[str, bool, tuple[int, int]]]:
     verbs, kinds = vocabulary()
     seen: set[str] = set()
     for c in CLAUSE.finditer(text):
-        lead = NUMBERING.match(c.group(0))
+        lead = NUMBERING.match(c.group(0)) or FIELD_LABEL.match(c.group(0))
         base = c.start() + (lead.end() if lead else 0)
         clause = text[base: c.end()]
         found = [(k, base + m.start(), base + m.end()) for k in kinds if (m := _first(k, clause))]

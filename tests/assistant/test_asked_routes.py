@@ -71,17 +71,18 @@ def test_the_ask_is_told_from_the_stated_facts(text: str, asked: str) -> None:
     assert ask_part(text)[0] == asked
 
 
+# a batch named by its month counts from the month's last day (nothing is called disposable before its time)
 @pytest.mark.parametrize(("text", "today", "status", "cited", "says"), [
     ("宿迁的第三方评价机构，2025年3月考核的工件现在能处理掉了吗？", date(2025, 12, 1), "eligible",
-     "suqian-2022-36/art_12", "2025-09-01"),
+     "suqian-2022-36/art_12", "2025-09-30"),
     ("宿迁的第三方评价机构，2025年3月考核的工件现在能处理掉了吗？", date(2025, 6, 1), "not_eligible",
-     "suqian-2022-36/art_12", "2025-09-01"),
+     "suqian-2022-36/art_12", "2025-09-30"),
     ("宿迁的第三方评价机构，早年认定材料扫描的电子档能删除吗？", date(2026, 1, 5), "not_eligible",
      "suqian-2022-36/art_12", "永久"),
     ("池州的评价机构，2022年6月那批认定的纸质材料现在能销毁了吗？", date(2025, 7, 1), "eligible",
-     "chizhou-2024-4/art_16", "2025-06-01"),
+     "chizhou-2024-4/art_16", "2025-06-30"),
     ("池州的评价机构，2023年6月那批考场视频监控录像现在能删掉吗？", date(2026, 7, 1), "not_eligible",
-     "chizhou-2024-4/art_16", "2028-06-01"),
+     "chizhou-2024-4/art_16", "2028-06-30"),
 ])
 def test_kept_material_may_go_once_its_period_has_run(engine: Engine, text: str, today: date, status: str,
                                                        cited: str, says: str) -> None:
