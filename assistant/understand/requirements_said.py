@@ -40,7 +40,9 @@ _ASKING = re.compile(r"吗|么|呢|是否|能否|可否|有没有|是不是|要�
 # so that at one position the negated form wins over the verb it contains.
 # 是 of a conjunction (但是, 可是, 就是, 还是) affirms nothing
 _AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开|在|(?<![但可就还要于总倒凡若或只])是"
-_POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不|非|缺|以外|之外|过期|查不到)(?:{_AFFIRM})?)"
+# 不过, 不仅, 不但 …: a conjunction, which negates nothing (不过单独的评价办公室只有30平方米)
+_POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不(?!过|仅|但|管|论|然)|非|缺|以外|之外|过期|查不到)"
+                       rf"(?:{_AFFIRM})?)"
                        rf"|(?P<aff>{_AFFIRM})")
 _EXISTING = re.compile(r"已(?:经)?有\s*(\d+)\s*家")
 _ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)"
