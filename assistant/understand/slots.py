@@ -115,7 +115,9 @@ def _kind_named(clause: str, table: list[list[Any]], skip: set[str]) -> str | No
     for at, neg_len, _, value in hits:
         if not spans or at >= spans[-1][1]:
             spans.append((at, at - neg_len, value))
-    for (_, end, value), (nxt, _, _) in zip(spans, spans[1:], strict=False):
+    for (_, end, value), (nxt, _, later) in zip(spans, spans[1:], strict=False):
+        if later in _LEGAL_FORMS and clause[end:nxt] in ("(", "（"):
+            return later  # 培训学校（民办非企业）: the legal form it registers as, said in brackets
         if not _qualifies(clause[end:nxt]) or value in _LEGAL_FORMS:
             return value
     return spans[-1][2] if spans else None
