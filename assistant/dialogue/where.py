@@ -39,7 +39,7 @@ def where_turn(state: DialogueState | None, question: Question, ws: Workspace,
     named = question.scope.jurisdictions if question.typed_place else []
     determination = asks_where(question.raw, len(named))
     continuing = determination is None and _continues(state, question.raw)
-    whether = determination is None and not continuing and _asks_whether(state, question)
+    whether = determination is None and not continuing and _asks_whether(state, question, ws)
     if determination is None and not continuing and not whether:
         return None
     state = state.model_copy(deep=True)  # the engine keeps the old state until the turn is merged
@@ -55,13 +55,26 @@ def where_turn(state: DialogueState | None, question: Question, ws: Workspace,
 _KIND = {"org_type", "enterprise_size", "jurisdictions"}
 
 
-def _asks_whether(state: DialogueState, question: Question) -> bool:
-    """A question opening a determination without any place, asking whether the organisation it describes may
-    apply (assistant.understand.where.asks_where): there is no place to judge for but every place."""
+def _asks_whether(state: DialogueState, question: Question, ws: Workspace) -> bool:
+    """A question opening a determination without a place to judge for, asking whether the organisation it
+    describes may apply (assistant.understand.where.asks_whether): no place named, or only where it is when that
+    place has no document and it means to apply elsewhere (在上海注册的…想到外地申请，能申请吗): every place."""
     from assistant.understand.where import asks_whether
 
-    running = state.determination is not None or state.where is not None
-    return not running and not question.scope.jurisdictions and asks_whether(question.raw)
+    if state.determination is not None or state.where is not None:
+        return False
+    return (not question.scope.jurisdictions or _only_home_elsewhere(question, ws)) and asks_whether(question.raw)
+
+
+def _only_home_elsewhere(question: Question, ws: Workspace) -> bool:
+    """Every place named is where the organisation is, none has a document, and it says it applies elsewhere."""
+    from assistant.understand.requirements_said import said_values
+
+    named = question.scope.jurisdictions if question.typed_place else []
+    having = {d.meta.jurisdiction for d in ws.corpus.documents}
+    homes = introduced(question.scope.words, question.raw, named)
+    return bool(named) and set(named) == set(homes) and not set(named) & having \
+        and said_values(question.raw).get("registered_in_jurisdiction") is False
 
 
 def _said_enough(state: DialogueState, read: WhereQuestion, ws: Workspace, determination: str) -> bool:

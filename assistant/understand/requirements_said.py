@@ -47,6 +47,7 @@ _POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|�
 _EXISTING = re.compile(r"已(?:经)?有\s*(\d+)\s*家")
 _ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)"
                         r"|(?:到|去)(?:外省|省外|外地|外市)[^，,。；;]{0,4}?(?:申请|申报|备案)"
+                        r"|跨(?:省|市|地区)[^，,。；;]{0,4}?(?:申请|申报|备案)"
                         r"|(?:以外|之外)的?(?:城市|地方|地区|省份|省|市|县)[^，,。；;]{0,4}?(?:注册|登记)")  # 在池州以外的城市登记  # 想到外省申请: not registered there
 # Inside or outside a list the name closes (在现行《国家职业资格目录》以外, 属于准入类职业资格之外): said right after the name,
 # it decides over a verb before it (在 … 以外 is outside).

@@ -166,6 +166,10 @@ def test_a_placeless_question_gets_every_place_when_it_says_enough(workspace: Wo
     assert street is not None and {m.status for m in street[1].matches if m.jurisdiction == "吉林省"} == {"not_eligible"}
     assert where("我们是行业协会，能申请第三方评价机构吗") is None  # where it is decides first
     assert where("我们是吉林的行业协会，场地1200平方米，能申请吗") is None  # one place named: its verdict
+    elsewhere = where("我们是在江西登记的职业院校，独立法人，无不良记录。想跨省申请评价机构，可以吗？")
+    assert elsewhere is not None and elsewhere[0].state.profile.jurisdictions == ["江西省"]
+    assert {m.status for m in elsewhere[1].matches if m.jurisdiction == "浙江省"} == {"not_eligible"}
+    assert where("我们是上海的培训机构，场地1200平，能申请吗？") is None  # not said to apply elsewhere: 上海 has no document
     running = DialogueState(determination="eligibility")
     assert where("我们场地1200平方米，租了六年，能申报吗", running) is None  # inside a running determination
 

@@ -86,6 +86,7 @@ VALUES = [
     ("在本市依法注册", {}),
     ("我们是在池州以外的城市登记的", {"registered_in_jurisdiction": False}),
     ("想到外省去申请评价机构", {"registered_in_jurisdiction": False}),
+    ("打算跨省申报认定机构", {"registered_in_jurisdiction": False}),
 ]
 
 
