@@ -39,7 +39,7 @@ def _patterns() -> dict[str, Any]:
     where, whether = data["where"], data["whether"]
     return {"asks": [re.compile(p) for p in where["asks"]], "several": [re.compile(p) for p in where["several"]],
             "verbs": where["verbs"], "not": where["not"],
-            "whether": [re.compile(p) for p in whether["asks"]], "whether_not": whether["not"],
+            "whether": [re.compile(p) for p in whether["asks"]], "whether_not": [re.compile(p) for p in whether["not"]],
             "self": whether["self"], "described": int(whether["described"])}
 
 
@@ -90,7 +90,7 @@ def asks_whether(question: str) -> bool:
     table, asked = _patterns(), asked_of(question)
     if best(scores(question)) != "eligibility" or not any(p.search(asked) for p in table["whether"]):
         return False
-    if any(w in asked for w in table["whether_not"]):
+    if any(p.search(asked) for p in table["whether_not"]):
         return False
     text = normalize(question)
     if any(w in text for w in table["self"]):

@@ -47,6 +47,7 @@ FORMS = [
     ("考核基地是集团自己的", {"site_owned": True}),
     ("考评员是我们自己的", {"site_owned": None}),  # people, not premises
     ("培训中心挂靠在县人社局", {"government_affiliated": True}),
+    ("实训中心由县人社局统一管理", {"government_affiliated": True}),
     ("技能培训学校（民办非企业单位）", {"org_type": "private_non_enterprise"}),  # the legal form, in brackets
     ("理论考场两间共120平、60个座", {"theory_rooms": 2.0, "theory_room_area": 120.0, "seats": 60.0}),
     ("我们是一所民办本科", {"org_type": "university"}),
