@@ -48,6 +48,12 @@ FORMS = [
     ("考评员是我们自己的", {"site_owned": None}),  # people, not premises
     ("培训中心挂靠在县人社局", {"government_affiliated": True}),
     ("实训中心由县人社局统一管理", {"government_affiliated": True}),
+    ("这个服务中心是镇政府的事业单位", {"government_affiliated": True}),
+    ("人社局直属的实训基地", {"government_affiliated": True}),
+    ("我们是人社局的合作单位", {"government_affiliated": None}),  # a partner, not a unit of it
+    ("民办的职业学校", {"government_affiliated": None}),
+    ("年审从来没出过问题", {"annual_review_failed": False}),
+    ("没有违法违规行为", {"bad_record": False}),
     ("技能培训学校（民办非企业单位）", {"org_type": "private_non_enterprise"}),  # the legal form, in brackets
     ("理论考场两间共120平、60个座", {"theory_rooms": 2.0, "theory_room_area": 120.0, "seats": 60.0}),
     ("我们是一所民办本科", {"org_type": "university"}),
