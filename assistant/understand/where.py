@@ -40,7 +40,7 @@ def _patterns() -> dict[str, Any]:
     return {"asks": [re.compile(p) for p in where["asks"]], "several": [re.compile(p) for p in where["several"]],
             "verbs": where["verbs"], "not": where["not"],
             "whether": [re.compile(p) for p in whether["asks"]], "whether_not": [re.compile(p) for p in whether["not"]],
-            "self": whether["self"], "described": int(whether["described"])}
+            "self": whether["self"], "described": int(whether["described"]), "objects": whether["objects"]}
 
 
 def asks_where(question: str, places: int = 0) -> str | None:
@@ -90,9 +90,25 @@ def asks_whether(question: str) -> bool:
     table, asked = _patterns(), asked_of(question)
     if best(scores(question)) != "eligibility" or not any(p.search(asked) for p in table["whether"]):
         return False
-    if any(p.search(asked) for p in table["whether_not"]):
+    if any(p.search(asked) for p in table["whether_not"]) or not _applies_for_this(asked, table):
         return False
     text = normalize(question)
     if any(w in text for w in table["self"]):
         return True
     return len(set(read_slots(question).values) - {"jurisdictions"}) >= table["described"]
+
+
+# What a modal's verb takes up to the end of its clause (能申请【职业培训补贴】吗): the thing applied for.
+_APPLIED_FOR = re.compile(r"(?:申请|申报|报|备案|当|做|成为)(?:成为|做|当)?([^，,。；;？?！!吗呢么]*)")
+_FILLER = re.compile(r"一下|了|的|个|吧|呀|啊|不|没|看看|试试")
+
+
+def _applies_for_this(asked: str, table: dict[str, Any]) -> bool:
+    """Whether what is applied for, when the question names it, is what the genre's organisations apply for
+    (评价机构, 认定, 备案 …): 能申请职业培训补贴吗 applies for something the documents do not grant."""
+    modal = table["whether"][0].search(asked)
+    if modal is None:
+        return True
+    found = _APPLIED_FOR.search(asked, modal.start())
+    thing = _FILLER.sub("", found.group(1)) if found else ""
+    return not thing or any(w in thing for w in table["objects"])
