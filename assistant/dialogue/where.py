@@ -39,13 +39,54 @@ def where_turn(state: DialogueState | None, question: Question, ws: Workspace,
     named = question.scope.jurisdictions if question.typed_place else []
     determination = asks_where(question.raw, len(named))
     continuing = determination is None and _continues(state, question.raw)
-    if determination is None and not continuing:
+    whether = determination is None and not continuing and _asks_whether(state, question, ws)
+    if determination is None and not continuing and not whether:
         return None
     state = state.model_copy(deep=True)  # the engine keeps the old state until the turn is merged
-    determination = determination or state.where.determination  # type: ignore[union-attr]
+    determination = determination or ("eligibility" if whether else state.where.determination)  # type: ignore[union-attr]
     read = read_where(state, question, ws.corpus, today or date.today(), determination)
+    if whether and not _said_enough(state, read, ws, determination):
+        return None
     places = read.places or (state.where.places if continuing and state.where else [])
     return _answer(state, question.raw, determination, places, ws.facts, ws.corpus)
+
+
+# What says only the organisation's kind: with nothing more, where it is matters first (我们是行业协会，能申请吗)
+_KIND = {"org_type", "enterprise_size", "jurisdictions"}
+
+
+def _asks_whether(state: DialogueState, question: Question, ws: Workspace) -> bool:
+    """A question opening a determination without a place to judge for, asking whether the organisation it
+    describes may apply (assistant.understand.where.asks_whether): no place named, or only where it is when that
+    place has no document and it means to apply elsewhere (在上海注册的…想到外地申请，能申请吗): every place."""
+    from assistant.understand.where import asks_whether
+
+    if state.determination is not None or state.where is not None:
+        return False
+    return (not question.scope.jurisdictions or _only_home_elsewhere(question, ws)) and asks_whether(question.raw)
+
+
+def _only_home_elsewhere(question: Question, ws: Workspace) -> bool:
+    """Every place named is where the organisation is, none has a document, and it says it applies elsewhere."""
+    from assistant.understand.requirements_said import said_values
+
+    named = question.scope.jurisdictions if question.typed_place else []
+    having = {d.meta.jurisdiction for d in ws.corpus.documents}
+    homes = introduced(question.scope.words, question.raw, named)
+    return bool(named) and set(named) == set(homes) and not set(named) & having \
+        and said_values(question.raw).get("registered_in_jurisdiction") is False
+
+
+def _said_enough(state: DialogueState, read: WhereQuestion, ws: Workspace, determination: str) -> bool:
+    """Whether a placeless question says enough for every place's verdict: more than the organisation's kind,
+    or a kind that alone decides a place (街道办事处: places that file no government body say so). A kind that
+    leaves every place open is better met by asking where the organisation is."""
+    from assistant.reason.match import match_profile
+
+    if set(read.filled) - _KIND:
+        return True
+    table = match_profile(ws.corpus, ws.facts, state.profile, determination)
+    return any(m.status != "needs_info" for m in table.matches)
 
 
 class WhereQuestion(BaseModel):

@@ -44,7 +44,9 @@ _ASKING = re.compile(r"吗|么|呢|是否|能否|可否|有没有|是不是|要�
 # so that at one position the negated form wins over the verb it contains.
 # 是 of a conjunction (但是, 可是, 就是, 还是) affirms nothing
 _AFFIRM = r"开设|开办|设有|配有|具备|具有|属于|有|设|配|建|开|在|(?<![但可就还要于总倒凡若或只])是"
-_POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不|非|缺|以外|之外|过期|查不到)(?:{_AFFIRM})*)"
+# 不过, 不仅, 不但 …: a conjunction, which negates nothing (不过单独的评价办公室只有30平方米)
+_POLARITY = re.compile(rf"(?P<neg>(?:还在建|正在建|在建|筹建|还没|尚未|没|无关|无|未|不(?!过|仅|但|管|论|然)|非|缺|以外|之外|过期|查不到)"
+                       rf"(?:{_AFFIRM})*)"
                        rf"|(?P<aff>{_AFFIRM})")
 # None at all of a thing: 没有, 一个也没有, 都没配, 无
 _NONE = re.compile(r"(?:一|1)?[个名位]?[^，,。；;\d]{0,4}?(?:都|也)(?:没|无)|没有|没配|未配|无(?![关法])|缺")
@@ -52,6 +54,7 @@ _EXISTING = re.compile(r"(?:已(?:经)?|目前只?|现在只?|现只?)(?:有|备
 _NTH = re.compile(r"(?:是|算|当)第\s*(\d+|[一二三四五六七八九十])\s*家")  # 我们是第四家: the applicant's own place in the count
 _ELSEWHERE = re.compile(r"(?:外省|省外|外地|外市|市外|异地)[^，,。；;]{0,4}?(?:注册|登记)|(?:注册|登记)(?:地)?(?:是|在)(?:外省|省外|外地|外市|市外)"
                         r"|(?:到|去)(?:外省|省外|外地|外市)[^，,。；;]{0,4}?(?:申请|申报|备案)"
+                        r"|跨(?:省|市|地区)[^，,。；;]{0,4}?(?:申请|申报|备案)"
                         r"|(?:以外|之外)的?(?:城市|地方|地区|省份|省|市|县)[^，,。；;]{0,4}?(?:注册|登记)")  # 在池州以外的城市登记  # 想到外省申请: not registered there
 # Inside or outside a list the name closes (在现行《国家职业资格目录》以外, 属于准入类职业资格之外): said right after the name,
 # it decides over a verb before it (在 … 以外 is outside).

@@ -28,7 +28,9 @@ from pydantic import BaseModel
 from .quantities import spell_numbers
 
 DATA = Path(__file__).parent / "data"
-_CLAUSE = re.compile(r"[，,。；;！!？?、\n]|但是|但|不过|可是|只是|而且|并且")
+# A colon opens the parts of what it follows (一共1.2千㎡：办公用房正好50平方米); a dash starts another statement
+# (有监控有题库——唯一的问题是…年检没通过)
+_CLAUSE = re.compile(r"[，,。；;！!？?、\n:：—]|但是|但|不过|可是|只是|而且|并且")
 _AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(之后|以后)")
 # A negator right after the fact word negates it too: 一次违规都没有, 法人资格没有 …
 _LITOTES = re.compile(r"(都|也|一样|样样|啥都|什么都)?(不|没)(缺|少|差)")
@@ -138,7 +140,9 @@ def _kind_named(clause: str, table: list[list[Any]], skip: set[str]) -> str | No
     for at, neg_len, _, value in hits:
         if not spans or at >= spans[-1][1]:
             spans.append((at, at - neg_len, value))
-    for (_, end, value), (nxt, _, _) in zip(spans, spans[1:], strict=False):
+    for (_, end, value), (nxt, _, later) in zip(spans, spans[1:], strict=False):
+        if later in _LEGAL_FORMS and clause[end:nxt] in ("(", "（"):
+            return later  # 培训学校（民办非企业）: the legal form it registers as, said in brackets
         if not _qualifies(clause[end:nxt]) or value in _LEGAL_FORMS:
             return value
     return spans[-1][2] if spans else None
@@ -189,9 +193,14 @@ def _categories(clause: str, out: dict[str, Any]) -> None:
 _BOUND_NEGATORS = re.compile(r"无纸化|非法|不良|不合格|不规范|不正当|无正当|不予|非营利|无偿|非公|不达标")
 
 
+# A cause said before the verb it explains (因为地址联系不上被列入…, 由于没交材料而被…): a negator in it negates the
+# cause, not what follows.
+_CAUSE = re.compile(r"(因为|由于)[^被而]*?(?=被|而)")
+
+
 def _negated(clause: str, at: int) -> bool:
     """A negator in the clause before the word at `at` (没有不良记录, 尚未取得法人资格)."""
-    before = _BOUND_NEGATORS.sub("◇", clause[:at])
+    before = _CAUSE.sub("◇", _BOUND_NEGATORS.sub("◇", clause[:at]))
     return sum(before.count(n) for n in ("没有", "尚未", "还没", "不是", "不具备")) + sum(
         1 for ch in re.sub("没有|尚未|还没|不是|不具备", "", before) if ch in "没未无非不") > 0
 
@@ -233,13 +242,28 @@ def _find(clause: str, word: str) -> int:
 
 
 def _phrase_value(clause: str, spec: dict[str, Any]) -> bool | None:
-    """A whole phrase settles a fact; a negator before it flips it (还没有与政府部门脱钩)."""
+    """A whole phrase settles a fact; a negator before it flips it (还没有与政府部门脱钩). `forms_no` /
+    `forms_yes` are the same as patterns, for phrases whose parts take words between them (年检全合格,
+    信用一直良好, 人社局主办): the negated form of the parts (年检没合格) is a flag word's, not the pattern's."""
     for value, key in ((False, "say_no"), (True, "say_yes")):
         for phrase in spec.get(key, []):
             at = clause.find(phrase)
             if at >= 0:
                 return (not value) if _negated(clause, at) else value
+        for form in _forms(spec, "forms_no" if key == "say_no" else "forms_yes"):
+            m = form.search(clause)
+            if m:
+                return (not value) if _negated(clause, m.start()) else value
     return None
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _forms(spec: dict[str, Any], key: str) -> list[re.Pattern[str]]:
+    return [_compiled(p) for p in spec.get(key, [])]
 
 
 def _numbers(clause: str, slots: Slots, previous: str = "") -> None:

@@ -35,9 +35,12 @@ from .slots import DATA
 def _patterns() -> dict[str, Any]:
     from kg.datafiles import read_package_yaml
 
-    where = read_package_yaml(DATA / "intents.yaml")["where"]
+    data = read_package_yaml(DATA / "intents.yaml")
+    where, whether = data["where"], data["whether"]
     return {"asks": [re.compile(p) for p in where["asks"]], "several": [re.compile(p) for p in where["several"]],
-            "verbs": where["verbs"], "not": where["not"]}
+            "verbs": where["verbs"], "not": where["not"],
+            "whether": [re.compile(p) for p in whether["asks"]], "whether_not": [re.compile(p) for p in whether["not"]],
+            "self": whether["self"], "described": int(whether["described"]), "objects": whether["objects"]}
 
 
 def asks_where(question: str, places: int = 0) -> str | None:
@@ -51,7 +54,61 @@ def asks_where(question: str, places: int = 0) -> str | None:
     patterns = table["asks"] + (table["several"] if places >= 2 else [])
     if not any(p.search(text) for p in patterns) or not any(v in text for v in table["verbs"]):
         return None
-    if any(w in text for w in table["not"]):
+    if any(w in asked_of(question) for w in table["not"]):
         return None
     found = scores(question)
     return "external_site" if found.get("external_site", 0) > found.get("eligibility", 0) else "eligibility"
+
+
+def asked_of(question: str) -> str:
+    """The part of the question that asks (its question clauses), where a how-to or a comparison would be
+    said: the facts stated before it are the organisation's (年检没通过（材料交晚了）…哪里还能报 asks where,
+    its 材料 is no how-to)."""
+    from .intent import ask_part
+
+    return normalize(ask_part(question)[0])
+
+
+def asks_whether(question: str) -> bool:
+    """Whether a question naming no place asks if the organisation it describes may apply (我们能申请吗;
+    小微企业，本地注册的独立法人…能申请评价机构吗; 条件差很多，具体差在哪): with no place to judge for, every
+    place's verdict is the answer. It must ask about applying or falling short (data/intents.yaml, `whether`),
+    not for the rules themselves (需要什么条件, 对注册资本有要求吗), and be about one organisation: the asker's
+    own (我们, 本单位) or one described in several facts. Whether what it says is enough to answer for every
+    place (more than the kind) is the dialogue's to tell (assistant.dialogue.where).
+
+    >>> asks_whether("大型化工企业，本地独立法人，信用良好，不过考核场地还没上监控。我们能申请吗？")
+    True
+    >>> asks_whether("小培训机构，本地登记独立法人，没失信，场地800平租的。估计条件差很多，具体差在哪？")
+    True
+    >>> asks_whether("有失信记录的单位能申请评价机构吗"), asks_whether("我们是行业协会，申请需要什么条件？")
+    (False, False)
+    """
+    from .intent import best, scores
+    from .slots import read_slots
+
+    table, asked = _patterns(), asked_of(question)
+    if best(scores(question)) != "eligibility" or not any(p.search(asked) for p in table["whether"]):
+        return False
+    if any(p.search(asked) for p in table["whether_not"]) or not _applies_for_this(asked, table):
+        return False
+    text = normalize(question)
+    if any(w in text for w in table["self"]):
+        return True
+    return len(set(read_slots(question).values) - {"jurisdictions"}) >= table["described"]
+
+
+# What a modal's verb takes up to the end of its clause (能申请【职业培训补贴】吗): the thing applied for.
+_APPLIED_FOR = re.compile(r"(?:申请|申报|报|备案|当|做|成为)(?:成为|做|当)?([^，,。；;？?！!吗呢么]*)")
+_FILLER = re.compile(r"一下|了|的|个|吧|呀|啊|不|没|看看|试试")
+
+
+def _applies_for_this(asked: str, table: dict[str, Any]) -> bool:
+    """Whether what is applied for, when the question names it, is what the genre's organisations apply for
+    (评价机构, 认定, 备案 …): 能申请职业培训补贴吗 applies for something the documents do not grant."""
+    modal = table["whether"][0].search(asked)
+    if modal is None:
+        return True
+    found = _APPLIED_FOR.search(asked, modal.start())
+    thing = _FILLER.sub("", found.group(1)) if found else ""
+    return not thing or any(w in thing for w in table["objects"])

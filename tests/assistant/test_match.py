@@ -149,6 +149,31 @@ def test_chat_replies_go_on_matching(workspace: Workspace) -> None:
     assert where(reply[0].state, "外部考点条件") is None  # another question leaves matching
 
 
+def test_a_placeless_question_gets_every_place_when_it_says_enough(workspace: Workspace) -> None:
+    """No place named: an organisation described beyond its kind, or a kind some place decides on, gets every
+    place's verdict; a kind alone that decides nowhere asks where the organisation is (no table); a place
+    named or remembered keeps the one place's verdict."""
+    from assistant.dialogue.state import DialogueState
+    from assistant.dialogue.where import where_turn
+
+    def where(text: str, state: DialogueState | None = None):  # type: ignore[no-untyped-def]
+        return where_turn(state, parse_question(text, workspace.places), workspace)
+
+    described = where("大型化工企业，本地独立法人，信用良好，每级考评员6个，有题库，不过考核场地还没上监控。我们能申请吗？")
+    assert described is not None
+    assert {m.jurisdiction for m in described[1].matches if m.status == "not_eligible"} >= {"宿迁市", "池州市", "吉林省", "浙江省"}
+    street = where("我们是街道办事处，想自己牵头做家政服务员的认定，能申请成为评价机构吗？")
+    assert street is not None and {m.status for m in street[1].matches if m.jurisdiction == "吉林省"} == {"not_eligible"}
+    assert where("我们是行业协会，能申请第三方评价机构吗") is None  # where it is decides first
+    assert where("我们是吉林的行业协会，场地1200平方米，能申请吗") is None  # one place named: its verdict
+    elsewhere = where("我们是在江西登记的职业院校，独立法人，无不良记录。想跨省申请评价机构，可以吗？")
+    assert elsewhere is not None and elsewhere[0].state.profile.jurisdictions == ["江西省"]
+    assert {m.status for m in elsewhere[1].matches if m.jurisdiction == "浙江省"} == {"not_eligible"}
+    assert where("我们是上海的培训机构，场地1200平，能申请吗？") is None  # not said to apply elsewhere: 上海 has no document
+    running = DialogueState(determination="eligibility")
+    assert where("我们场地1200平方米，租了六年，能申报吗", running) is None  # inside a running determination
+
+
 def _cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "assistant", "match", *args], capture_output=True, text=True, cwd=cwd)
 

@@ -58,6 +58,9 @@ SAID = [
     # 吉林 一（二）1: 具有规范的财务制度和管理制度
     ("财务制度还不健全", {"rules_in_place": False}),
     ("财务制度、管理制度都很规范", {"rules_in_place": True}),
+    # 不过, 不但 are conjunctions: they negate nothing
+    ("不过独立的办公室只有20平米", {"办公室": True}),
+    ("不但有保密室，证书库也有", {"保密室": True, "证书库": True}),
     # a question states nothing
     ("需要设候考室吗？", {}),
     ("有没有保密室的要求", {}),
@@ -83,6 +86,7 @@ VALUES = [
     ("在本市依法注册", {}),
     ("我们是在池州以外的城市登记的", {"registered_in_jurisdiction": False}),
     ("想到外省去申请评价机构", {"registered_in_jurisdiction": False}),
+    ("打算跨省申报认定机构", {"registered_in_jurisdiction": False}),
 ]
 
 

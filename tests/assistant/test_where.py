@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.understand.where import asks_where
+from assistant.understand.where import asks_where, asks_whether
 
 WHERE = [
     "我们是行业协会，在哪些地方能申请成为评价机构？",
@@ -43,6 +43,12 @@ WHERE = [
     "我们适合去哪儿备案？",
     "所有地方都能申请吗？",
     "每个省我们是否都符合申请条件？",
+    "省级学会，社会团体法人，民政评估5A。能报哪里？",
+    "我们是培训学校，可以申请到哪些地方？",
+    "我们公司条件如上，去哪报比较好？",
+    "像我们这样的条件，报哪里合适？",
+    # 材料 in the facts stated before the question is no how-to
+    "民非培训学校，去年民政年检没通过（材料交晚了），除此之外没有不良记录。这种情况哪里还能报？",
 ]
 
 NOT_WHERE = [
@@ -87,3 +93,41 @@ def test_external_sites_are_asked_about_as_such() -> None:
 def test_several_named_places_ask_where_only_when_several() -> None:
     assert asks_where("宿迁、吉林哪些能报？", places=2) == "eligibility"
     assert asks_where("吉林哪些能报？", places=1) is None
+
+
+# Naming no place, asking whether the organisation described may apply: every place's verdict answers it.
+WHETHER = [
+    "大型化工企业，本地独立法人，信用良好，每级考评员6个，有题库，不过考核场地还没上监控。我们能申请吗？",
+    "小微企业，本地注册的独立法人，没失信，考场装了监控、有题库，但每个等级只有4个考评员。能申请评价机构吗？",
+    "小培训机构，本地登记独立法人，没失信，场地800平租的，租期2年。估计条件差很多，具体差在哪？",
+    "我们有1.2千㎡的自有场地，想做职业技能等级认定，可以申请评价机构吗？",
+    "我们是街道办事处，能申请成为评价机构吗？",
+    "本校场地两千平，专职六人，够不够格？",
+    "我们是培训学校，自有场地一千五，专职5人，行不行？",
+    "我们具备申报条件吗？场地是租的，租期四年半",
+    "我们场地800平，是租的，专职3人，哪些条件还不满足？",
+]
+
+NOT_WHETHER = [
+    "有失信记录的单位能申请评价机构吗",  # no organisation of the asker's: a question about the rule
+    "没有法人资格能备案吗",
+    "我们是行业协会，申请评价机构需要什么条件？",  # the rules themselves
+    "申请评价机构对注册资本有要求吗，要多少万",
+    "我们场地1200平方米，申请材料在哪里提交？",
+    "我们被约谈过，会怎么处理？",  # another determination
+    "行业协会能申请成为评价机构吗",
+    "评价机构的场地租的可以吗，租期有没有要求",
+    "我们是培训学校，场地1200平，申请条件是什么？",
+    "我们是培训学校，场地800平，能申请职业培训补贴吗？",  # applying for something else
+    "我们公司员工300人，能申请稳岗补贴吗？",
+]
+
+
+@pytest.mark.parametrize("question", WHETHER)
+def test_asks_whether(question: str) -> None:
+    assert asks_whether(question)
+
+
+@pytest.mark.parametrize("question", NOT_WHETHER)
+def test_does_not_ask_whether(question: str) -> None:
+    assert not asks_whether(question)
