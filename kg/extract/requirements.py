@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..facts import Condition
@@ -109,7 +109,7 @@ def _quality(clause: str, kinds: tuple[Kind, ...]) -> tuple[Kind, int, int] | No
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _quality_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The two ways a quality word is said good (信用良好, 良好的信用), compiled once per word."""
     return (re.compile(rf"{re.escape(word)}[^，,；;。]{{0,10}}?{QUALITY_WORDS}"),
