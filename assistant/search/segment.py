@@ -11,6 +11,7 @@ The files on disk are an ordinary whoosh segment (tests compare them with whoosh
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -42,9 +43,9 @@ class _FieldPostings:
 
     def __init__(self) -> None:
         self.words: list[str] = []
-        self.freqs: list[int] = []
-        self.docs: list[int] = []  # the documents holding the field, in order ...
-        self.sizes: list[int] = []  # ... and how many distinct words each holds
+        self.freqs = array("I")  # machine integers, not a list of objects: half the memory of a list
+        self.docs = array("I")  # the documents holding the field, in order ...
+        self.sizes = array("I")  # ... and how many distinct words each holds
 
     def add(self, docnum: int, words: list[str]) -> None:
         counts = Counter(words)
@@ -77,12 +78,14 @@ class _FieldPostings:
         vocab = sorted(set(self.words))
         number = {w: i for i, w in enumerate(vocab)}
         terms = np.fromiter(map(number.__getitem__, self.words), dtype=np.int32, count=len(self.words))
+        self.words = []  # each array is made before the next one and the lists it replaces go at once
         order = np.argsort(terms, kind="stable")
-        docs = np.repeat(np.asarray(self.docs, dtype=np.int32), np.asarray(self.sizes, dtype=np.int32))[order]
-        freqs = np.asarray(self.freqs, dtype=np.int32)[order]
         ends = np.cumsum(np.bincount(terms, minlength=len(vocab))).tolist()
-        del order, terms
-        self.words, self.freqs, self.docs, self.sizes = [], [], [], []  # in the arrays now: memory goes back
+        del terms
+        docs = np.repeat(np.frombuffer(self.docs, dtype=np.uintc), np.frombuffer(self.sizes, dtype=np.uintc))[order]
+        freqs = np.frombuffer(self.freqs, dtype=np.uintc)[order]
+        del order
+        self.freqs, self.docs, self.sizes = array("I"), array("I"), array("I")
         start = 0
         for word, end in zip(vocab, ends, strict=True):
             yield word, docs[start:end].tolist(), freqs[start:end].tolist()
