@@ -184,7 +184,8 @@ def _fill_blocks(pw: Any, fmt: Frequency | Existence, docnums: list[int], freqs:
         ids, counts = docnums[start: start + limit], freqs[start: start + limit]
         pw._ids.extend(ids)
         if counted:
-            pw._weights.extend([f * boost for f in counts])
+            # whoosh keeps weights as 32-bit floats: counts go in as they are when the boost is 1 (the same floats)
+            pw._weights.extend(counts if boost == 1 else [f * boost for f in counts])
             pw._maxweight = max(pw._maxweight, max(counts) * boost)
             pw._values.extend(map(_PACKED.__getitem__ if max(counts) < len(_PACKED) else _packed, counts))
         else:
