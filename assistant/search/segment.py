@@ -39,17 +39,18 @@ class _FieldPostings:
     """One field's postings as they come, flat: each document's distinct words and their counts appended
     whole (C-level list extends, no per-word Python step), grouped per term only when the segment is written."""
 
-    __slots__ = ("words", "freqs", "docs", "sizes")
+    __slots__ = ("words", "freqs", "docs", "sizes", "_known")
 
     def __init__(self) -> None:
         self.words: list[str] = []
+        self._known: dict[str, str] = {}  # each word's first copy: the list holds one string per word, not per posting
         self.freqs = array("I")  # machine integers, not a list of objects: half the memory of a list
         self.docs = array("I")  # the documents holding the field, in order ...
         self.sizes = array("I")  # ... and how many distinct words each holds
 
     def add(self, docnum: int, words: list[str]) -> None:
         counts = Counter(words)
-        self.words.extend(counts)
+        self.words.extend(map(self._known.setdefault, counts, counts))  # a bigram is a new string each time
         self.freqs.extend(counts.values())
         self.docs.append(docnum)
         self.sizes.append(len(counts))
@@ -75,7 +76,7 @@ class _FieldPostings:
         order within a term), and each term's slice."""
         import numpy as np
 
-        vocab = sorted(set(self.words))
+        vocab = sorted(self._known)
         number = {w: i for i, w in enumerate(vocab)}
         terms = np.fromiter(map(number.__getitem__, self.words), dtype=np.int32, count=len(self.words))
         self.words = []  # each array is made before the next one and the lists it replaces go at once
@@ -85,7 +86,7 @@ class _FieldPostings:
         docs = np.repeat(np.frombuffer(self.docs, dtype=np.uintc), np.frombuffer(self.sizes, dtype=np.uintc))[order]
         freqs = np.frombuffer(self.freqs, dtype=np.uintc)[order]
         del order
-        self.freqs, self.docs, self.sizes = array("I"), array("I"), array("I")
+        self.freqs, self.docs, self.sizes, self._known = array("I"), array("I"), array("I"), {}
         start = 0
         for word, end in zip(vocab, ends, strict=True):
             yield word, docs[start:end].tolist(), freqs[start:end].tolist()

@@ -154,6 +154,12 @@ def _reading(clause: str, g: Grammar, listed: bool) -> tuple[bool, int, str, re.
     return (value, at, quote, lead) if len(quote) >= 4 else None
 
 
+@lru_cache(maxsize=1 << 16)
+def _clause_reading(clause: str, listed: bool) -> tuple[bool, int, str, re.Match[str]] | None:
+    """_reading of one clause under the genre's grammar, found once: documents of the genre repeat clauses."""
+    return _reading(clause, grammar(), listed)
+
+
 def _clauses(text: str) -> Iterator[tuple[int, str]]:
     for c in CLAUSE.finditer(text):
         lead = NUMBERING.match(c.group(0))
@@ -179,7 +185,7 @@ def stated_readings(text: str, listed: bool) -> Iterator[tuple[bool, str, tuple[
         if CONDITIONAL.match(s.group(0)) or (not listed and not _duty_sentence(s.group(0), g)):
             continue
         for base, clause in _clauses(s.group(0)):
-            found = _reading(clause, g, listed)
+            found = _clause_reading(clause, listed)
             if found:
                 value, at, quote, lead = found
                 start = s.start() + base + at
