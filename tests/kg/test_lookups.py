@@ -56,3 +56,30 @@ def test_readings_found_once_are_the_same_again(corpus: Corpus) -> None:
     first = {k: (a, b) for k, _, (a, b) in readings(text)}
     again = {k: (a - 3, b - 3) for k, _, (a, b) in readings(shifted)}
     assert first == again and first  # the same clause at another place of a text: offsets follow it
+
+
+def test_amounts_read_once_still_come_before_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text whose second amount fails to read gives its first, then the error, as reading one by one did
+    (extraction keeps what came before the error)."""
+    from kg.extract import conditions
+
+    text = "评价机构应有不少于5名专职工作人员，考评员不少于10人，场地面积不少于200平方米"
+    assert len(list(numeric_readings(text))) == 3
+    named_by, seen = conditions._named_by, []
+
+    def failing_second(*args: object) -> object:
+        found = named_by(*args)  # type: ignore[arg-type]
+        if found is not None:
+            seen.append(found)
+            if len(seen) == 2:
+                raise ValueError("unreadable amount")
+        return found
+
+    conditions._readings_of.cache_clear()
+    monkeypatch.setattr(conditions, "_named_by", failing_second)
+    got = []
+    with pytest.raises(ValueError, match="unreadable"):
+        for reading in numeric_readings(text + "。"):
+            got.append(reading)
+    assert len(got) == 1
+    conditions._readings_of.cache_clear()
