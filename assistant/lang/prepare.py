@@ -94,7 +94,7 @@ def write_synonym_table(out: Path, vocabulary: set[str], stopwords: set[str], ro
     from assistant.lang.synonyms import write_synonyms
     from assistant.lang.vectors import shipped_neighbours
 
-    lists = shipped_neighbours()
+    lists = shipped_neighbours(root / "vectors")
     neighbours, known = _neighbours(vocabulary, stopwords, root, lists, None)
     write_synonyms(out, vocabulary, stopwords, root, neighbours, known)
 
@@ -119,7 +119,7 @@ def _main(root: Path, corpus_dir: Path | None) -> None:
 
     if corpus_dir is not None:
         _extract_facts(corpus_dir, root)
-    lists = shipped_neighbours()
+    lists = shipped_neighbours(root / "vectors")
     vectors = load_vectors(root / "vectors") if lists is None else None
     try:
         asked = Path(sys.stdin.buffer.read().decode("utf-8"))

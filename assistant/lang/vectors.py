@@ -68,7 +68,7 @@ def vector_words(folder: Path) -> list[str]:
     model = _package_model()
     if model is None:
         return []
-    lists = shipped_neighbours()
+    lists = shipped_neighbours(folder)
     if lists is not None:
         return lists.words
     try:
@@ -79,24 +79,61 @@ def vector_words(folder: Path) -> list[str]:
         return loaded[0] if loaded else []
 
 
-def shipped_neighbours() -> Lists | None:
+def shipped_neighbours(folder: Path | None = None) -> Lists | None:
     """The neighbour lists made from the installed package's vectors (scripts/make_word_tables.py); None when
-    the package is missing or is not the one they were made from (the vectors are then compared here)."""
-    import lzma
+    the package is missing or is not the one they were made from (the vectors are then compared here).
 
-    import numpy as np
+    With `folder` (the cache root's vectors folder, kept when a corpus changes), the lists are read from an
+    uncompressed copy the first build left there, named by the shipped file's digest: decompressing the xz
+    file was a fifth of a build's CPU, paid again by every build after a document was added."""
+    import lzma
 
     if not shipped_match():
         return None
+    copy = folder / f"neighbours-{_shipped_digest()}.bin" if folder is not None else None
+    if copy is not None and copy.is_file():
+        try:
+            found = _read_lists(copy.read_bytes())
+        except OSError:
+            found = None
+        if found is not None:
+            return found
     try:
         with lzma.open(SHIPPED, "rb") as f:
-            header = json.loads(f.readline())
-            words = f.read(header["words_bytes"]).decode("utf-8").split("\n")
-            lengths = np.frombuffer(f.read(2 * len(words)), dtype="<u2")
-            near = np.frombuffer(f.read(), dtype="<u2")
-    except (OSError, ValueError, KeyError, EOFError, lzma.LZMAError):
+            data = f.read()
+    except (OSError, EOFError, lzma.LZMAError):
         return None
-    return Lists(words, lengths, near) if int(lengths.sum()) == len(near) else None
+    found = _read_lists(data)
+    if found is not None and copy is not None:
+        try:
+            write_atomic(copy, data)
+        except OSError:
+            pass  # a read-only cache: the lists are decompressed again next time
+    return found
+
+
+def _read_lists(data: bytes) -> Lists | None:
+    """The lists from the shipped file's decompressed bytes (None when they do not add up)."""
+    import numpy as np
+
+    try:
+        line_end = data.index(b"\n") + 1
+        header = json.loads(data[:line_end])
+        words_end = line_end + header["words_bytes"]
+        words = data[line_end:words_end].decode("utf-8").split("\n")
+        lengths_end = words_end + 2 * len(words)
+        lengths = np.frombuffer(data[words_end:lengths_end], dtype="<u2")
+        near = np.frombuffer(data[lengths_end:], dtype="<u2")
+    except (ValueError, KeyError, TypeError):
+        return None
+    return Lists(words, lengths, near) if len(lengths) == len(words) and int(lengths.sum()) == len(near) else None
+
+
+def _shipped_digest() -> str:
+    """A digest of the shipped lists' file (what names its uncompressed copy)."""
+    import hashlib
+
+    return hashlib.sha256(SHIPPED.read_bytes()).hexdigest()[:16]
 
 
 def shipped_match() -> bool:

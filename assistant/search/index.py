@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +157,7 @@ def _fields(tok: Tokenizer, lexicon: Lexicon, corpus: Corpus, unit: Unit, tags: 
     return {"unit_id": unit.id, "doc_id": unit.doc_id, "body": tok.words(text),
             "context": tok.words(context), "concepts": " ".join(lexicon.concepts_in(text)),
             "grams": bigrams(text), "facts": " ".join(dict.fromkeys(tags)),
-            "asked": [w for words, _ in asked or [] for w in words]}
+            "asked": list(chain.from_iterable(words for words, _ in asked or []))}
 
 
 def build_index(ws: Workspace, target: Path, progress: Progress | None = None) -> None:

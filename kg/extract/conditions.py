@@ -240,15 +240,28 @@ def _outermost(candidates: list[Candidate]) -> list[Candidate]:
 
 def numeric_readings(text: str) -> Iterator[Reading]:
     """Every amount in a text that a requirement attribute names."""
-    found = list(quantities_in(text))
-    readings: list[Reading] = []
-    for q in found:
-        if re.match(rf"\s*(?:{_NOUNS})", text[q.end:]) and q.unit == "个" and q.comparator is None:
-            continue  # 1个职业: a scope, not an amount (不超过5个职业 is one)
-        reading = _named_by(text, q, found)
-        if reading:
-            readings.append(reading)
-    yield from _categories_scoped(text, readings)
+    found, error = _readings_of(text)
+    yield from found
+    if error is not None:
+        raise error  # as when read one by one: the readings before the one that failed come first
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings_of(text: str) -> tuple[tuple[Reading, ...], Exception | None]:
+    """numeric_readings of one text, found once: extraction asks for a unit's twice (its conditions, then the
+    amounts no attribute names), and the genre's documents repeat whole clauses. Readings are frozen."""
+    out: list[Reading] = []
+    try:
+        found = list(quantities_in(text))
+        for q in found:
+            if re.match(rf"\s*(?:{_NOUNS})", text[q.end:]) and q.unit == "个" and q.comparator is None:
+                continue  # 1个职业: a scope, not an amount (不超过5个职业 is one)
+            reading = _named_by(text, q, found)
+            if reading:
+                out.append(reading)
+    except Exception as exc:  # kept with the readings before it, raised where the caller reads that far
+        return tuple(_categories_scoped(text, out)), exc
+    return tuple(_categories_scoped(text, out)), None
 
 
 # The category an amount counts (办理管理职类教育训练达六班次或技术职类教育训练达十五班次: 6 of one category, 15 of the

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..facts import Condition
@@ -107,29 +107,41 @@ def _quality(clause: str, kinds: tuple[Kind, ...]) -> tuple[Kind, int, int] | No
     """A quality stated as good: 信用良好, 自身信用度和社会认可度良好."""
     for kind in kinds:
         for word in kind.qualities:
-            m = (re.search(rf"{re.escape(word)}[^，,；;。]{{0,10}}?{QUALITY_WORDS}", clause)
-                 or re.search(rf"{QUALITY_WORDS}的[^，,；;。]{{0,4}}?{re.escape(word)}", clause))
+            after, before = _quality_patterns(word)
+            m = after.search(clause) or before.search(clause)
             if m:
                 return kind, m.start(), m.end()
     return None
 
 
+@cache
+def _quality_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two ways a quality word is said good (信用良好, 良好的信用), compiled once per word."""
+    return (re.compile(rf"{re.escape(word)}[^，,；;。]{{0,10}}?{QUALITY_WORDS}"),
+            re.compile(rf"{QUALITY_WORDS}的[^，,；;。]{{0,4}}?{re.escape(word)}"))
+
+
 def readings(text: str) -> Iterator[tuple[str, bool, tuple[int, int]]]:
     """Every yes/no requirement in a text: (kind, value, span); one per kind (the first). A kind with
     patterns is read only by them (a construction); the others by their heads or qualities."""
-    verbs, kinds = vocabulary()
     seen: set[str] = set()
     for c in CLAUSE.finditer(text):
         lead = NUMBERING.match(c.group(0)) or FIELD_LABEL.match(c.group(0))
         base = c.start() + (lead.end() if lead else 0)
-        clause = text[base: c.end()]
-        found = [(k, base + m.start(), base + m.end()) for k in kinds if (m := _first(k, clause))]
-        found += [(k, base + a, base + b) for k, a, b in filter(None, [_quality(clause, kinds),
-                                                                       _verb_object(clause, verbs, kinds)])]
-        for kind, a, b in sorted(found, key=lambda f: f[1]):
+        for kind, a, b in _clause_readings(text[base: c.end()]):
             if kind.name not in seen:
                 seen.add(kind.name)
-                yield kind.name, not kind.negated, (a, b)
+                yield kind.name, not kind.negated, (base + a, base + b)
+
+
+@lru_cache(maxsize=1 << 16)
+def _clause_readings(clause: str) -> tuple[tuple[Kind, int, int], ...]:
+    """The kinds one clause states, where (offsets in the clause), in order. A clause's own text decides them,
+    and documents of the genre repeat clauses (信用良好, 具有固定的办公场所): each distinct one is read once."""
+    verbs, kinds = vocabulary()
+    found = [(k, m.start(), m.end()) for k in kinds if (m := _first(k, clause))]
+    found += [f for f in (_quality(clause, kinds), _verb_object(clause, verbs, kinds)) if f]
+    return tuple(sorted(found, key=lambda f: f[1]))
 
 
 def _first(kind: Kind, clause: str) -> re.Match[str] | None:

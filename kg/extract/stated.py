@@ -172,6 +172,12 @@ def _reading(clause: str, g: Grammar, listed: bool) -> tuple[bool, int, str, re.
     return (value, at, quote, lead) if len(quote) >= 4 else None
 
 
+@lru_cache(maxsize=1 << 16)
+def _clause_reading(clause: str, listed: bool) -> tuple[bool, int, str, re.Match[str]] | None:
+    """_reading of one clause under the genre's grammar, found once: documents of the genre repeat clauses."""
+    return _reading(clause, grammar(), listed)
+
+
 def _clauses(text: str) -> Iterator[tuple[int, str]]:
     for c in CLAUSE.finditer(text):
         lead = NUMBERING.match(c.group(0))
@@ -200,7 +206,7 @@ def stated_readings(text: str, listed: bool) -> Iterator[tuple[bool, str, tuple[
         if any(TOPIC_ORGANISATION.search(c) and LATER_MODAL.search(s.group(0), b + len(c)) for b, c in clauses):
             continue  # 曾接受本部评鉴之训练单位，…二年内，不得再…申请: a rule on a kind the sentence names, not a requirement
         for base, clause in clauses:
-            found = _reading(clause, g, listed)
+            found = _clause_reading(clause, listed)
             if found:
                 value, at, quote, lead = found
                 start = s.start() + base + at

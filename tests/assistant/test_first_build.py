@@ -118,3 +118,22 @@ def test_shipped_neighbour_lists_give_the_comparisons_table(workspace: Workspace
     for words in (vocabulary, set(sorted(vocabulary)[::2])):
         table = neighbours_from_lists(words, stop, lists)
         assert table == neighbour_table(words, stop, vectors) and len(table) > 1000
+
+
+def test_neighbour_lists_read_from_their_copy_in_the_cache(tmp_path: Path) -> None:
+    """The first read leaves an uncompressed copy in the cache's vectors folder; later builds (a document added)
+    read that copy and get the same lists; a damaged copy is passed over, never trusted."""
+    import numpy as np
+
+    shipped = shipped_neighbours()
+    assert shipped is not None
+    first = shipped_neighbours(tmp_path)
+    copies = list(tmp_path.glob("neighbours-*.bin"))
+    assert first is not None and len(copies) == 1
+    again = shipped_neighbours(tmp_path)
+    for lists in (first, again):
+        assert lists is not None and lists.words == shipped.words
+        assert np.array_equal(lists.lengths, shipped.lengths) and np.array_equal(lists.near, shipped.near)
+    copies[0].write_bytes(copies[0].read_bytes()[:-10])  # cut short
+    damaged = shipped_neighbours(tmp_path)
+    assert damaged is not None and np.array_equal(damaged.near, shipped.near)

@@ -51,11 +51,14 @@ def _weights(reader: Any, field: str, term: bytes) -> list[tuple[float, bytes]]:
     return out
 
 
-def test_same_index_as_whoosh_writer(documents: list[dict[str, str]], tmp_path: Path) -> None:
+@pytest.mark.parametrize("vectorised", [False, True], ids=["lists", "numpy"])
+def test_same_index_as_whoosh_writer(documents: list[dict[str, str]], tmp_path: Path, vectorised: bool) -> None:
+    """Both ways of grouping the postings (plain lists for a small corpus, numpy past VECTORISED documents)
+    write what whoosh's own writer writes."""
     ours, theirs = tmp_path / "ours", tmp_path / "theirs"
     ours.mkdir()
     theirs.mkdir()
-    writer = WordSegmentWriter(windex.create_in(str(ours), _schema()))
+    writer = WordSegmentWriter(windex.create_in(str(ours), _schema()), vectorised=vectorised)
     for doc in documents:
         writer.add_words(doc)
     writer.commit()
@@ -75,3 +78,18 @@ def test_positions_field_is_refused(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="Positions"):
         writer.add_words({"body": "外部 考点"})
     writer.cancel()
+
+
+def test_both_groupings_write_the_same_bytes(documents: list[dict[str, str]], tmp_path: Path) -> None:
+    """The postings and term files are byte for byte the same whichever way the postings were grouped."""
+    files = {}
+    for vectorised in (False, True):
+        folder = tmp_path / str(vectorised)
+        folder.mkdir()
+        writer = WordSegmentWriter(windex.create_in(str(folder), _schema()), vectorised=vectorised)
+        for doc in documents:
+            writer.add_words(doc)
+        writer.commit()
+        files[vectorised] = {p.suffix: p.read_bytes() for p in folder.glob("*.*") if p.suffix in (".pst", ".trm")}
+    assert files[False].keys() == {".pst", ".trm"}
+    assert files[False] == files[True]
