@@ -301,10 +301,12 @@ class Retriever:
 
     def _pair_weights(self, query: NormalizedQuery) -> dict[str, float]:
         """The question's character pairs, each weighted by how rare it is among the clauses (idf over the
-        index's character-pair field): 不想再干了 and 不干了 share 干了, however each was segmented."""
+        index's character-pair field): 不想再干了 and 不干了 share 干了, however each was segmented.
+        The runs that select documents (a place, a title) are left out: they would favour the clauses that
+        restate them (中央国家机关…督导工作 over the clause listing 督导方式)."""
         total = max(self.ix.doc_count(), 1)
         return {g: math.log(total / (1 + self.doc_frequency("grams", g))) + 1
-                for g in dict.fromkeys(bigrams(query.text))}
+                for g in dict.fromkeys(bigrams(query.asked_text))}
 
     def _pairs_phrased(self, unit: Unit, pairs: dict[str, float]) -> float:
         """Favours a unit whose phrasings hold much of the question, pair by pair. Computed for the
@@ -373,7 +375,7 @@ class Retriever:
             question = parse_question(question, self.ws.places)
         query = understand(question, self.tok, self.repairer, self.ws.lexicon, self.synonyms)
         if question.scope.jurisdictions:
-            query = without_places(query, self.ws.places.is_place)
+            query = without_places(query, self.ws.places.is_place, question.scope.named)
         if NAMED_BOOST:
             query = naming_documents(query, self.titles)
         scoped = [t for d, t in self.titles.items() if question.scope.boosts.get(d) == DIRECT]  # the place's own
