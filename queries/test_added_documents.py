@@ -10,15 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.evaluation.added import leave_one_out, unseen_documents
 from assistant.workspace import Workspace
 
 HERE = Path(__file__).parent
-UNSEEN = (131, 0.84, 0.95, 0.05)  # questions, hit@1, hit@3, most share answered from another place's document
+UNSEEN = (131, 0.86, 0.95, 0.05)  # questions, hit@1, hit@3, most share answered from another place's document
 FLAGGED = 13  # of the 131 questions on added clauses, at most this many answered not covered or partial (10 %)
 # overall hit@1, hit@3 with the document's phrasings and the lexicon entries only its text holds removed (the target
-# is 0.80 / 0.92: not reached, 0.73 / 0.88; with the phrasings alone removed it was 0.798 / 0.910)
-LOO = (0.71, 0.86)
+# is 0.80 / 0.92: not reached, 0.736 / 0.886 since place names and list openings are read as such, 0.728 / 0.886
+# before; with the phrasings alone removed it was 0.798 / 0.910)
+LOO = (0.72, 0.87)
+# the third and fourth batches (development sets since measured once): questions, hit@1, hit@3; measured 0.86 / 0.97
+# (35) and 0.85 / 0.96 (55) since a place name or title in the question no longer ranks clauses and an item is read
+# with its list's opening
+LATER_BATCHES = {"unseen-docs3": (35, 0.80, 0.94), "unseen-docs4": (55, 0.80, 0.92)}
 
 
 def test_unseen_documents_are_answered(workspace: Workspace) -> None:
@@ -30,6 +37,15 @@ def test_unseen_documents_are_answered(workspace: Workspace) -> None:
     assert report.leak.named >= 80 and report.leak.rate <= leak, report.leak.examples
     assert report.coverage.flagged <= FLAGGED, report.coverage.examples
     assert report.out_of_scope[0] >= 130, report.out_of_scope  # out-of-scope questions still flagged (of 146)
+
+
+@pytest.mark.parametrize("name", sorted(LATER_BATCHES))
+def test_the_later_batches_are_answered(workspace: Workspace, name: str) -> None:
+    size, hit1, hit3 = LATER_BATCHES[name]
+    report, _ = unseen_documents(workspace, HERE / name)
+    assert report.overall.n == size, "the question set changed size: set its floor again"
+    assert report.overall.hit1 >= hit1 and report.overall.hit3 >= hit3, report.overall
+    assert report.leak.rate <= UNSEEN[3], report.leak.examples
 
 
 def test_a_document_without_its_phrasings_is_still_answered(workspace: Workspace) -> None:

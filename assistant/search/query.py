@@ -42,6 +42,20 @@ class NormalizedQuery(BaseModel):
     documents: list[str] = []  # documents the question names by their title (兵团技能人才评价机构管理办法 …)
     title_terms: list[str] = []  # the words of that title: they select the document, not the clause
     scoped_title: list[str] = []  # core words in the titles of the named place's documents: every unit says them
+    selectors: list[str] = []  # runs of the question that select documents (a place name, a title), not clauses
+
+    @property
+    def asked_text(self) -> str:
+        """The question's text without the runs that select documents: what it asks of the clauses."""
+        return without_runs(self.text, self.selectors)
+
+
+def without_runs(text: str, runs: list[str]) -> str:
+    """A text with the given runs cut out (longest first), a separator in their place so no character pair
+    spans the cut."""
+    for run in sorted(runs, key=len, reverse=True):
+        text = text.replace(run, "|")
+    return text
 
 
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
@@ -94,13 +108,23 @@ def understand(question: Question | str, tok: Tokenizer, repairs: Repairer, lex:
                            actors=mentions_in(text), asks=[k for k, ws in lex.asks.items() if any(w in text for w in ws)])
 
 
-def without_places(query: NormalizedQuery, is_place: Callable[[str], bool]) -> NormalizedQuery:
+def without_places(query: NormalizedQuery, is_place: Callable[[str], bool], names: list[str] | None = None) -> NormalizedQuery:
     """A named place selects documents (the scope boosts them); as a search word it would also reward
-    the clauses that spell the place out (definitions, preambles) over the clause that answers."""
-    terms = [t for t in query.terms if not is_place(t)]
+    the clauses that spell the place out (definitions, preambles) over the clause that answers.
+
+    `names` are the place names as found in the question: a name the segmenter splits (中央国家机关 →
+    中央 + 国家机关) is dropped by its pieces, the words of the question that lie only inside it."""
+    names = [n for n in names or [] if n in query.text]
+    rest = without_runs(query.text, names)
+
+    def place(word: str) -> bool:
+        return is_place(word) or (word in query.text and word not in rest)
+
+    terms = [t for t in query.terms if not place(t)]
     if not terms:
         return query  # the place is all the question says
-    return query.model_copy(update={"terms": terms, "core": [t for t in query.core if not is_place(t)]})
+    return query.model_copy(update={"terms": terms, "core": [t for t in query.core if not place(t)],
+                                    "selectors": [*query.selectors, *names]})
 
 
 
@@ -136,7 +160,8 @@ def naming_documents(query: NormalizedQuery, titles: dict[str, str]) -> Normaliz
     if not core:
         return query  # the title is all the question says
     named = [d for d, t in titles.items() if span in t]
-    return query.model_copy(update={"core": core, "documents": named, "title_terms": [t for t in query.terms if t in span]})
+    return query.model_copy(update={"core": core, "documents": named, "title_terms": [t for t in query.terms if t in span],
+                                    "selectors": [*query.selectors, span]})
 
 
 def within_titles(query: NormalizedQuery, titles: list[str]) -> NormalizedQuery:

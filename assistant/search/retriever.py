@@ -40,6 +40,9 @@ TITLE_TERM_WEIGHT = 0.3  # a word of the title the question names its document b
 PIECE_WEIGHT = 0.5  # a word segmented inside a longer word of the question (人才 in 技能人才评价)
 PIECE_OF = 5  # ... of this many characters at least (等级认定 keeps its pieces: 等级, 认定 each say something)
 TITLE_MIN = 6  # a title this long, restated in a unit, is taken out of what the unit says (coverage)
+ABOVE_SAID = 1.0  # a word the lead of the list a unit is an item of says counts this much for the item
+ABOVE_PAIRS = 0.5  # and each of its character pairs, towards the share of the question the item holds
+LISTED = ("item", "point", "subpoint")  # the kinds of a list's entries
 SCOPED_TITLE_SAID = 0.5  # a word of the named place's documents' titles counts this much for a unit not saying it
 COMMON_DF = 0.6  # a word in more than this share of units says nothing about which one answers
 COVERAGE_BASE = 0.5  # what a unit saying none of the question's words keeps of its score (plus what it says)
@@ -117,6 +120,7 @@ class Retriever:
         self._asked_table: AskedTable | None = None
         self._units: dict[str, Unit] = {}
         self._titles: dict[str, str] | None = None
+        self._leads_above: dict[str, str] = {}
 
     @classmethod
     def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Retriever:
@@ -307,7 +311,8 @@ class Retriever:
         """How much of the question the unit says, in its own words and in its lead sentence.
 
         BM25 rewards short units that repeat one term; a clause that states every part of the
-        question ("社会培训评价组织…应具备以下条件") is the answer even when it is long.
+        question ("社会培训评价组织…应具备以下条件") is the answer even when it is long. An item also says
+        what its list's opening says (`_above`): 申请…之单位，应符合下列资格之一： (二)学校：….
         """
         if not query.core:
             return 1.0
@@ -315,14 +320,15 @@ class Retriever:
         text, lead = self._said(unit)
         alts = query.alternatives
         total = sum(len(t) for t in core)
-        asked = self._asked(unit)
+        asked, above = self._asked(unit), self._above(unit)
 
         def said(word: str) -> float:
-            if any(a in text for a in alts.get(word, [word])):
+            words = alts.get(word, [word])
+            if any(a in text for a in words):
                 return 1.0
-            if word in named:
-                return SCOPED_TITLE_SAID
-            return ASKED_COVERAGE if asked and any(a in asked for a in alts.get(word, [word])) else 0.0
+            return max(SCOPED_TITLE_SAID if word in named else 0.0,
+                       ABOVE_SAID if above and any(a in above for a in words) else 0.0,
+                       ASKED_COVERAGE if asked and any(a in asked for a in words) else 0.0)
 
         in_text = sum(len(t) * said(t) for t in core) / total
         in_lead = sum(len(t) * (1.0 if any(a in lead for a in alts.get(t, [t])) else SCOPED_TITLE_SAID * (t in named))
@@ -350,10 +356,12 @@ class Retriever:
 
     def _pair_weights(self, query: NormalizedQuery) -> dict[str, float]:
         """The question's character pairs, each weighted by how rare it is among the clauses (idf over the
-        index's character-pair field): 不想再干了 and 不干了 share 干了, however each was segmented."""
+        index's character-pair field): 不想再干了 and 不干了 share 干了, however each was segmented.
+        The runs that select documents (a place, a title) are left out: they would favour the clauses that
+        restate them (中央国家机关…督导工作 over the clause listing 督导方式)."""
         total = max(self.ix.doc_count(), 1)
         return {g: math.log(total / (1 + self.doc_frequency("grams", g))) + 1
-                for g in dict.fromkeys(bigrams(query.text))}
+                for g in dict.fromkeys(bigrams(query.asked_text))}
 
     def _pairs_phrased(self, unit: Unit, pairs: dict[str, float]) -> float:
         """Favours a unit whose phrasings hold much of the question, pair by pair. Computed for the
@@ -370,7 +378,8 @@ class Retriever:
         total = sum(pairs.values())
         text, made, hand = self._normalized(unit)[0], self.asked.made_text(unit.id), self.asked.text(unit.id)
         own = {g for g in pairs if g in text or g in made}
-        base = sum(pairs[g] for g in own) / total
+        above = self._above(unit)
+        base = (sum(pairs[g] for g in own) + ABOVE_PAIRS * sum(w for g, w in pairs.items() if g not in own and g in above)) / total
         extra = sum(w for g, w in pairs.items() if g not in own and g in hand) / total
         return 1.0 + PHRASE_GRAMS * (base + min(extra, HAND_PAIRS_CAP))
 
@@ -402,6 +411,20 @@ class Retriever:
             cached = self._norm[unit.id] = (text, lead)
         return cached
 
+    def _above(self, unit: Unit) -> str:
+        """The lead sentences (or headings) of the units enclosing a list item, normalised: the list's
+        opening says what every item is an answer to (申请…评鉴之单位，应符合下列资格之一： → (二)学校：…), and an
+        outline section holding a list is not itself indexed. Remembered per unit."""
+        cached = self._leads_above.get(unit.id)
+        if cached is None:
+            parts, parent = [], unit.parent
+            while parent and unit.kind in LISTED:
+                enclosing = self._unit(parent)
+                parts.append(self._normalized(enclosing)[1])
+                parent = enclosing.parent
+            cached = self._leads_above[unit.id] = "|".join(parts)
+        return cached
+
     def _said(self, unit: Unit) -> tuple[str, str]:
         """A unit's normalised text and lead as judged for coverage: with its document's title taken out.
 
@@ -422,7 +445,7 @@ class Retriever:
             question = parse_question(question, self.ws.places)
         query = understand(question, self.tok, self.repairer, self.ws.lexicon, self.synonyms)
         if question.scope.jurisdictions:
-            query = without_places(query, self.ws.places.is_place)
+            query = without_places(query, self.ws.places.is_place, question.scope.named)
         if NAMED_BOOST:
             query = naming_documents(query, self.titles)
         scoped = [t for d, t in self.titles.items() if question.scope.boosts.get(d) == DIRECT]  # the place's own
