@@ -24,7 +24,7 @@ from .dialogue.acts import REPLIES, act_of
 from .models import Answer, Citation
 from .reason.retention import TITLE as RETENTION
 from .search.coverage import Judgement, fallback_notes, gather, judge, place_gaps, uncovered_text
-from .understand.intent import asks_yes_no
+from .understand.intent import asks_value, asks_yes_no
 from .understand.question import Question, parse_question
 from .workspace import Workspace
 
@@ -162,8 +162,8 @@ class Engine:
                 and not (self.facts_given and _SELF.search(question.plain)):  # 我们是行业协会，能申请…吗: its own case
             answer.verdict = None  # offered (its follow-up stays), not imposed: the text says no 结论 either
             answer.answer = _offered(found.answer, answer.follow_up, "判断")
-        if self.undecided and found.citations and not self.facts_given and not asks_yes_no(question.raw) \
-                and not self._continues(question, before, answer):
+        if self.undecided and found.citations and not asks_yes_no(question.raw) \
+                and not self._continues(question, before, answer):  # whoever asks: no rules, nothing to judge
             answer.answer = found.answer  # a lookup its route cannot judge: the clause answers, no 无法给出结论
         if answer.verdict is not None and answer.verdict.status == "needs_info" and answer.intent in COMPUTED \
                 and not self.facts_given:
@@ -194,6 +194,8 @@ class Engine:
         verdict = answer.verdict
         if verdict is None or verdict.status != "needs_info":
             return False
+        if answer.intent not in COMPUTED and asks_value(question.raw):
+            return True  # 要交哪些材料, 至少几个专职人员: a value of the rules asked, wherever and whoever asks
         if question.scope.jurisdictions and asks_yes_no(question.raw):
             return False  # 梅河口的技工学校，10月份能申报吗: a place and a yes/no ask for the place's determination
         asked = question.intents.get(answer.intent, 0) >= ASKED_OUTRIGHT
