@@ -166,7 +166,7 @@ class Engine:
                 and not self._continues(question, before, answer):  # whoever asks: no rules, nothing to judge
             answer.answer = found.answer  # a lookup its route cannot judge: the clause answers, no 无法给出结论
         if answer.verdict is not None and answer.verdict.status == "needs_info" and answer.intent in COMPUTED \
-                and not self.facts_given:
+                and not self.facts_given and not asks_yes_no(question.raw):  # 能延长吗 asks: its 结论 stays
             # "有效期多久" asks for the rule, not a computation: the clause answers first, the computation is
             # offered (the needs_info verdict stays, so a date given next computes it)
             answer.answer = _offered(found.answer, answer.follow_up, "计算")

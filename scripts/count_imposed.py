@@ -3,7 +3,8 @@
 A question asks for a determination when its ask is a yes/no (能申报吗, 可不可以, 是否, 还来得及), when the asker
 speaks for its own organisation (我们…, 本单位…), or when it gives a date to compute from (2023年3月1日备案的…).
 Anything else (多久, 多少, 哪些, 什么, 怎么) is a lookup: an answer to it that carries a verdict in its JSON, or a
-结论 line in its text, is a determination imposed. Both are counted, and their disagreement too.
+结论 line in its text (结论：…, not 无法给出结论), is a determination imposed. Both are counted; so are the answers
+(to any question) whose text and JSON disagree, each listed.
 
     POLICYKG_CACHE=... .venv/bin/python scripts/count_imposed.py [queries/coverage/dev.yaml ...]
 """
@@ -21,6 +22,7 @@ from assistant.workspace import Workspace
 
 _YES_NO = re.compile(r"吗|(?<![什怎那这多要])么|是否|能否|可否|(.)[不没]\1|来得及|赶得上")
 _SELF = re.compile(r"我们|咱们|我单位|本单位|我司|我公司|我校|我院|我会|我协会|我中心")
+_CONCLUSION = re.compile(r"结论[：（]")  # a determination's line (结论：…, 各地结论（…）), not 无法给出结论
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 SETS = ["dev", "final", "final2", "final3", "final4"]
 
@@ -38,9 +40,11 @@ def main(paths: list[Path]) -> int:
             engine.reset()
             a = engine.ask(case.q)
             total["questions"] += 1
-            said = "结论" in a.answer
+            said = _CONCLUSION.search(a.answer) is not None
             if (a.verdict is not None) != said:
                 total["disagree"] += 1
+                status = a.verdict.status if a.verdict is not None else "-"
+                print(f"  disagree [{path.stem}] {case.q} → {a.intent} {status}{' 结论' if said else ''}")
             if asks_determination(case.q):
                 continue
             total["lookups"] += 1

@@ -177,7 +177,7 @@ def asks_yes_no(text: str) -> bool:
 # A value or a list asked of the rules (要交哪些材料, 至少几个, 多少平方米, 向哪一级, 找谁): a lookup, unless a
 # modal or the determination's own subject makes it the asker's case (能报哪些职业, 需要什么条件, 有什么资格).
 _VALUE = re.compile(r"哪些|哪个|哪一|哪几|哪里|找谁|向谁|报谁|给谁|多少|几[个名人年天级A项类]|多大|多久|多长|多远")
-_CASE = re.compile(r"能|可以|可否|条件|资格")
+_CASE = re.compile(r"(?<![技职功智效性体才])能(?![力源])|可以|可否|条件|资格")  # 能 the modal, not 技能/职能
 
 
 def asks_value(text: str) -> bool:

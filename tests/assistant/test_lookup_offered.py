@@ -84,6 +84,7 @@ def test_a_lookup_its_route_cannot_judge_is_answered_by_its_clause(engine: Engin
     ("我们协会可不可以申请备案", True, False),
     ("常州的企业申请认定备案，要递交哪些材料", False, True),
     ("场地最少要多少平方米", False, True),
+    ("吉林申报职业技能等级认定机构要交哪些材料？", False, True),  # 技能 is no modal 能
     ("宿迁 第三方评价机构能认定几级", False, False),  # 能: the asker's capacity, a determination
     ("评价机构备案的条件有哪些", False, False),  # the determination's own subject
     ("外部考点怎么设", False, False),
@@ -91,3 +92,11 @@ def test_a_lookup_its_route_cannot_judge_is_answered_by_its_clause(engine: Engin
 def test_the_ask_read(text: str, yes_no: bool, value: bool) -> None:
     assert asks_yes_no(text) is yes_no
     assert asks_value(text) is value
+
+
+def test_a_term_asked_is_a_lookup_and_a_yes_no_on_it_a_determination(engine: Engine) -> None:
+    """管几年 leads with the clause and offers the computation; 可不可以延长 asks, so its 结论 is said."""
+    looked_up = ask(engine, "宿迁第三方评价机构备案后管几年")
+    assert "结论" not in looked_up.answer and "如需计算，请告诉我" in looked_up.answer
+    asked = ask(engine, "宿迁的第三方评价机构，备案有效期可不可以延长")
+    assert asked.verdict is not None and "结论" in asked.answer
