@@ -24,6 +24,7 @@ from .dialogue.acts import REPLIES, act_of
 from .models import Answer, Citation
 from .reason.retention import TITLE as RETENTION
 from .search.coverage import Judgement, fallback_notes, gather, judge, place_gaps, uncovered_text
+from .understand.intent import asks_value, asks_yes_no
 from .understand.question import Question, parse_question
 from .workspace import Workspace
 
@@ -58,6 +59,7 @@ class Engine:
         self.place: str | None = None  # a jurisdiction the user chose to work in (TUI scope); None: all
         self.judged: Judgement | None = None  # the coverage of the question that opened the running determination
         self.facts_given = False  # whether the last turn stated facts of the applicant (not only a place)
+        self.undecided = False  # whether the last turn's route held no rules to judge by (无法给出结论)
 
     @classmethod
     def open(cls, ws: Workspace, progress: Callable[[str], None] | None = None) -> Engine:
@@ -158,13 +160,16 @@ class Engine:
             return self._uncovered(found, question, judged)
         if self._imposed(answer, question, judged) and not self._continues(question, before, answer) \
                 and not (self.facts_given and _SELF.search(question.plain)):  # 我们是行业协会，能申请…吗: its own case
-            answer.verdict = None  # offered (its follow-up stays), not imposed
+            answer.verdict = None  # offered (its follow-up stays), not imposed: the text says no 结论 either
+            answer.answer = _offered(found.answer, answer.follow_up, "判断")
+        if self.undecided and found.citations and not asks_yes_no(question.raw) \
+                and not self._continues(question, before, answer):  # whoever asks: no rules, nothing to judge
+            answer.answer = found.answer  # a lookup its route cannot judge: the clause answers, no 无法给出结论
         if answer.verdict is not None and answer.verdict.status == "needs_info" and answer.intent in COMPUTED \
-                and not self.facts_given:
+                and not self.facts_given and not asks_yes_no(question.raw):  # 能延长吗 asks: its 结论 stays
             # "有效期多久" asks for the rule, not a computation: the clause answers first, the computation is
             # offered (the needs_info verdict stays, so a date given next computes it)
-            offer = f"\n如需计算，请告诉我：{answer.follow_up[0]}" if answer.follow_up else ""
-            answer.answer = found.answer + offer
+            answer.answer = _offered(found.answer, answer.follow_up, "计算")
         self.judged = judged if answer.verdict is not None or answer.follow_up else None
         if ranked and answer.citations and answer.citations[0].unit_id != ranked[0]:
             # the evidence was weighed for the search's best clause; another clause leads (the verdict's)
@@ -183,11 +188,16 @@ class Engine:
 
     @staticmethod
     def _imposed(answer: Answer, question: Question, judged: Judgement) -> bool:
-        """A determination nobody asked for: it knows nothing of the applicant nor the place, and the clause
-        found leaves words of the question unsaid with middling evidence (评价机构要交多少费用)."""
+        """A determination nobody asked for: it knows nothing of the applicant, the question asks no yes/no of a
+        place it names, and the clause found leaves words of the question unsaid with middling evidence
+        (评价机构要交多少费用; 南通 认定备案表要填哪些内容 — a place named does not ask for a determination)."""
         verdict = answer.verdict
-        if verdict is None or verdict.status != "needs_info" or question.scope.jurisdictions:
+        if verdict is None or verdict.status != "needs_info":
             return False
+        if answer.intent not in COMPUTED and asks_value(question.raw):
+            return True  # 要交哪些材料, 至少几个专职人员: a value of the rules asked, wherever and whoever asks
+        if question.scope.jurisdictions and asks_yes_no(question.raw):
+            return False  # 梅河口的技工学校，10月份能申报吗: a place and a yes/no ask for the place's determination
         asked = question.intents.get(answer.intent, 0) >= ASKED_OUTRIGHT
         return all(c.status == "unknown" for c in verdict.conditions) and (bool(_unsaid(judged)) or not asked) \
             and judged.confidence < CONFIDENT
@@ -343,6 +353,7 @@ class Engine:
     def _merge(self, answer: Answer, step: Turn) -> Answer:
         self.state = step.state
         self.facts_given = step.facts_given
+        self.undecided = step.undecided
         answer.intent = step.intent
         answer.verdict = step.verdict
         answer.follow_up = list(step.follow_up)
@@ -375,6 +386,12 @@ def _object_regulated(answer: Answer, judged: Judgement, opening: bool) -> bool:
     if judged.strangers:
         return False
     return not opening or (not judged.form_only and judged.confidence >= ROUTE_FLOOR)
+
+
+def _offered(lookup: str, follow_up: list[str], what: str) -> str:
+    """A lookup's answer with the determination offered, not imposed: the clause first, then what the user may
+    tell to have it judged or computed (no 结论 line: the answer carries no verdict)."""
+    return lookup + (f"\n如需{what}，请告诉我：{follow_up[0]}" if follow_up else "")
 
 
 def _bears(answer: Answer) -> bool:

@@ -47,3 +47,4 @@ class Turn(BaseModel):
     topic: bool = False  # a topic question (外部考点条件) with no facts: lead with the clauses' own words
     facts_given: bool = True  # the turn stated facts of the applicant (not only a place): the verdict leads
     extra: dict[str, Any] = {}
+    undecided: bool = False  # the route holds no rules to judge by (无法给出结论): a lookup keeps its clause's answer

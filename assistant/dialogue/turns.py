@@ -147,10 +147,11 @@ def _respond(state: DialogueState, named: str, outcome: Outcome, corpus: Corpus,
     follow = [p.ask for p in pending[:3]]
     either = _either_way(state, outcome)
     text = say(outcome, state.profile, corpus, follow, either)
-    if outcome.verdict is None and not outcome.answer and not follow:
+    undecided = outcome.verdict is None and not outcome.answer and not follow
+    if undecided:
         text = _not_covered(state, named, corpus)
     return Turn(intent=named, verdict=outcome.verdict, follow_up=follow, answer=text or None, state=state,
-                citations=outcome.citations, replace_citations=continuing, extra=outcome.extra)
+                citations=outcome.citations, replace_citations=continuing, extra=outcome.extra, undecided=undecided)
 
 
 def _failed_field(outcome: Outcome) -> str | None:

@@ -157,6 +157,42 @@ def ask_part(text: str) -> tuple[str, str]:
     return " ".join(asked), " ".join(stated)
 
 
+# A yes/no form (能申报吗, 能不能, 是否, 来得及) asks for a determination; an interrogative word alone (多久, 多少,
+# 哪些, 什么) asks for what the documents say, a lookup. 么 counts only outside 什么/怎么/那么/这么/多么/要么.
+_YES_NO = re.compile(r"吗|(?<![什怎那这多要])么|是否|能否|可否|(.)[不没]\1|来得及|赶得上")
+
+
+def asks_yes_no(text: str) -> bool:
+    """Whether the question's ask is a yes/no (能申报吗, 还有效吗, 可不可以): it asks for a determination, not
+    for what a rule says (备案表要填哪些内容, 有效期多久).
+
+    >>> asks_yes_no("梅河口的技工学校，10月份能申报认定机构吗")
+    True
+    >>> asks_yes_no("南通 职业技能等级认定备案表 要填哪些内容")
+    False
+    """
+    return _YES_NO.search(ask_part(text)[0]) is not None
+
+
+# A value or a list asked of the rules (要交哪些材料, 至少几个, 多少平方米, 向哪一级, 找谁): a lookup, unless a
+# modal or the determination's own subject makes it the asker's case (能报哪些职业, 需要什么条件, 有什么资格).
+_VALUE = re.compile(r"哪些|哪个|哪一|哪几|哪里|找谁|向谁|报谁|给谁|多少|几[个名人年天级A项类]|多大|多久|多长|多远")
+_CASE = re.compile(r"(?<![技职功智效性体才])能(?![力源])|可以|可否|条件|资格")  # 能 the modal, not 技能/职能
+
+
+def asks_value(text: str) -> bool:
+    """Whether the question's ask is a value or a list the rules state (a lookup), not a yes/no nor the
+    asker's own case: the determination is then offered, not given.
+
+    >>> asks_value("吉林申报认定机构，场地最少要多少平方米")
+    True
+    >>> asks_value("宿迁 第三方评价机构能认定几级")
+    False
+    """
+    ask = ask_part(text)[0]
+    return _VALUE.search(ask) is not None and _CASE.search(ask) is None and not asks_yes_no(text)
+
+
 def _bare(clause: str) -> bool:
     """A yes/no with no content of its own (这样可以吗, 行不行, 够吗): it asks about what was said before it."""
     return len(_BARE_WORDS.sub("", _TIMELY.sub("", clause))) <= 1
