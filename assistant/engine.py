@@ -167,8 +167,9 @@ class Engine:
             answer.answer = found.answer  # a lookup its route cannot judge: the clause answers, no 无法给出结论
         if answer.verdict is not None and answer.verdict.status == "needs_info" and answer.intent in COMPUTED \
                 and not self.facts_given and not asks_yes_no(question.raw):  # 能延长吗 asks: its 结论 stays
-            # "有效期多久" asks for the rule, not a computation: the clause answers first, the computation is
-            # offered (the needs_info verdict stays, so a date given next computes it)
+            # "有效期多久" asks for the rule, not a computation: the clause answers first and the computation is
+            # offered, not given (no verdict, as the text says; the follow-up stays, so a date given next computes it)
+            answer.verdict = None
             answer.answer = _offered(found.answer, answer.follow_up, "计算")
         self.judged = judged if answer.verdict is not None or answer.follow_up else None
         if ranked and answer.citations and answer.citations[0].unit_id != ranked[0]:
