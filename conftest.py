@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 from kg.parse import parse_corpus
 
 REPO = Path(__file__).resolve().parent
-pytest_plugins = ["tests.assistant.tui_fixtures"]  # Pilot helpers for the TUI tests
+pytest_plugins = ["tests.assistant.tui_fixtures",  # Pilot helpers for the TUI tests
+                  "tests.assistant.added_fixtures"]  # the shipped corpus plus added documents
 
 
 _SAVED: dict[str, str | None] = {}

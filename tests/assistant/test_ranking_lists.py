@@ -7,26 +7,18 @@ clauses elsewhere that repeat the accreditation's name."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from assistant.evaluation.added import unseen_corpus
 from assistant.search.retriever import Retriever
-from assistant.workspace import Workspace
 
-ADDED = Path(__file__).resolve().parents[2] / "queries" / "unseen-docs4" / "corpus"
 ITEM = "taizhong-2024-shukeceshi-changdi/sec_3/item_2"
 
 
 @pytest.fixture(scope="module")
-def added(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, session_cache: Path) -> Retriever:
-    only = tmp_path_factory.mktemp("lists")
-    for path in ADDED.glob("u506_*"):
-        shutil.copyfile(path, only / path.name)
-    folder = unseen_corpus(corpus_dir, only, tmp_path_factory.mktemp("corpus") / "corpus")
-    return Retriever.open(Workspace(folder, session_cache))
+def added(added_retriever: Callable[[str, str], Retriever]) -> Retriever:
+    return added_retriever("unseen-docs4", "u506_*")
 
 
 def test_an_item_carries_the_lead_of_its_list(added: Retriever) -> None:

@@ -7,26 +7,17 @@ that answers on those words alone."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from assistant.evaluation.added import unseen_corpus
 from assistant.search.query import NormalizedQuery, without_places, without_runs
 from assistant.search.retriever import Retriever
-from assistant.workspace import Workspace
-
-ADDED = Path(__file__).resolve().parents[2] / "queries" / "unseen-docs4" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def added(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, session_cache: Path) -> Retriever:
-    only = tmp_path_factory.mktemp("selectors")
-    for path in ADDED.glob("u50[45]_*"):
-        shutil.copyfile(path, only / path.name)
-    folder = unseen_corpus(corpus_dir, only, tmp_path_factory.mktemp("corpus") / "corpus")
-    return Retriever.open(Workspace(folder, session_cache))
+def added(added_retriever: Callable[[str, str], Retriever]) -> Retriever:
+    return added_retriever("unseen-docs4", "u50[45]_*")
 
 
 def test_a_place_name_the_segmenter_splits_is_dropped_by_its_pieces() -> None:
